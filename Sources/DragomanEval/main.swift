@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// Evaluations and benchmarks on real data (../shared/data); never part of `swift test`.
+struct DragomanEval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dragoman-eval",
+        abstract: "Evaluate and benchmark Dragoman on real Arabic–English data.",
+        subcommands: [SegmentEval.self, TextThroughput.self]
+    )
+}
+
+DragomanEval.main()
