@@ -31,17 +31,35 @@ let package = Package(
             name: "DragomanText",
             dependencies: ["CICU"]
         ),
+        .target(
+            name: "DragomanTM",
+            dependencies: ["DragomanText"]
+        ),
+        .target(
+            name: "DragomanStore",
+            dependencies: [
+                "DragomanText", "DragomanTM",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "DragomanXML"
+        ),
+        .target(
+            name: "DragomanFormats",
+            dependencies: ["DragomanXML", "DragomanText"]
+        ),
         .executableTarget(
             name: "dragoman",
             dependencies: [
-                "DragomanText",
+                "DragomanText", "DragomanTM", "DragomanStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "DragomanEval",
             dependencies: [
-                "DragomanText",
+                "DragomanText", "DragomanTM", "DragomanStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,7 +68,15 @@ let package = Package(
             dependencies: ["DragomanText"],
             resources: [.copy("Fixtures")]
         ),
-
+        .testTarget(
+            name: "DragomanTMTests",
+            dependencies: ["DragomanTM", "DragomanText", "DragomanStore"]
+        ),
+        .testTarget(
+            name: "DragomanFormatsTests",
+            dependencies: ["DragomanFormats", "DragomanXML"],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

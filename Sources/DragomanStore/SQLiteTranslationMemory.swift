@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import DragomanText
+import DragomanTM
+
+/// The translation memory in the project's SQLite database. Every write is one
+/// transaction; reads see a consistent snapshot and never wait for a writer (WAL).
+public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked Sendable {
+    public let database: DragomanDatabase
+
+    public init(database: DragomanDatabase) {
+        self.database = database
+    }
+
+    // MARK: Writing
+
+    public func add(_ unit: TranslationUnit) throws -> AddOutcome {
+        try database.write { db in
+            var writer = TMWriter(db: db)
+            let outcome = try writer.add(unit, analysis: UnitAnalysis(unit))
+            try writer.flush()
+            return outcome
+        }
+    }
+
+    public func add(contentsOf units: [TranslationUnit]) throws -> AddCounts {
+        try add(contentsOf: units, progress: nil)
+    }
+
+    /// Adds `units` in one transaction, analysing them on every core; `progress` is
+    /// called with the number done so far.
+    public func add(contentsOf units: [TranslationUnit], progress: ((Int) -> Void)?) throws -> AddCounts {
+        try database.write { db in
+            var writer = TMWriter(db: db)
+            var counts = AddCounts()
+            let batchSize = 4096
+            var start = 0
+            while start < units.count {
+                let batch = Array(units[start..<min(units.count, start + batchSize)])
+                let analyses = UnitAnalysis.concurrently(batch)
+                for (unit, analysis) in zip(batch, analyses) {
+                    switch try writer.add(unit, analysis: analysis) {
+                    case .added: counts.added += 1
+                    case .updated: counts.updated += 1
+                    }
+                }
+                start += batch.count
+                progress?(start)
+            }
+            try writer.flush()
+            return counts
+        }
+    }
+
+    public func remove(id: Int64) throws -> Bool {
+        try database.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT arProfile, enProfile FROM tu WHERE id = ?", arguments: [id])
+            else { return false }
+            try db.execute(sql: "DELETE FROM tu WHERE id = ?", arguments: [id])
+            for (side, column) in [(Side.arabic, "arProfile"), (.english, "enProfile")] {
+                let profile = SegmentProfile.decode([UInt8](row[column] as Data), keyHash: 0)
+                for base in Set(profile.tokens.map(\.base)) {
+                    try PostingStore.remove(id, base: base, side: side, db: db)
+                    try db.execute(sql: "UPDATE tm_vocab SET \(side.frequencyColumn) = \(side.frequencyColumn) - 1 WHERE id = ?",
+                                   arguments: [base])
+                }
+            }
+            return true
+        }
+    }
+
+    public func recordUse(of ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        try database.write { db in
+            for id in ids {
+                try db.execute(sql: "UPDATE tu SET usageCount = usageCount + 1 WHERE id = ?", arguments: [id])
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    public func unit(id: Int64) throws -> TranslationUnit? {
+        try database.read { db in try SQLiteIndexSnapshot(db: db).units([id])[id] }
+    }
+
+    public func count() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tu") ?? 0 }
+    }
+
+    public func forEachUnit(_ body: (TranslationUnit) throws -> Void) throws {
+        try database.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM tu ORDER BY id")
+            while let row = try rows.next() { try body(UnitRow.unit(from: row)) }
+        }
+    }
+
+    /// Runs a whole search in one read transaction (one consistent snapshot).
+    public func search(_ query: TMQuery, threshold: Int, limit: Int, model: any TokenCostModel = DefaultCostModel(),
+                       statistics: UnsafeMutablePointer<SearchStatistics>? = nil) throws -> [TMMatch] {
+        try database.read { db in
+            try TMSearcher(index: SQLiteIndexSnapshot(db: db), model: model)
+                .search(query, threshold: threshold, limit: limit, statistics: statistics)
+        }
+    }
+
+    public func bruteForce(_ query: TMQuery, threshold: Int, limit: Int) throws -> [TMMatch] {
+        try database.read { db in
+            try TMSearcher(index: SQLiteIndexSnapshot(db: db)).bruteForce(query, threshold: threshold, limit: limit)
+        }
+    }
+
+    /// Units whose `side` contains every word of `phrase` in order (on match keys, any
+    /// clitics on the first word), newest first.
+    public func concordance(_ phrase: String, side: Side, limit: Int) throws -> [ConcordanceHit] {
+        try database.read { db in
+            try ConcordanceSearch(snapshot: SQLiteIndexSnapshot(db: db)).find(phrase, side: side, limit: limit)
+        }
+    }
+
+    // MARK: CandidateIndex (each call its own read)
+
+    public func vocabulary(_ strings: Set<String>, side: Side) throws -> [String: (id: Int32, frequency: Int)] {
+        try database.read { db in try SQLiteIndexSnapshot(db: db).vocabulary(strings, side: side) }
+    }
+
+    public func postings(base: Int32, side: Side) throws -> [Int64] {
+        try database.read { db in try SQLiteIndexSnapshot(db: db).postings(base: base, side: side) }
+    }
+
+    public func units(withKeyHash hash: Int64, side: Side) throws -> [Int64] {
+        try database.read { db in try SQLiteIndexSnapshot(db: db).units(withKeyHash: hash, side: side) }
+    }
+
+    public func profiles(_ ids: [Int64], side: Side) throws -> [Int64: SegmentProfile] {
+        try database.read { db in try SQLiteIndexSnapshot(db: db).profiles(ids, side: side) }
+    }
+
+    public func units(_ ids: [Int64]) throws -> [Int64: TranslationUnit] {
+        try database.read { db in try SQLiteIndexSnapshot(db: db).units(ids) }
+    }
+
+    public func allUnitIDs() throws -> [Int64] {
+        try database.read { db in try SQLiteIndexSnapshot(db: db).allUnitIDs() }
+    }
+}
+
+extension Side {
+    var code: Int { self == .arabic ? 0 : 1 }
+    var frequencyColumn: String { self == .arabic ? "arFrequency" : "enFrequency" }
+    var keyHashColumn: String { self == .arabic ? "arKeyHash" : "enKeyHash" }
+    var profileColumn: String { self == .arabic ? "arProfile" : "enProfile" }
+}
+
+/// The analysis of a unit that does not touch the database (tokens, keys): done on all
+/// cores before the single-threaded write.
+struct UnitAnalysis: Sendable {
+    var arabicTokens: [MatchToken]
+    var englishTokens: [MatchToken]
+    var arabicKey: String
+    var englishKey: String
+
+    init(_ unit: TranslationUnit) {
+        arabicTokens = MatchTokenizer.tokens(of: unit.arabic, side: .arabic)
+        englishTokens = MatchTokenizer.tokens(of: unit.english, side: .english)
+        arabicKey = MatchKey.make(unit.arabic)
+        englishKey = MatchKey.make(unit.english)
+    }
+
+    static func concurrently(_ units: [TranslationUnit]) -> [UnitAnalysis] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let results = UnsafeResults(count: units.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < units.count {
+                results.set(i, UnitAnalysis(units[i]))
+                i += workers
+            }
+        }
+        return results.values()
+    }
+
+    /// Slots written by disjoint indices from several threads.
+    final class UnsafeResults: @unchecked Sendable {
+        let count: Int
+        let storage: UnsafeMutablePointer<UnitAnalysis?>
+        init(count: Int) {
+            self.count = count
+            storage = .allocate(capacity: max(1, count))
+            storage.initialize(repeating: nil, count: max(1, count))
+        }
+        deinit {
+            storage.deinitialize(count: max(1, count))
+            storage.deallocate()
+        }
+        func set(_ i: Int, _ v: UnitAnalysis) { storage[i] = v }
+        func values() -> [UnitAnalysis] { (0..<count).map { storage[$0]! } }
+    }
+}
