@@ -47,19 +47,19 @@ let package = Package(
         ),
         .target(
             name: "DragomanFormats",
-            dependencies: ["DragomanXML", "DragomanText"]
+            dependencies: ["DragomanXML", "DragomanText", "DragomanTM"]
         ),
         .executableTarget(
             name: "dragoman",
             dependencies: [
-                "DragomanText", "DragomanTM", "DragomanStore",
+                "DragomanText", "DragomanTM", "DragomanStore", "DragomanFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "DragomanEval",
             dependencies: [
-                "DragomanText", "DragomanTM", "DragomanStore",
+                "DragomanText", "DragomanTM", "DragomanStore", "DragomanFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -27,16 +27,18 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
         try add(contentsOf: units, progress: nil)
     }
 
-    /// Adds `units` in one transaction, analysing them on every core; `progress` is
-    /// called with the number done so far.
-    public func add(contentsOf units: [TranslationUnit], progress: ((Int) -> Void)?) throws -> AddCounts {
+    /// Adds `units` in one transaction (all or nothing: an error thrown while the
+    /// sequence is read rolls everything back), analysing them on every core; `progress`
+    /// is called with the number done so far.
+    public func add(contentsOf units: some Sequence<TranslationUnit>, progress: ((Int) -> Void)?) throws -> AddCounts {
         try database.write { db in
             var writer = TMWriter(db: db)
             var counts = AddCounts()
-            let batchSize = 4096
-            var start = 0
-            while start < units.count {
-                let batch = Array(units[start..<min(units.count, start + batchSize)])
+            var done = 0
+            var iterator = units.makeIterator()
+            var batch: [TranslationUnit] = []
+            batch.reserveCapacity(4096)
+            func flushBatch() throws {
                 let analyses = UnitAnalysis.concurrently(batch)
                 for (unit, analysis) in zip(batch, analyses) {
                     switch try writer.add(unit, analysis: analysis) {
@@ -44,9 +46,15 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
                     case .updated: counts.updated += 1
                     }
                 }
-                start += batch.count
-                progress?(start)
+                done += batch.count
+                batch.removeAll(keepingCapacity: true)
+                progress?(done)
             }
+            while let unit = iterator.next() {
+                batch.append(unit)
+                if batch.count == 4096 { try flushBatch() }
+            }
+            try flushBatch()
             try writer.flush()
             return counts
         }

@@ -12,8 +12,12 @@ public enum ICU {
         public let description: String
     }
 
+    static func message(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The version of the ICU library in use, e.g. "72.1".
-    public static var version: String { String(cString: dm_icu_version()) }
+    public static var version: String { String(validatingCString: dm_icu_version()) ?? "unknown" }
 
     /// Break positions (UTF-16 offsets, excluding 0, including the end) of `utf16`.
     public static func boundaries(_ kind: BreakKind, locale: String, utf16: [UInt16]) throws -> [Int] {
@@ -25,7 +29,7 @@ public enum ICU {
             dm_breaks(kind == .sentence ? Int32(DM_BREAK_SENTENCE) : Int32(DM_BREAK_WORD), locale,
                       text.baseAddress, Int32(text.count), &out, nil, Int32(capacity), &error, 256)
         }
-        guard count >= 0 else { throw Failure(description: String(cString: error)) }
+        guard count >= 0 else { throw Failure(description: Self.message(error)) }
         capacity = Int(count)
         return out.prefix(capacity).map(Int.init)
     }
@@ -41,7 +45,7 @@ public enum ICU {
             let needed = source.withUnsafeBufferPointer { src in
                 dm_transliterate(transform, src.baseAddress, Int32(src.count), &out, Int32(capacity), &error, 256)
             }
-            guard needed >= 0 else { throw Failure(description: String(cString: error)) }
+            guard needed >= 0 else { throw Failure(description: Self.message(error)) }
             if Int(needed) <= capacity {
                 return String(decoding: out.prefix(Int(needed)), as: UTF16.self)
             }

@@ -16,6 +16,7 @@ struct Dragoman: ParsableCommand {
             SegmentCommand.self,
             NormalizeCommand.self,
             TokensCommand.self,
+            TMCommand.self,
         ]
     )
 

@@ -1,0 +1,225 @@
+import Foundation
+import DragomanText
+import DragomanTM
+import DragomanXML
+
+/// A unit of an import file that was left out, and why.
+public struct SkippedUnit: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    public var line: Int
+    public var reason: String
+
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String { "line \(line): \(reason)" }
+}
+
+/// Why a line could not be read.
+public struct LineProblem: Error, Sendable, Hashable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
+/// A bad unit when `--skip-bad` was not given: stops the import before anything is stored.
+public struct TMImportError: Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var reason: String
+
+    public var description: String { "\(file):\(line): \(reason)" }
+}
+
+/// File formats a translation memory is read from and written to.
+public enum TMFileFormat: String, Sendable, CaseIterable {
+    case tmx, tsv, csv
+
+    /// The format a file name suggests.
+    public static func guess(_ path: String) -> TMFileFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "tmx", "xml": return .tmx
+        case "tsv", "tab", "txt": return .tsv
+        case "csv": return .csv
+        default: return nil
+        }
+    }
+}
+
+/// Reads TSV/CSV sentence pairs as translation units, lazily, in file order. A blank
+/// line ends a document: the units of one document get their neighbours as context.
+public struct DelimitedPairsReader: Sequence, IteratorProtocol {
+    let lines: [Substring]
+    let separator: Character
+    let file: String
+    let origin: String?
+    let skipBad: Bool
+    let created: Date
+    let creator: String?
+    var index = 0
+    public private(set) var skipped: [SkippedUnit] = []
+    public private(set) var error: TMImportError?
+
+    public init(text: String, format: TMFileFormat, file: String, origin: String?, skipBad: Bool,
+                created: Date = Date(), creator: String? = nil) {
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.separator = format == .csv ? "," : "\t"
+        self.file = file
+        self.origin = origin
+        self.skipBad = skipBad
+        self.created = created
+        self.creator = creator
+    }
+
+    /// The fields of a line, or why it is bad.
+    func fields(_ line: Substring) -> Result<[String], LineProblem> {
+        if separator == "\t" {
+            return .success(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+        }
+        return CSV.fields(line)
+    }
+
+    func pair(at i: Int) -> Result<(String, String), LineProblem>? {
+        let line = lines[i]
+        if line.allSatisfy(\.isWhitespace) { return nil }
+        switch fields(line) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let f):
+            guard f.count >= 2 else {
+                return .failure(LineProblem("expected arabic\(separator == "\t" ? "<TAB>" : ",")english, found \(f.count) column"))
+            }
+            let ar = f[0].trimmingCharacters(in: .whitespaces), en = f[1].trimmingCharacters(in: .whitespaces)
+            if ar.isEmpty || en.isEmpty { return .failure(LineProblem("empty \(ar.isEmpty ? "Arabic" : "English") segment")) }
+            if !ArabicScript.isMostlyArabic(ar) {
+                return .failure(LineProblem("the first column is not Arabic (expected arabic\(separator == "\t" ? "<TAB>" : ",")english)"))
+            }
+            return .success((ar, en))
+        }
+    }
+
+    public mutating func next() -> TranslationUnit? {
+        while index < lines.count {
+            let i = index
+            index += 1
+            guard let result = pair(at: i) else { continue }
+            switch result {
+            case .failure(let problem):
+                if skipBad {
+                    skipped.append(SkippedUnit(line: i + 1, reason: problem.reason))
+                    continue
+                }
+                error = TMImportError(file: file, line: i + 1, reason: problem.reason)
+                return nil
+            case .success(let (ar, en)):
+                let before = neighbour(of: i, step: -1), after = neighbour(of: i, step: 1)
+                return TranslationUnit(
+                    arabic: ar, english: en, created: created, creator: creator, origin: origin,
+                    arabicContext: UnitContext(previous: before.map { UnitContext.hash(ofSegment: $0.0)! } ?? UnitContext.documentStart,
+                                               next: after.map { UnitContext.hash(ofSegment: $0.0)! } ?? UnitContext.documentEnd),
+                    englishContext: UnitContext(previous: before.map { UnitContext.hash(ofSegment: $0.1)! } ?? UnitContext.documentStart,
+                                                next: after.map { UnitContext.hash(ofSegment: $0.1)! } ?? UnitContext.documentEnd))
+            }
+        }
+        return nil
+    }
+
+    /// The good pair next to line `i` in the same document (no blank line between).
+    func neighbour(of i: Int, step: Int) -> (String, String)? {
+        let j = i + step
+        guard j >= 0 && j < lines.count else { return nil }
+        if case .success(let p)? = pair(at: j) { return p }
+        return nil
+    }
+}
+
+/// RFC 4180 fields of one CSV line.
+public enum CSV {
+    public static func fields(_ line: Substring) -> Result<[String], LineProblem> {
+        var out: [String] = []
+        var field = ""
+        var i = line.startIndex
+        var quoted = false
+        var atFieldStart = true
+        while i < line.endIndex {
+            let c = line[i]
+            if quoted {
+                if c == "\"" {
+                    let n = line.index(after: i)
+                    if n < line.endIndex && line[n] == "\"" { field.append("\""); i = line.index(after: n); continue }
+                    quoted = false
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" && atFieldStart {
+                quoted = true
+            } else if c == "," {
+                out.append(field)
+                field = ""
+                atFieldStart = true
+                i = line.index(after: i)
+                continue
+            } else {
+                field.append(c)
+            }
+            atFieldStart = false
+            i = line.index(after: i)
+        }
+        if quoted { return .failure(LineProblem("unclosed quote")) }
+        out.append(field)
+        return .success(out)
+    }
+
+    public static func escape(_ field: String) -> String {
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+}
+
+/// Maps TMX units to translation units: the Arabic and English variants (any BCP 47
+/// region), dates, creator, notes, properties and inline markup.
+public enum TMXMapping {
+    public static func unit(_ tu: TMXUnit, origin: String?) -> Result<TranslationUnit, SkippedUnit> {
+        guard let ar = tu.variants.first(where: { LanguageTag.isArabic($0.lang) }) else {
+            return .failure(SkippedUnit(line: tu.line, reason: "no Arabic variant (languages: \(tu.variants.map(\.lang).joined(separator: ", ")))"))
+        }
+        guard let en = tu.variants.first(where: { LanguageTag.isEnglish($0.lang) }) else {
+            return .failure(SkippedUnit(line: tu.line, reason: "no English variant (languages: \(tu.variants.map(\.lang).joined(separator: ", ")))"))
+        }
+        let arText = ar.segment.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let enText = en.segment.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        if arText.isEmpty || enText.isEmpty {
+            return .failure(SkippedUnit(line: tu.line, reason: "empty \(arText.isEmpty ? "Arabic" : "English") segment"))
+        }
+        let created = tu.creationDate ?? Date()
+        var properties = tu.properties.map { UnitProperty(type: $0.type, value: $0.value) }
+        if let tuid = tu.tuid { properties.append(UnitProperty(type: "x-tmx-tuid", value: tuid)) }
+        return .success(TranslationUnit(
+            arabic: arText, english: enText,
+            arabicMarkup: ar.segment.hasInlineMarkup ? ar.segment.markup : nil,
+            englishMarkup: en.segment.hasInlineMarkup ? en.segment.markup : nil,
+            created: created, changed: tu.changeDate ?? created, creator: tu.creationid, origin: origin,
+            note: tu.notes.isEmpty ? nil : tu.notes.map(\.text).joined(separator: "\n"),
+            properties: properties, usageCount: tu.usagecount ?? 0))
+    }
+
+    /// The TMX unit for a stored unit.
+    public static func tmxUnit(_ u: TranslationUnit) -> TMXUnit {
+        var attributes: [XMLAttribute] = []
+        let tuid = u.properties.first { $0.type == "x-tmx-tuid" }?.value ?? u.id.map { String($0) }
+        if let tuid { attributes.append(XMLAttribute(name: "tuid", value: tuid)) }
+        attributes.append(XMLAttribute(name: "srclang", value: "ar"))
+        attributes.append(XMLAttribute(name: "creationdate", value: TMXDate.format(u.created)))
+        attributes.append(XMLAttribute(name: "changedate", value: TMXDate.format(u.changed)))
+        if let creator = u.creator { attributes.append(XMLAttribute(name: "creationid", value: creator)) }
+        if u.usageCount > 0 { attributes.append(XMLAttribute(name: "usagecount", value: String(u.usageCount))) }
+        var properties = u.properties.filter { $0.type != "x-tmx-tuid" }.map { TMXProperty(type: $0.type, value: $0.value) }
+        if let origin = u.origin, !u.properties.contains(where: { $0.type == "x-origin" }) {
+            properties.append(TMXProperty(type: "x-origin", value: origin))
+        }
+        return TMXUnit(attributes: attributes, properties: properties, notes: u.note.map { [TMXNote($0)] } ?? [],
+                       variants: [
+                           TMXVariant(lang: "ar", segment: TMXSegment(plainText: u.arabic, markup: u.arabicMarkup)),
+                           TMXVariant(lang: "en", segment: TMXSegment(plainText: u.english, markup: u.englishMarkup)),
+                       ])
+    }
+}

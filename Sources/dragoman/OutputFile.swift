@@ -1,0 +1,65 @@
+import Foundation
+
+/// Output to a file or stdout. A file is written to a temporary name beside it and
+/// renamed at the end, so a failed or killed run never leaves a half file under the
+/// final name.
+enum OutputFile {
+    static func write(to path: String?, _ body: (_ sink: (String) -> Void) throws -> Void) throws {
+        guard let path, path != "-" else {
+            try body { print($0, terminator: "") }
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: temporary) else {
+            throw DragomanError(code: .cannotWrite, message: "\(path): cannot write here (check the folder exists and is writable)")
+        }
+        var buffer = Data()
+        do {
+            try body { text in
+                buffer.append(contentsOf: text.utf8)
+                if buffer.count > 1 << 20 {
+                    handle.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            handle.write(buffer)
+            try handle.synchronize()
+            try handle.close()
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+            if error is DragomanError { throw error }
+            throw DragomanError(code: .cannotWrite, message: "\(path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Progress of long work on stderr, for a person at a terminal only.
+final class Progress {
+    let label: String
+    let enabled: Bool
+    var last = Date.distantPast
+
+    init(label: String, enabled: Bool = true) {
+        self.label = label
+        self.enabled = enabled && Terminal.stderrIsTerminal
+    }
+
+    func update(_ done: Int) {
+        guard enabled, Date().timeIntervalSince(last) > 0.2 else { return }
+        last = Date()
+        Terminal.writeStderr("\r\(label): \(done)…")
+    }
+
+    func finish() {
+        if enabled { Terminal.writeStderr("\r\u{1B}[K") }
+    }
+}
