@@ -36,9 +36,13 @@ let package = Package(
             dependencies: ["DragomanText"]
         ),
         .target(
+            name: "DragomanGlossary",
+            dependencies: ["DragomanText"]
+        ),
+        .target(
             name: "DragomanStore",
             dependencies: [
-                "DragomanText", "DragomanTM",
+                "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanFormats",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -46,22 +50,40 @@ let package = Package(
             name: "DragomanXML"
         ),
         .target(
+            name: "DragomanPretranslate",
+            dependencies: ["DragomanText", "DragomanTM"]
+        ),
+        .target(
             name: "DragomanFormats",
             dependencies: ["DragomanXML", "DragomanText", "DragomanTM"]
+        ),
+        .target(
+            name: "DragomanDocuments",
+            dependencies: ["DragomanPretranslate", "DragomanTM", "DragomanFormats", "DragomanXML", "DragomanText"]
         ),
         .executableTarget(
             name: "dragoman",
             dependencies: [
-                "DragomanText", "DragomanTM", "DragomanStore", "DragomanFormats",
+                "DragomanText", "DragomanTM", "DragomanStore", "DragomanAlign", "DragomanFormats", "DragomanGlossary",
+                "DragomanDocuments", "DragomanPretranslate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "DragomanEval",
             dependencies: [
-                "DragomanText", "DragomanTM", "DragomanStore", "DragomanFormats",
+                "DragomanText", "DragomanTM", "DragomanStore", "DragomanAlign", "DragomanFormats", "DragomanGlossary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .target(
+            name: "DragomanAlign",
+            dependencies: ["DragomanText", "DragomanTM", "DragomanFormats"]
+        ),
+        .testTarget(
+            name: "DragomanAlignTests",
+            dependencies: ["DragomanAlign", "DragomanText", "DragomanTM", "DragomanStore"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DragomanTextTests",
@@ -69,8 +91,23 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "DragomanPretranslateTests",
+            dependencies: ["DragomanPretranslate", "DragomanTM", "DragomanText"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "DragomanTMTests",
             dependencies: ["DragomanTM", "DragomanText", "DragomanStore"]
+        ),
+        .testTarget(
+            name: "DragomanGlossaryTests",
+            dependencies: ["DragomanGlossary", "DragomanStore", "DragomanFormats", "DragomanXML", "DragomanText"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DragomanDocumentsTests",
+            dependencies: ["DragomanDocuments", "DragomanPretranslate", "DragomanTM", "DragomanFormats", "DragomanXML", "DragomanText"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DragomanFormatsTests",

@@ -57,6 +57,8 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     let created: Date
     let creator: String?
     var index = 0
+    /// Parsed lines around the current one, so each line is parsed and keyed once.
+    var parsed: [Int: ParsedLine] = [:]
     public private(set) var skipped: [SkippedUnit] = []
     public private(set) var error: TMImportError?
 
@@ -88,7 +90,7 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
             guard f.count >= 2 else {
                 return .failure(LineProblem("expected arabic\(separator == "\t" ? "<TAB>" : ",")english, found \(f.count) column"))
             }
-            let ar = f[0].trimmingCharacters(in: .whitespaces), en = f[1].trimmingCharacters(in: .whitespaces)
+            let ar = f[0].trimmedASCIISpace, en = f[1].trimmedASCIISpace
             if ar.isEmpty || en.isEmpty { return .failure(LineProblem("empty \(ar.isEmpty ? "Arabic" : "English") segment")) }
             if !ArabicScript.isMostlyArabic(ar) {
                 return .failure(LineProblem("the first column is not Arabic (expected arabic\(separator == "\t" ? "<TAB>" : ",")english)"))
@@ -97,11 +99,39 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
         }
     }
 
+    /// A good line with its context hashes.
+    struct ParsedLine {
+        var result: Result<(String, String), LineProblem>?
+        var arabicHash: Int64?
+        var englishHash: Int64?
+    }
+
+    func parse(_ i: Int) -> ParsedLine {
+        let result = pair(at: i)
+        var p = ParsedLine(result: result)
+        if case .success(let (ar, en))? = result {
+            p.arabicHash = UnitContext.hash(ofSegment: ar)
+            p.englishHash = UnitContext.hash(ofSegment: en)
+        }
+        return p
+    }
+
+    /// Line `i`, parsed; lines are parsed a window at a time on every core.
+    mutating func line(_ i: Int) -> ParsedLine {
+        if let p = parsed[i] { return p }
+        let window = Array(i..<Swift.min(lines.count, i + 4096))
+        let results = ParallelMap.map(window.count) { parse(window[$0]) }
+        for (k, r) in zip(window, results) { parsed[k] = r }
+        return parsed[i]!
+    }
+
     public mutating func next() -> TranslationUnit? {
         while index < lines.count {
             let i = index
             index += 1
-            guard let result = pair(at: i) else { continue }
+            let current = line(i)
+            if i >= 2 { parsed[i - 2] = nil }
+            guard let result = current.result else { continue }
             switch result {
             case .failure(let problem):
                 if skipBad {
@@ -111,23 +141,16 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
                 error = TMImportError(file: file, line: i + 1, reason: problem.reason)
                 return nil
             case .success(let (ar, en)):
-                let before = neighbour(of: i, step: -1), after = neighbour(of: i, step: 1)
+                let before = i > 0 ? line(i - 1) : ParsedLine(result: nil)
+                let after = i + 1 < lines.count ? line(i + 1) : ParsedLine(result: nil)
                 return TranslationUnit(
                     arabic: ar, english: en, created: created, creator: creator, origin: origin,
-                    arabicContext: UnitContext(previous: before.map { UnitContext.hash(ofSegment: $0.0)! } ?? UnitContext.documentStart,
-                                               next: after.map { UnitContext.hash(ofSegment: $0.0)! } ?? UnitContext.documentEnd),
-                    englishContext: UnitContext(previous: before.map { UnitContext.hash(ofSegment: $0.1)! } ?? UnitContext.documentStart,
-                                                next: after.map { UnitContext.hash(ofSegment: $0.1)! } ?? UnitContext.documentEnd))
+                    arabicContext: UnitContext(previous: before.arabicHash ?? UnitContext.documentStart,
+                                               next: after.arabicHash ?? UnitContext.documentEnd),
+                    englishContext: UnitContext(previous: before.englishHash ?? UnitContext.documentStart,
+                                                next: after.englishHash ?? UnitContext.documentEnd))
             }
         }
-        return nil
-    }
-
-    /// The good pair next to line `i` in the same document (no blank line between).
-    func neighbour(of i: Int, step: Int) -> (String, String)? {
-        let j = i + step
-        guard j >= 0 && j < lines.count else { return nil }
-        if case .success(let p)? = pair(at: j) { return p }
         return nil
     }
 }
@@ -221,5 +244,52 @@ public enum TMXMapping {
                            TMXVariant(lang: "ar", segment: TMXSegment(plainText: u.arabic, markup: u.arabicMarkup)),
                            TMXVariant(lang: "en", segment: TMXSegment(plainText: u.english, markup: u.englishMarkup)),
                        ])
+    }
+}
+
+/// Runs `body` for 0..<count on every core and returns the results in order.
+public enum ParallelMap {
+    public static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        guard count > 64 else { return (0..<count).map(body) }
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let slots = UnsafeMutablePointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+        defer {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
+        let box = SlotBox(slots)
+        withoutActuallyEscaping(body) { body in
+            let sendableBody = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var i = w
+                while i < count {
+                    box.pointer[i] = sendableBody.value(i)
+                    i += workers
+                }
+            }
+        }
+        return (0..<count).map { slots[$0]! }
+    }
+
+    struct SlotBox<T>: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<T?>
+        init(_ p: UnsafeMutablePointer<T?>) { pointer = p }
+    }
+
+    struct UncheckedSendable<V>: @unchecked Sendable {
+        let value: V
+        init(_ v: V) { value = v }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and carriage returns (ASCII only: fast).
+    var trimmedASCIISpace: String {
+        let u = utf8
+        var start = u.startIndex, end = u.endIndex
+        while start < end, [0x20, 0x09, 0x0D].contains(u[start]) { start = u.index(after: start) }
+        while end > start, [0x20, 0x09, 0x0D].contains(u[u.index(before: end)]) { end = u.index(before: end) }
+        return String(self[start..<end])
     }
 }

@@ -20,15 +20,11 @@ enum Migrations {
                     properties TEXT,
                     arPrev INTEGER, arNext INTEGER, enPrev INTEGER, enNext INTEGER,
                     usageCount INTEGER NOT NULL DEFAULT 0,
-                    pairHash INTEGER NOT NULL,
                     arKeyHash INTEGER NOT NULL,
                     enKeyHash INTEGER NOT NULL,
-                    arWeight INTEGER NOT NULL,
-                    enWeight INTEGER NOT NULL,
                     arProfile BLOB NOT NULL,
                     enProfile BLOB NOT NULL
                 );
-                CREATE INDEX tu_pair ON tu(pairHash);
                 CREATE INDEX tu_arKey ON tu(arKeyHash);
                 CREATE INDEX tu_enKey ON tu(enKeyHash);
                 CREATE TABLE tm_vocab (
@@ -40,11 +36,57 @@ enum Migrations {
                 CREATE TABLE tm_posting (
                     side INTEGER NOT NULL,
                     base INTEGER NOT NULL,
+                    bucket INTEGER NOT NULL,
                     chunk INTEGER NOT NULL,
                     count INTEGER NOT NULL,
                     lastID INTEGER NOT NULL,
                     ids BLOB NOT NULL,
-                    PRIMARY KEY (side, base, chunk)
+                    PRIMARY KEY (side, base, bucket, chunk)
+                ) WITHOUT ROWID;
+                """)
+        }
+        m.registerMigration("2026-11-29 glossary") { db in
+            // Concept-oriented, as in TBX: an entry (concept) has terms in Arabic and English.
+            // `key`, `head`, `next`, `words` and `tokens` are derived from `text`
+            // (TermAnalysis); the (head, next) index serves matching (a text asks for the
+            // pairs of words it has), key lookups (a key determines its head) and prefixes.
+            // gl_fuzzy (deletion neighbourhoods, hashed into 16,384 buckets) and gl_word
+            // (words of multi-word terms) are derived as well.
+            try db.execute(sql: """
+                CREATE TABLE gl_entry (
+                    id INTEGER PRIMARY KEY,
+                    domain TEXT,
+                    definition TEXT,
+                    note TEXT,
+                    created REAL NOT NULL,
+                    changed REAL NOT NULL
+                );
+                CREATE TABLE gl_term (
+                    id INTEGER PRIMARY KEY,
+                    entry INTEGER NOT NULL REFERENCES gl_entry(id) ON DELETE CASCADE,
+                    language TEXT NOT NULL CHECK (language IN ('ar', 'en')),
+                    text TEXT NOT NULL,
+                    pos TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('preferred', 'admitted', 'deprecated', 'forbidden')),
+                    note TEXT,
+                    source TEXT,
+                    created REAL NOT NULL,
+                    changed REAL NOT NULL,
+                    key TEXT NOT NULL,
+                    head TEXT NOT NULL,
+                    next TEXT NOT NULL,
+                    words INTEGER NOT NULL,
+                    tokens TEXT NOT NULL
+                );
+                CREATE INDEX gl_term_entry ON gl_term(entry);
+                CREATE INDEX gl_term_head ON gl_term(head, next);
+                CREATE TABLE gl_fuzzy (
+                    bucket INTEGER PRIMARY KEY,
+                    pairs BLOB NOT NULL
+                );
+                CREATE TABLE gl_word (
+                    word TEXT PRIMARY KEY,
+                    terms BLOB NOT NULL
                 ) WITHOUT ROWID;
                 """)
         }

@@ -17,13 +17,19 @@ struct SQLiteIndexSnapshot: CandidateIndex {
         return out
     }
 
-    func postings(base: Int32, side: Side) throws -> [Int64] {
+    func postings(base: Int32, side: Side, weights: ClosedRange<Int>) throws -> [Int64] {
         var out: [Int64] = []
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT ids FROM tm_posting WHERE side = ? AND base = ? ORDER BY chunk"),
-                                       arguments: [side.code, base])
+        let buckets = WeightBucket.covering(weights)
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT ids FROM tm_posting WHERE side = ? AND base = ? AND bucket BETWEEN ? AND ? ORDER BY bucket, chunk"),
+            arguments: [side.code, base, buckets.lowerBound, buckets.upperBound])
+        var lists = 0
         while let row = try rows.next() {
             out += PostingList.decode([UInt8](row[0] as Data))
+            lists += 1
         }
+        // Ids are ascending within a bucket; several buckets need one sort.
+        if lists > 1 { out.sort() }
         return out
     }
 

@@ -28,33 +28,37 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
     }
 
     /// Adds `units` in one transaction (all or nothing: an error thrown while the
-    /// sequence is read rolls everything back), analysing them on every core; `progress`
-    /// is called with the number done so far.
+    /// sequence is read rolls everything back). Batches are pipelined: the next batch is
+    /// analysed (tokens, keys) on another core while this one is written. `progress` is
+    /// called with the number done so far.
     public func add(contentsOf units: some Sequence<TranslationUnit>, progress: ((Int) -> Void)?) throws -> AddCounts {
         try database.write { db in
             var writer = TMWriter(db: db)
             var counts = AddCounts()
             var done = 0
             var iterator = units.makeIterator()
-            var batch: [TranslationUnit] = []
-            batch.reserveCapacity(4096)
-            func flushBatch() throws {
-                let analyses = UnitAnalysis.concurrently(batch)
-                for (unit, analysis) in zip(batch, analyses) {
+            func readBatch() -> [TranslationUnit] {
+                var batch: [TranslationUnit] = []
+                batch.reserveCapacity(2048)
+                while batch.count < 2048, let unit = iterator.next() { batch.append(unit) }
+                return batch
+            }
+            var current = readBatch()
+            var analyses = UnitAnalysis.concurrently(current)
+            while !current.isEmpty {
+                let next = readBatch()
+                let pending = PendingAnalysis(next)
+                for (unit, analysis) in zip(current, analyses) {
                     switch try writer.add(unit, analysis: analysis) {
                     case .added: counts.added += 1
                     case .updated: counts.updated += 1
                     }
                 }
-                done += batch.count
-                batch.removeAll(keepingCapacity: true)
+                done += current.count
                 progress?(done)
+                current = next
+                analyses = pending.wait()
             }
-            while let unit = iterator.next() {
-                batch.append(unit)
-                if batch.count == 4096 { try flushBatch() }
-            }
-            try flushBatch()
             try writer.flush()
             return counts
         }
@@ -67,8 +71,9 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
             try db.execute(sql: "DELETE FROM tu WHERE id = ?", arguments: [id])
             for (side, column) in [(Side.arabic, "arProfile"), (.english, "enProfile")] {
                 let profile = SegmentProfile.decode([UInt8](row[column] as Data), keyHash: 0)
+                let bucket = WeightBucket.of(profile.totalWeight)
                 for base in Set(profile.tokens.map(\.base)) {
-                    try PostingStore.remove(id, base: base, side: side, db: db)
+                    try PostingStore.remove(id, base: base, bucket: bucket, side: side, db: db)
                     try db.execute(sql: "UPDATE tm_vocab SET \(side.frequencyColumn) = \(side.frequencyColumn) - 1 WHERE id = ?",
                                    arguments: [base])
                 }
@@ -132,8 +137,8 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
         try database.read { db in try SQLiteIndexSnapshot(db: db).vocabulary(strings, side: side) }
     }
 
-    public func postings(base: Int32, side: Side) throws -> [Int64] {
-        try database.read { db in try SQLiteIndexSnapshot(db: db).postings(base: base, side: side) }
+    public func postings(base: Int32, side: Side, weights: ClosedRange<Int>) throws -> [Int64] {
+        try database.read { db in try SQLiteIndexSnapshot(db: db).postings(base: base, side: side, weights: weights) }
     }
 
     public func units(withKeyHash hash: Int64, side: Side) throws -> [Int64] {
@@ -158,6 +163,23 @@ extension Side {
     var frequencyColumn: String { self == .arabic ? "arFrequency" : "enFrequency" }
     var keyHashColumn: String { self == .arabic ? "arKeyHash" : "enKeyHash" }
     var profileColumn: String { self == .arabic ? "arProfile" : "enProfile" }
+}
+
+/// A batch being analysed on a background thread.
+final class PendingAnalysis: @unchecked Sendable {
+    private var result: [UnitAnalysis] = []
+    private let group = DispatchGroup()
+
+    init(_ units: [TranslationUnit]) {
+        DispatchQueue.global().async(group: group) { [self] in
+            result = units.map(UnitAnalysis.init)
+        }
+    }
+
+    func wait() -> [UnitAnalysis] {
+        group.wait()
+        return result
+    }
 }
 
 /// The analysis of a unit that does not touch the database (tokens, keys): done on all

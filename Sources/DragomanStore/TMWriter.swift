@@ -7,46 +7,50 @@ import DragomanTM
 struct TMWriter {
     let db: Database
     var vocabulary: [String: Int32] = [:]
-    var newPostings: [Side: [Int32: [Int64]]] = [.arabic: [:], .english: [:]]
+    /// New ids per side, per (base, weight bucket).
+    var newPostings: [Side: [PostingKey: [Int64]]] = [.arabic: [:], .english: [:]]
     var frequencyDelta: [Int32: (ar: Int, en: Int)] = [:]
 
     init(db: Database) { self.db = db }
 
     mutating func add(_ unit: TranslationUnit, analysis: UnitAnalysis) throws -> AddOutcome {
-        let pair = StableHash.of(unit.arabic + "\u{0}" + unit.english)
-        let existing = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, arabic, english, changed FROM tu WHERE pairHash = ?"),
-                                        arguments: [pair])
+        // A duplicate has the same Arabic text, hence the same Arabic key hash.
+        let arabicKeyHash = StableHash.of(analysis.arabicKey)
+        let existing = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, arabic, english, changed FROM tu WHERE arKeyHash = ?"),
+                                        arguments: [arabicKeyHash])
         if let row = existing.first(where: { ($0["arabic"] as String) == unit.arabic && ($0["english"] as String) == unit.english }) {
             let id: Int64 = row["id"]
             let changed = max(row["changed"] as Double, unit.changed.timeIntervalSince1970)
             try db.cachedStatement(sql: "UPDATE tu SET changed = ? WHERE id = ?").execute(arguments: [changed, id])
             return .updated(id)
         }
-        var vocab = StoreVocabulary(writer: self)
+        // Move the cache into the vocabulary and back, so the dictionary is never copied.
+        var vocab = StoreVocabulary(db: db)
+        swap(&vocab.cache, &vocabulary)
         let ar = SegmentProfile.make(analysis.arabicTokens, key: analysis.arabicKey, vocabulary: &vocab)
         let en = SegmentProfile.make(analysis.englishTokens, key: analysis.englishKey, vocabulary: &vocab)
+        swap(&vocab.cache, &vocabulary)
         if let error = vocab.error { throw error }
-        vocabulary = vocab.cache
         let properties = unit.properties.isEmpty ? nil
             : String(decoding: try JSONEncoder().encode(unit.properties), as: UTF8.self)
         try db.cachedStatement(sql: """
             INSERT INTO tu (arabic, english, arabicMarkup, englishMarkup, created, changed, creator, origin, note,
-                properties, arPrev, arNext, enPrev, enNext, usageCount, pairHash, arKeyHash, enKeyHash,
-                arWeight, enWeight, arProfile, enProfile)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                properties, arPrev, arNext, enPrev, enNext, usageCount, arKeyHash, enKeyHash, arProfile, enProfile)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 unit.arabic, unit.english, unit.arabicMarkup, unit.englishMarkup,
                 unit.created.timeIntervalSince1970, unit.changed.timeIntervalSince1970,
                 unit.creator, unit.origin, unit.note, properties,
                 unit.arabicContext.previous, unit.arabicContext.next,
                 unit.englishContext.previous, unit.englishContext.next, unit.usageCount,
-                pair, ar.keyHash, en.keyHash, ar.totalWeight, en.totalWeight,
+                ar.keyHash, en.keyHash,
                 Data(ar.encoded()), Data(en.encoded()),
             ])
         let id = db.lastInsertedRowID
         for (side, profile) in [(Side.arabic, ar), (.english, en)] {
+            let bucket = WeightBucket.of(profile.totalWeight)
             for base in Set(profile.tokens.map(\.base)) {
-                newPostings[side]![base, default: []].append(id)
+                newPostings[side]![PostingKey(base: base, bucket: bucket), default: []].append(id)
                 var delta = frequencyDelta[base] ?? (0, 0)
                 if side == .arabic { delta.ar += 1 } else { delta.en += 1 }
                 frequencyDelta[base] = delta
@@ -58,8 +62,8 @@ struct TMWriter {
     /// Writes the gathered postings and frequency changes.
     mutating func flush() throws {
         for side in Side.allCases {
-            for (base, ids) in newPostings[side]! {
-                try PostingStore.append(ids, base: base, side: side, db: db)
+            for (key, ids) in newPostings[side]! {
+                try PostingStore.append(ids, base: key.base, bucket: key.bucket, side: side, db: db)
             }
         }
         let update = try db.cachedStatement(sql: "UPDATE tm_vocab SET arFrequency = arFrequency + ?, enFrequency = enFrequency + ? WHERE id = ?")
@@ -74,13 +78,10 @@ struct TMWriter {
 /// Vocabulary ids from the `tm_vocab` table, inserting strings it has not seen.
 struct StoreVocabulary: TokenVocabulary {
     let db: Database
-    var cache: [String: Int32]
+    var cache: [String: Int32] = [:]
     var error: Error?
 
-    init(writer: TMWriter) {
-        db = writer.db
-        cache = writer.vocabulary
-    }
+    init(db: Database) { self.db = db }
 
     mutating func id(for string: String) -> Int32 {
         if let id = cache[string] { return id }
@@ -101,21 +102,27 @@ struct StoreVocabulary: TokenVocabulary {
     }
 }
 
-/// Posting lists in chunks of at most `PostingList.chunkCapacity` ids.
+struct PostingKey: Hashable {
+    var base: Int32
+    var bucket: Int
+}
+
+/// Posting lists in chunks of at most `PostingList.chunkCapacity` ids, per base and
+/// weight bucket.
 enum PostingStore {
-    static func append(_ ids: [Int64], base: Int32, side: Side, db: Database) throws {
+    static func append(_ ids: [Int64], base: Int32, bucket: Int, side: Side, db: Database) throws {
         var ids = ids[...]
         var chunk = 0, count = 0
         var last: Int64 = 0
         var bytes: [UInt8] = []
-        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT chunk, count, lastID, ids FROM tm_posting WHERE side = ? AND base = ? ORDER BY chunk DESC LIMIT 1"),
-                                      arguments: [side.code, base]) {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT chunk, count, lastID, ids FROM tm_posting WHERE side = ? AND base = ? AND bucket = ? ORDER BY chunk DESC LIMIT 1"),
+                                      arguments: [side.code, base, bucket]) {
             chunk = row["chunk"]
             count = row["count"]
             last = row["lastID"]
             bytes = [UInt8](row["ids"] as Data)
         }
-        let write = try db.cachedStatement(sql: "INSERT OR REPLACE INTO tm_posting (side, base, chunk, count, lastID, ids) VALUES (?, ?, ?, ?, ?, ?)")
+        let write = try db.cachedStatement(sql: "INSERT OR REPLACE INTO tm_posting (side, base, bucket, chunk, count, lastID, ids) VALUES (?, ?, ?, ?, ?, ?, ?)")
         while !ids.isEmpty {
             if count >= PostingList.chunkCapacity {
                 chunk += 1
@@ -128,22 +135,24 @@ enum PostingStore {
             count += take.count
             last = take.last!
             ids = ids.dropFirst(take.count)
-            try write.execute(arguments: [side.code, base, chunk, count, last, Data(bytes)])
+            try write.execute(arguments: [side.code, base, bucket, chunk, count, last, Data(bytes)])
         }
     }
 
-    static func remove(_ id: Int64, base: Int32, side: Side, db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT chunk, ids FROM tm_posting WHERE side = ? AND base = ?", arguments: [side.code, base])
+    static func remove(_ id: Int64, base: Int32, bucket: Int, side: Side, db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT chunk, ids FROM tm_posting WHERE side = ? AND base = ? AND bucket = ?",
+                                    arguments: [side.code, base, bucket])
         for row in rows {
             var ids = PostingList.decode([UInt8](row["ids"] as Data))
             guard let at = ids.firstIndex(of: id) else { continue }
             ids.remove(at: at)
             let chunk: Int = row["chunk"]
             if ids.isEmpty {
-                try db.execute(sql: "DELETE FROM tm_posting WHERE side = ? AND base = ? AND chunk = ?", arguments: [side.code, base, chunk])
+                try db.execute(sql: "DELETE FROM tm_posting WHERE side = ? AND base = ? AND bucket = ? AND chunk = ?",
+                               arguments: [side.code, base, bucket, chunk])
             } else {
-                try db.execute(sql: "UPDATE tm_posting SET count = ?, lastID = ?, ids = ? WHERE side = ? AND base = ? AND chunk = ?",
-                               arguments: [ids.count, ids.last!, Data(PostingList.encode(ids)), side.code, base, chunk])
+                try db.execute(sql: "UPDATE tm_posting SET count = ?, lastID = ?, ids = ? WHERE side = ? AND base = ? AND bucket = ? AND chunk = ?",
+                               arguments: [ids.count, ids.last!, Data(PostingList.encode(ids)), side.code, base, bucket, chunk])
             }
             return
         }

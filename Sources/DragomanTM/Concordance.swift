@@ -21,7 +21,7 @@ public struct ConcordanceSearch<Index: CandidateIndex> {
         // Every base must occur somewhere; read the rarest one's postings.
         guard words.allSatisfy({ known[$0.base] != nil }),
               let rarest = words.min(by: { known[$0.base]!.frequency < known[$1.base]!.frequency }) else { return [] }
-        let ids = try snapshot.postings(base: known[rarest.base]!.id, side: side)
+        let ids = try snapshot.postings(base: known[rarest.base]!.id, side: side, weights: 0...Int.max)
         var hits: [ConcordanceHit] = []
         for batch in stride(from: 0, to: ids.count, by: 400).map({ Array(ids[$0..<min(ids.count, $0 + 400)]) }) {
             let units = try snapshot.units(batch)

@@ -6,7 +6,7 @@ import DragomanText
 public final class InMemoryTranslationMemory: TranslationMemoryStore {
     struct SideIndex {
         var profiles: [Int64: SegmentProfile] = [:]
-        var postings: [Int32: [Int64]] = [:]
+        var postings: [Int32: [Int: [Int64]]] = [:]
         var byKeyHash: [Int64: [Int64]] = [:]
         var frequency: [Int32: Int] = [:]
     }
@@ -45,8 +45,9 @@ public final class InMemoryTranslationMemory: TranslationMemoryStore {
         var s = sides[side]!
         s.profiles[id] = profile
         s.byKeyHash[profile.keyHash, default: []].append(id)
+        let bucket = WeightBucket.of(profile.totalWeight)
         for base in Set(profile.tokens.map(\.base)) {
-            s.postings[base, default: []].append(id)
+            s.postings[base, default: [:]][bucket, default: []].append(id)
             s.frequency[base, default: 0] += 1
         }
         sides[side] = s
@@ -72,8 +73,9 @@ public final class InMemoryTranslationMemory: TranslationMemoryStore {
             var s = sides[side]!
             if let profile = s.profiles.removeValue(forKey: id) {
                 s.byKeyHash[profile.keyHash]?.removeAll { $0 == id }
+                let bucket = WeightBucket.of(profile.totalWeight)
                 for base in Set(profile.tokens.map(\.base)) {
-                    s.postings[base]?.removeAll { $0 == id }
+                    s.postings[base]?[bucket]?.removeAll { $0 == id }
                     s.frequency[base, default: 1] -= 1
                 }
             }
@@ -102,7 +104,11 @@ public final class InMemoryTranslationMemory: TranslationMemoryStore {
         return out
     }
 
-    public func postings(base: Int32, side: Side) throws -> [Int64] { sides[side]!.postings[base] ?? [] }
+    public func postings(base: Int32, side: Side, weights: ClosedRange<Int>) throws -> [Int64] {
+        guard let buckets = sides[side]!.postings[base] else { return [] }
+        let wanted = WeightBucket.covering(weights)
+        return buckets.filter { wanted.contains($0.key) }.flatMap(\.value).sorted()
+    }
 
     public func units(withKeyHash hash: Int64, side: Side) throws -> [Int64] { sides[side]!.byKeyHash[hash] ?? [] }
 

@@ -18,43 +18,44 @@ public struct SegmentProfile: Sendable, Hashable {
         return out
     }
 
-    /// A compact encoding for storage: per token, key id, base id (0 when equal to the
-    /// key) and class, as LEB128 varints.
+    /// A compact encoding for storage: per token, the key id shifted left by two with the
+    /// weight class in the low bits, then the base id (0 when equal to the key), as
+    /// LEB128 varints.
     public func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(tokens.count * 4)
-        func put(_ v: UInt32) {
+        func put(_ v: UInt64) {
             var v = v
             while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
             out.append(UInt8(v))
         }
         for t in tokens {
-            put(UInt32(bitPattern: t.key))
-            put(t.base == t.key ? 0 : UInt32(bitPattern: t.base))
-            out.append(t.weightClass.rawValue)
+            put(UInt64(UInt32(bitPattern: t.key)) << 2 | UInt64(t.weightClass.rawValue))
+            put(t.base == t.key ? 0 : UInt64(UInt32(bitPattern: t.base)))
         }
         return out
     }
 
     public static func decode(_ bytes: [UInt8], keyHash: Int64) -> SegmentProfile {
         var tokens: [ScoringToken] = []
+        tokens.reserveCapacity(bytes.count / 2)
         var i = 0
-        func get() -> UInt32 {
-            var v: UInt32 = 0, shift: UInt32 = 0
+        func get() -> UInt64 {
+            var v: UInt64 = 0, shift: UInt64 = 0
             while i < bytes.count {
                 let b = bytes[i]; i += 1
-                v |= UInt32(b & 0x7F) << shift
+                v |= UInt64(b & 0x7F) << shift
                 if b < 0x80 { break }
                 shift += 7
             }
             return v
         }
         while i < bytes.count {
-            let key = Int32(bitPattern: get())
+            let packed = get()
+            let key = Int32(bitPattern: UInt32(truncatingIfNeeded: packed >> 2))
+            let cls = WeightClass(rawValue: UInt8(packed & 3)) ?? .word
             let b = get()
-            let cls = WeightClass(rawValue: bytes[i]) ?? .word
-            i += 1
-            tokens.append(ScoringToken(key: key, base: b == 0 ? key : Int32(bitPattern: b), weightClass: cls))
+            tokens.append(ScoringToken(key: key, base: b == 0 ? key : Int32(bitPattern: UInt32(truncatingIfNeeded: b)), weightClass: cls))
         }
         return SegmentProfile(tokens: tokens, keyHash: keyHash)
     }

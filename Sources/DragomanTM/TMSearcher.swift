@@ -20,8 +20,11 @@ public struct SearchStatistics: Sendable {
     public var prefixBases = 0
     public var postingsRead = 0
     public var candidates = 0
+    /// Candidates whose overlap bound (from postings alone) can reach the threshold.
     public var afterLengthFilter = 0
     public var verified = 0
+
+    public init() {}
 }
 
 /// The fuzzy matcher: finds every unit whose score reaches the threshold, exactly as a
@@ -35,60 +38,147 @@ public struct TMSearcher<Index: CandidateIndex> {
         self.model = model
     }
 
+    /// Posting lists longer than this are not read in the second phase: their weight is
+    /// counted as possibly shared by every candidate instead (still a proven bound).
+    public var maximumPostingsToIntersect = 250_000
+
     /// The best `limit` matches scoring at least `threshold`, ranked.
+    ///
+    /// 1. Candidates: units holding one of the query's prefix bases (`FuzzyScore.prefix`).
+    /// 2. Bounds: the postings of the query's other bases are intersected with the
+    ///    candidates, so each candidate's possible overlap is known without reading it.
+    /// 3. Candidates are verified best bound first; once `limit` matches are held, the
+    ///    lowest held score raises the bar, and the first candidate whose bound cannot
+    ///    reach it ends the search.
     public func search(_ query: TMQuery, threshold: Int, limit: Int,
                        statistics: UnsafeMutablePointer<SearchStatistics>? = nil) throws -> [TMMatch] {
         var stats = SearchStatistics()
         defer { statistics?.pointee = stats }
         let prepared = try prepare(query)
-        var candidates: [Int64: Int] = [:]
-        for id in try index.units(withKeyHash: prepared.profile.keyHash, side: query.side) {
-            candidates[id, default: 0] += 1_000
-        }
-        if prepared.profile.totalWeight > 0 && threshold < 100 {
-            let baseList = prepared.profile.baseWeights.map { entry in
-                (base: entry.key, weight: entry.value, frequency: entry.key < 0 ? 0 : (prepared.frequency[entry.key] ?? 0))
-            }
-            let prefix = FuzzyScore.prefix(threshold: max(threshold, 1), baseWeights: baseList)
-            stats.prefixBases = prefix.count
-            for base in prefix where base > 0 {
-                let ids = try index.postings(base: base, side: query.side)
-                stats.postingsRead += ids.count
-                for id in ids { candidates[id, default: 0] += 1 }
-            }
-        }
-        stats.candidates = candidates.count
-        let ordered = candidates.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+        let queryWeight = prepared.profile.totalWeight
         var ranked = RankedMatches(limit: limit)
-        var start = 0
-        while start < ordered.count {
-            let batch = Array(ordered[start..<min(ordered.count, start + 256)])
-            start += batch.count
-            let profiles = try index.profiles(batch, side: query.side)
-            var survivors: [(Int64, SegmentProfile)] = []
-            for id in batch {
-                guard let profile = profiles[id] else { continue }
-                let effective = max(threshold, ranked.floor)
-                guard profile.keyHash == prepared.profile.keyHash
-                    || (FuzzyScore.lengthAllows(threshold: effective, queryWeight: prepared.profile.totalWeight,
-                                                sourceWeight: profile.totalWeight)
-                        && FuzzyScore.overlapAllows(threshold: effective, queryWeight: prepared.profile.totalWeight,
-                                                    overlap: FuzzyScore.overlap(prepared.baseWeights, profile)))
-                else { continue }
-                survivors.append((id, profile))
+        // Units with the same key are always verified (they score 100 or 101).
+        let exactIDs = try index.units(withKeyHash: prepared.profile.keyHash, side: query.side)
+        try verify(exactIDs, prepared, threshold: threshold, ranked: &ranked, stats: &stats, filter: false)
+        guard queryWeight > 0 && threshold < 100 else { return ranked.sorted }
+
+        let bases = prepared.baseWeights.map { entry in
+            (base: entry.key, weight: entry.value, frequency: entry.key < 0 ? 0 : (prepared.frequency[entry.key] ?? 0))
+        }.sorted { ($0.frequency, $0.base) < ($1.frequency, $1.base) }
+        let prefix = FuzzyScore.prefix(threshold: max(threshold, 1), baseWeights: bases)
+        stats.prefixBases = prefix.count
+        let weightOf = Dictionary(uniqueKeysWithValues: bases.map { ($0.base, $0.weight) })
+        // The length filter, applied to the postings themselves.
+        let t = max(threshold, 1)
+        let weights = ((t * queryWeight + 99) / 100)...((100 * queryWeight) / t)
+
+        // Phase 1: the candidates, with the weight of the prefix bases they hold
+        // (a merge of sorted posting lists: no hashing, linear in what is read).
+        var ids: [Int64] = []
+        var known: [Int] = []
+        for base in prefix where base > 0 {
+            let postings = try index.postings(base: base, side: query.side, weights: weights)
+            stats.postingsRead += postings.count
+            (ids, known) = Self.union(ids, known, postings, weight: weightOf[base]!)
+        }
+        if !exactIDs.isEmpty {
+            let exact = Set(exactIDs)
+            let keep = ids.indices.filter { !exact.contains(ids[$0]) }
+            ids = keep.map { ids[$0] }
+            known = keep.map { known[$0] }
+        }
+        stats.candidates = ids.count
+
+        // Phase 2: every other base the index knows, intersected with the candidates.
+        var unread = 0
+        let prefixSet = Set(prefix)
+        for entry in bases where !prefixSet.contains(entry.base) {
+            if entry.base < 0 || entry.frequency == 0 { continue }  // in no unit: shared by none
+            if entry.frequency > maximumPostingsToIntersect || ids.isEmpty {
+                unread += entry.weight
+                continue
             }
-            stats.afterLengthFilter += survivors.count
-            guard !survivors.isEmpty else { continue }
-            let units = try index.units(survivors.map(\.0))
-            for (id, profile) in survivors {
-                guard let unit = units[id] else { continue }
-                stats.verified += 1
-                if let match = score(prepared, unit: unit, profile: profile, threshold: max(threshold, ranked.floor)) {
-                    ranked.insert(match)
+            let postings = try index.postings(base: entry.base, side: query.side, weights: weights)
+            stats.postingsRead += postings.count
+            var i = 0, j = 0
+            while i < ids.count && j < postings.count {
+                if ids[i] == postings[j] {
+                    known[i] += entry.weight
+                    i += 1; j += 1
+                } else if ids[i] < postings[j] {
+                    i += 1
+                } else {
+                    j += 1
                 }
             }
         }
+
+        // Drop what cannot reach the threshold; verify the rest best bound first
+        // (bounds are small integers: a counting sort, ids ascending within a bound).
+        var byBound: [Int: [Int64]] = [:]
+        for k in ids.indices where 100 * (known[k] + unread) >= threshold * queryWeight {
+            byBound[known[k] + unread, default: []].append(ids[k])
+        }
+        stats.afterLengthFilter = byBound.values.reduce(0) { $0 + $1.count }
+        search: for b in byBound.keys.sorted(by: >) {
+            let group = byBound[b]!
+            var position = 0
+            while position < group.count {
+                if 100 * b < max(threshold, ranked.floor) * queryWeight { break search }
+                let batch = Array(group[position..<min(group.count, position + 64)])
+                position += batch.count
+                try verify(batch, prepared, threshold: threshold, ranked: &ranked, stats: &stats, filter: true)
+            }
+        }
         return ranked.sorted
+    }
+
+    /// The union of two ascending id lists, adding `weight` to the ids of the second.
+    static func union(_ ids: [Int64], _ known: [Int], _ postings: [Int64], weight: Int) -> ([Int64], [Int]) {
+        var outIDs: [Int64] = []
+        var outKnown: [Int] = []
+        outIDs.reserveCapacity(ids.count + postings.count)
+        outKnown.reserveCapacity(ids.count + postings.count)
+        var i = 0, j = 0
+        while i < ids.count || j < postings.count {
+            if j == postings.count || (i < ids.count && ids[i] < postings[j]) {
+                outIDs.append(ids[i]); outKnown.append(known[i]); i += 1
+            } else if i == ids.count || postings[j] < ids[i] {
+                outIDs.append(postings[j]); outKnown.append(weight); j += 1
+            } else {
+                outIDs.append(ids[i]); outKnown.append(known[i] + weight); i += 1; j += 1
+            }
+        }
+        return (outIDs, outKnown)
+    }
+
+    /// Scores these units (after the exact length and overlap filters when `filter`).
+    func verify(_ ids: [Int64], _ prepared: PreparedQuery, threshold: Int, ranked: inout RankedMatches,
+                stats: inout SearchStatistics, filter: Bool) throws {
+        guard !ids.isEmpty else { return }
+        let profiles = try index.profiles(ids, side: prepared.query.side)
+        var survivors: [(Int64, SegmentProfile)] = []
+        for id in ids {
+            guard let profile = profiles[id] else { continue }
+            let effective = max(threshold, ranked.floor)
+            if filter {
+                guard FuzzyScore.lengthAllows(threshold: effective, queryWeight: prepared.profile.totalWeight,
+                                              sourceWeight: profile.totalWeight),
+                      FuzzyScore.overlapAllows(threshold: effective, queryWeight: prepared.profile.totalWeight,
+                                               overlap: FuzzyScore.overlap(prepared.baseWeights, profile))
+                else { continue }
+            }
+            survivors.append((id, profile))
+        }
+        guard !survivors.isEmpty else { return }
+        let units = try index.units(survivors.map(\.0))
+        for (id, profile) in survivors {
+            guard let unit = units[id] else { continue }
+            stats.verified += 1
+            if let match = score(prepared, unit: unit, profile: profile, threshold: max(threshold, ranked.floor)) {
+                ranked.insert(match)
+            }
+        }
     }
 
     /// Every unit, scored one by one: what the indexed search must equal.

@@ -58,8 +58,8 @@ public struct TranslationUnit: Sendable, Hashable, Codable {
                 properties: [UnitProperty] = [], arabicContext: UnitContext = UnitContext(),
                 englishContext: UnitContext = UnitContext(), usageCount: Int = 0) {
         self.id = id
-        self.arabic = arabic.precomposedStringWithCanonicalMapping
-        self.english = english.precomposedStringWithCanonicalMapping
+        self.arabic = NFC.normalize(arabic)
+        self.english = NFC.normalize(english)
         self.arabicMarkup = arabicMarkup
         self.englishMarkup = englishMarkup
         self.created = created
@@ -75,4 +75,19 @@ public struct TranslationUnit: Sendable, Hashable, Codable {
 
     public func text(_ side: Side) -> String { side == .arabic ? arabic : english }
     public func context(_ side: Side) -> UnitContext { side == .arabic ? arabicContext : englishContext }
+}
+
+/// NFC, skipping the Foundation round trip for text that cannot change: ASCII and Arabic
+/// letters, digits and punctuation without any combining mark.
+public enum NFC {
+    public static func normalize(_ text: String) -> String {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x300 || (v >= 0x0600 && v <= 0x064A) || (v >= 0x0660 && v <= 0x066F) || (v >= 0x0671 && v <= 0x06D3) {
+                continue
+            }
+            return text.precomposedStringWithCanonicalMapping
+        }
+        return text
+    }
 }

@@ -21,9 +21,25 @@ public enum Tokenizer {
         var offsets: [Int] = []  // UTF-16 offset of each scalar; offsets[n] is the end
         var indices: [String.Index] = []  // string index of each scalar; indices[n] is endIndex
         var tokens: [Token] = []
+        /// Whether the text can hold a URL or an e-mail address at all (most sentences cannot).
+        let mayHaveURL: Bool
+        let mayHaveEmail: Bool
 
         init(_ text: String) {
             self.text = text
+            var email = false, url = false
+            var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+            for b in text.utf8 {
+                if b == UInt8(ascii: "@") { email = true }
+                // "://" or "ww." (of www.)
+                if (b == UInt8(ascii: "/") && previous.1 == UInt8(ascii: ":") && previous.2 == UInt8(ascii: "/"))
+                    || (b == UInt8(ascii: ".") && previous.1 | 0x20 == UInt8(ascii: "w") && previous.2 | 0x20 == UInt8(ascii: "w")) {
+                    url = true
+                }
+                previous = (previous.1, previous.2, b)
+            }
+            mayHaveEmail = email
+            mayHaveURL = url
             scalars.reserveCapacity(text.utf8.count / 2)
             offsets.reserveCapacity(text.utf8.count / 2 + 1)
             var o = 0
@@ -47,16 +63,16 @@ public enum Tokenizer {
             while i < n {
                 let s = scalars[i]
                 let v = s.value
-                if s.properties.isWhitespace || isIgnorableControl(v) {
+                if MatchKey.isWhitespace(s) || isIgnorableControl(v) {
                     i += 1
                     continue
                 }
-                if atWordStart(i), let end = urlEnd(from: i) {
+                if mayHaveURL, atWordStart(i), let end = urlEnd(from: i) {
                     emit(i, end, .url)
                     i = end
                     continue
                 }
-                if atWordStart(i), let end = emailEnd(from: i) {
+                if mayHaveEmail, v < 0x80, atWordStart(i), let end = emailEnd(from: i) {
                     emit(i, end, .email)
                     i = end
                     continue
@@ -69,7 +85,7 @@ public enum Tokenizer {
                     i = scanNumber(from: i)
                     continue
                 }
-                if s.properties.isAlphabetic {
+                if isASCIILetter(v) || (v >= 0x80 && s.properties.isAlphabetic) {
                     i = scanOtherWord(from: i)
                     continue
                 }
@@ -88,6 +104,9 @@ public enum Tokenizer {
             }
             return tokens
         }
+
+        @inline(__always)
+        func isASCIILetter(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
 
         func isIgnorableControl(_ v: UInt32) -> Bool {
             (v >= 0x200B && v <= 0x200F) || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
@@ -114,8 +133,10 @@ public enum Tokenizer {
             tokens.append(Token(text: piece, kind: kind, range: lo..<hi, key: MatchKey.make(piece), number: number))
         }
 
+        @inline(__always)
         func isWordScalar(_ s: Unicode.Scalar) -> Bool {
             let v = s.value
+            if v >= 0x0621 && v <= 0x064A { return true }
             return ArabicScript.isLetter(v) || ArabicScript.isMark(v) || v == 0x200C || v == 0x200D
         }
 
@@ -174,9 +195,15 @@ public enum Tokenizer {
             while j < n {
                 let s = scalars[j]
                 let v = s.value
+                if isASCIILetter(v) {
+                    latin += 1
+                    j += 1
+                    continue
+                }
+                if v < 0x80 && !(v >= 0x30 && v <= 0x39) && v != 0x27 { break }
                 if ArabicScript.isLetter(v) { break }
-                if s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
-                    || s.properties.generalCategory == .spacingMark {
+                if v >= 0x80 && (s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+                    || s.properties.generalCategory == .spacingMark) {
                     if LatinScript.isLetter(v) { latin += 1 } else if s.properties.isAlphabetic { other += 1 }
                     j += 1
                     continue

@@ -58,9 +58,3 @@ extension DragomanError {
         }
     }
 }
-
-/// What a new database starts with.
-enum StarterData {
-    /// Loads the starter glossary into a new database (the glossary issue fills this in).
-    static func load(into database: DragomanDatabase) throws {}
-}

@@ -16,7 +16,12 @@ struct Dragoman: ParsableCommand {
             SegmentCommand.self,
             NormalizeCommand.self,
             TokensCommand.self,
+            PretranslateCommand.self,
+            AnalyzeCommand.self,
+            MergeCommand.self,
             TMCommand.self,
+            TermCommand.self,
+            AlignCommand.self,
         ]
     )
 

@@ -49,15 +49,15 @@ struct TMMatchCommand: ParsableCommand {
 /// The JSON of `tm match`: stable keys for scripts.
 struct MatchReport: Encodable {
     var query: String
-    var matches: [MatchJSON]
+    var matches: [TMMatchJSON]
 
     init(query: String, matches: [TMMatch], explain: Bool) {
         self.query = query
-        self.matches = matches.map { MatchJSON($0, explain: explain) }
+        self.matches = matches.map { TMMatchJSON($0, explain: explain) }
     }
 }
 
-struct MatchJSON: Encodable {
+struct TMMatchJSON: Encodable {
     struct Step: Encodable {
         var edit: String
         var query: String?

@@ -1,0 +1,145 @@
+import Foundation
+import DragomanPretranslate
+import DragomanTM
+
+/// Writes one JSON object per segment, one per line (JSON Lines), for scripts:
+/// `jq -c 'select(.state == "needs-review")' article.ar.jsonl`.
+///
+/// Every object has the same keys, sorted, with `null` where a value is missing; ranges
+/// are `{"end": …, "start": …}` in UTF-16 code units (of the source text for `range`, of
+/// the segment for terms, numbers and `queryDifferences`, of the TM source for
+/// `sourceDifferences`).
+///
+/// Keys: `alternatives` (suggestions), `block`, `file`, `id` (`u1`… as in the XLIFF),
+/// `index` (from 0), `kind`, `match` (the proposal's suggestion or null), `numbers`,
+/// `paragraph`, `range`, `repetitionOf` (index or null), `score`, `source`, `state`
+/// (`translated`, `needs-review`, `untranslated`), `target`, `terms`, `words`.
+/// A suggestion: `changed`, `explanation`, `kind`, `origin`, `queryDifferences`,
+/// `repairs` (`{"from","to"}`), `score`, `source`, `sourceDifferences`, `target`, `unitID`.
+/// A term: `end`, `entryID`, `flagged`, `matchKind`, `start`, `status`, `surface`, `term`,
+/// `translations`. A number: `end`, `start`, `text`, `value`.
+public struct SegmentJSONWriter: DocumentWriter {
+    public init() {}
+
+    public func write(_ document: PretranslatedDocument) throws -> String {
+        var out = ""
+        for s in document.segments {
+            JSONValue.object(Self.object(s, file: document.fileName)).serialize(into: &out)
+            out += "\n"
+        }
+        return out
+    }
+
+    /// The object of one segment.
+    static func object(_ s: PretranslatedSegment, file: String) -> [String: JSONValue] {
+        [
+            "alternatives": .array(s.alternatives.map { .object(suggestion($0)) }),
+            "block": .string(Naming.blockName(s.segment.block)),
+            "file": .string(file),
+            "id": .string(Naming.unitID(s.segment.index)),
+            "index": .int(s.segment.index),
+            "kind": s.best.map { .string($0.kind.rawValue) } ?? .null,
+            "match": s.best.map { .object(suggestion($0)) } ?? .null,
+            "numbers": .array(s.numbers.map {
+                .object(["text": .string($0.text), "value": .string($0.value),
+                         "start": .int($0.range.lowerBound), "end": .int($0.range.upperBound)])
+            }),
+            "paragraph": .int(s.segment.paragraph),
+            "range": range(s.segment.range),
+            "repetitionOf": s.repetitionOf.map { .int($0) } ?? .null,
+            "score": s.best.map { .int($0.score) } ?? .null,
+            "source": .string(s.segment.text),
+            "state": .string(s.state.rawValue),
+            "target": s.target.map { .string($0) } ?? .null,
+            "terms": .array(s.terms.map {
+                .object([
+                    "start": .int($0.range.lowerBound), "end": .int($0.range.upperBound),
+                    "entryID": .int(Int($0.entryID)), "flagged": .bool($0.isFlagged), "matchKind": .string($0.matchKind),
+                    "status": .string($0.status), "surface": .string($0.surface), "term": .string($0.term),
+                    "translations": .array($0.translations.map { .string($0) }),
+                ])
+            }),
+            "words": .int(s.words),
+        ]
+    }
+
+    static func suggestion(_ m: Suggestion) -> [String: JSONValue] {
+        [
+            "changed": .string(Naming.isoDate(m.changed)),
+            "explanation": .string(m.explanation),
+            "kind": .string(m.kind.rawValue),
+            "origin": m.origin.map { .string($0) } ?? .null,
+            "queryDifferences": .array(m.queryDifferences.map(range)),
+            "repairs": .array(m.repairs.map { .object(["from": .string($0.from), "to": .string($0.to)]) }),
+            "score": .int(m.score),
+            "source": .string(m.source),
+            "sourceDifferences": .array(m.sourceDifferences.map(range)),
+            "target": .string(m.target),
+            "unitID": m.unitID.map { .int(Int($0)) } ?? .null,
+        ]
+    }
+
+    static func range(_ r: Range<Int>) -> JSONValue {
+        .object(["start": .int(r.lowerBound), "end": .int(r.upperBound)])
+    }
+}
+
+/// A JSON value written with sorted keys, explicit nulls and no escaping beyond what
+/// JSON requires (non-ASCII text stays as it is), so the output is stable byte for byte.
+enum JSONValue: Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    func serialize(into out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .string(let s): Self.quote(s, into: &out)
+        case .array(let items):
+            out += "["
+            for (n, item) in items.enumerated() {
+                if n > 0 { out += "," }
+                item.serialize(into: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            // Keys compared by code points, so the order does not depend on the locale.
+            for (n, key) in members.keys.sorted(by: { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }).enumerated() {
+                if n > 0 { out += "," }
+                Self.quote(key, into: &out)
+                out += ":"
+                members[key]!.serialize(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                // Control characters, and U+2028/U+2029 which break JavaScript readers.
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

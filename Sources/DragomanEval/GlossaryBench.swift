@@ -1,0 +1,196 @@
+import ArgumentParser
+import DragomanGlossary
+import DragomanStore
+import DragomanText
+import Foundation
+
+/// `dragoman-eval glossary DATA`: the glossary at scale. Imports the four dictionary
+/// files (freedict, buckwalter-lemmas, arwikicats-names, cldr: about 160k rows) into a
+/// fresh database, then times lookups of 1,000 queries drawn from real text (words and
+/// two-word phrases of the Arabic side of NTREX, in process, warm) and `term find` on a
+/// 1,000-word article made of NTREX Arabic sentences.
+struct GlossaryBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glossary",
+        abstract: "Benchmark the glossary: import rows/s, lookup latency, find time (run a release build)."
+    )
+
+    static let files = ["freedict-ara-eng.tsv", "buckwalter-lemmas-ara-eng.tsv", "arwikicats-names-ara-eng.tsv",
+                        "cldr-ara-eng.tsv"]
+
+    @Argument(help: "The folder with the dictionary TSVs and ntrex-dev.tsv.") var data = "../shared/data"
+    @Option(help: "Number of lookup queries.") var queries = 1_000
+    @Option(help: "Words in the find article.") var words = 1_000
+    @Option(help: "Seed of the query sample.") var seed: UInt64 = 20_261_129
+    @Option(help: "Keep the database at this path (default: a temporary file, removed).") var keep: String?
+    @Flag(help: "With --keep: when the database exists, use it instead of importing.") var reuse = false
+    @Option(help: "Runs of find to time.") var findRuns = 20
+
+    @Flag(help: "Also time the phases of an import (parse, analyse, write) on the first file.") var phases = false
+
+    func run() throws {
+        if phases { try timePhases() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dragoman-glossary-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = keep ?? folder.appendingPathComponent("bench.sqlite").path
+        let store = SQLiteGlossary(database: try DragomanDatabase(path: path))
+
+        let reusing = reuse && keep != nil && FileManager.default.fileExists(atPath: path)
+        if !reusing {
+            try runImport(store, path: path)
+        }
+        try runQueries(store)
+    }
+
+    func runImport(_ store: SQLiteGlossary, path: String) throws {
+        print("== import (one transaction per file, release build expected)")
+        var rows = 0
+        var entries = 0
+        var importSeconds = 0.0
+        for name in Self.files {
+            let file = (data as NSString).appendingPathComponent(name)
+            var report = ImportReport()
+            let seconds = try time {
+                report = try GlossaryFiles.importFile(file, options: GlossaryImportOptions(format: .tsv, skipBad: true,
+                                                                                           hasHeader: false),
+                                                      into: store)
+            }
+            rows += report.itemsRead
+            entries += report.entriesAdded
+            importSeconds += seconds
+            print(String(format: "%@: %d rows, %d entries, %d terms in %.2f s (%.0f rows/s)%@", name, report.itemsRead,
+                         report.entriesAdded, report.termsAdded, seconds, Double(report.itemsRead) / seconds,
+                         report.skipped.isEmpty ? "" : ", \(report.skipped.count) bad rows skipped"))
+        }
+        let counts = try store.counts()
+        print(String(format: "total: %d rows in %.2f s = %.0f rows/s; %d entries, %d Arabic + %d English terms",
+                     rows, importSeconds, Double(rows) / importSeconds, counts.entries, counts.arabicTerms, counts.englishTerms))
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        print(String(format: "database: %.1f MB", Double(size) / 1_048_576))
+    }
+
+    func runQueries(_ store: SQLiteGlossary) throws {
+
+        // Queries from real text.
+        let documents = try NTREX.load(dataDirectory: data)
+        let sentences = documents.flatMap(\.arabic)
+        var rng = SplitMix(seed: seed)
+        var pool: [[String]] = []
+        for s in sentences {
+            let w = Tokenizer.tokenize(s).filter { $0.kind == .arabicWord }.map(\.text)
+            if !w.isEmpty { pool.append(w) }
+        }
+        var sample: [String] = []
+        while sample.count < queries {
+            let w = pool[Int(rng.next() % UInt64(pool.count))]
+            let i = Int(rng.next() % UInt64(w.count))
+            if sample.count % 2 == 1 && i + 1 < w.count {
+                sample.append(w[i] + " " + w[i + 1])
+            } else {
+                sample.append(w[i])
+            }
+        }
+
+        print("\n== lookup: \(sample.count) queries (single words and two-word phrases from ntrex-dev.tsv), warm, in process")
+        var byKind: [String: Int] = [:]
+        for q in sample { _ = try store.lookup(q) }  // warm up
+        var latencies: [Double] = []
+        for q in sample {
+            var results: [LookupResult] = []
+            latencies.append(try time { results = try store.lookup(q) })
+            byKind[results.first?.kind.rawValue ?? "none", default: 0] += 1
+        }
+        latencies.sort()
+        func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] * 1000 }
+        print(String(format: "latency p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms", percentile(0.5), percentile(0.9),
+                     percentile(0.99), latencies.last! * 1000))
+        print("best match: " + byKind.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+
+        // Find on a 1,000-word article.
+        var article: [String] = []
+        var count = 0
+        var index = Int(rng.next() % UInt64(sentences.count))
+        while count < words {
+            let s = sentences[index % sentences.count]
+            article.append(s)
+            count += Tokenizer.tokenize(s).filter { $0.kind == .arabicWord }.count
+            index += 1
+        }
+        let text = article.joined(separator: " ")
+        print("\n== find: \(count) Arabic words (\(article.count) NTREX sentences, \(text.utf16.count) UTF-16 units)")
+        var hits: [TermHit] = []
+        _ = try store.find(in: text)  // warm up
+        var runs: [Double] = []
+        for _ in 0..<findRuns { runs.append(try time { hits = try store.find(in: text) }) }
+        runs.sort()
+        print(String(format: "time median %.1f ms, min %.1f ms, max %.1f ms (%d runs); %d hits, %d of them clitic, %d less certain",
+                     runs[runs.count / 2] * 1000, runs[0] * 1000, runs.last! * 1000, findRuns, hits.count,
+                     hits.filter { $0.kind == .clitic }.count, hits.filter(\.lowConfidence).count))
+        let stats = MatchStatistics()
+        _ = try store.read { try TermMatcher(index: $0, statistics: stats).hits(in: text) }
+        print("one find: \(stats.tokens) tokens, \(stats.heads) heads looked up, \(stats.termsFetched) terms fetched, \(stats.candidates) candidates")
+        print(String(format: "peak memory (max RSS): %.0f MB", maxResidentMegabytes()))
+    }
+
+    /// Parse, analysis and SQLite write of the first file, timed apart.
+    func timePhases() throws {
+        let file = (data as NSString).appendingPathComponent(Self.files[0])
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        var records: [DelimitedParser.Record] = []
+        let parse = try time {
+            var parser = DelimitedParser(dialect: .tsv)
+            records = try parser.feed(bytes) + parser.finish()
+        }
+        var entries: [NewEntry] = []
+        let rows = try time {
+            for r in records {
+                if case .success(let row) = GlossaryRow.parse(r, columns: .headerless) {
+                    entries.append(NewEntry(terms: [row.arabic, row.english].compactMap { $0 }))
+                }
+            }
+        }
+        var prepared: [PreparedEntry] = []
+        let analyse = try time { prepared = try PreparedEntry.concurrently(entries) }
+        let analyseOne = try time { _ = try entries.prefix(20_000).map { try PreparedEntry($0) } }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dragoman-phases-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = SQLiteGlossary(database: try DragomanDatabase(path: folder.appendingPathComponent("p.sqlite").path))
+        var insert = 0.0, flush = 0.0
+        let write = try time {
+            try store.write { w in
+                insert = try time { _ = try w.add(prepared: prepared) }
+                flush = try time { _ = try w.termIDs(containingWord: "x") }
+            }
+        }
+        print(String(format: "phases on %d rows: parse %.2f s, rows %.2f s, analysis %.2f s on all cores (%.1f µs/entry on one); write %.2f s = insert %.2f s + derived-index flush %.2f s + commit %.2f s",
+                     records.count, parse, rows, analyse, analyseOne / 20_000 * 1e6, write, insert, flush, write - insert - flush))
+        _ = prepared
+    }
+
+    func time(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    func maxResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
+
+/// A small seeded generator (SplitMix64) so the query sample is the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// A streaming reader of tab- or comma-separated records, fed bytes in chunks of any size.
+///
+/// TSV has no quoting (a field cannot hold a tab or a line break); CSV follows RFC 4180:
+/// a field in double quotes may hold commas, line breaks and doubled quotes (`""`).
+/// Leniencies: a quote inside an unquoted field is kept as a character; CR is dropped
+/// (CRLF files read like LF ones); a UTF-8 BOM at the start is skipped; blank lines are
+/// skipped. Every record carries the line it starts on. Invalid UTF-8 is an error with
+/// its line.
+public struct DelimitedParser: Sendable {
+    public enum Dialect: String, Sendable, Hashable, CaseIterable {
+        case tsv
+        case csv
+
+        var delimiter: UInt8 { self == .tsv ? 0x09 : 0x2C }
+    }
+
+    public struct Record: Sendable, Hashable {
+        public var fields: [String]
+        /// 1-based line the record starts on.
+        public var line: Int
+    }
+
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    public let dialect: Dialect
+    private let delimiter: UInt8
+    private var state = State.fieldStart
+    private var field: [UInt8] = []
+    private var fields: [String] = []
+    private var line = 1
+    private var recordLine = 1
+    private var started = false
+    private var bomCheck: [UInt8] = []
+
+    public init(dialect: Dialect) {
+        self.dialect = dialect
+        delimiter = dialect.delimiter
+    }
+
+    /// The records completed by `bytes`.
+    public mutating func feed(_ bytes: some Sequence<UInt8>) throws -> [Record] {
+        var out: [Record] = []
+        for b in bytes {
+            if !started {
+                // Hold the first three bytes back to skip a BOM.
+                bomCheck.append(b)
+                if bomCheck.count < 3 { continue }
+                started = true
+                let held = bomCheck
+                bomCheck = []
+                if held != [0xEF, 0xBB, 0xBF] {
+                    for h in held { try consume(h, into: &out) }
+                }
+                continue
+            }
+            try consume(b, into: &out)
+        }
+        return out
+    }
+
+    /// The last record, when the input does not end with a line break.
+    public mutating func finish() throws -> [Record] {
+        var out: [Record] = []
+        if !started {
+            started = true
+            let held = bomCheck
+            bomCheck = []
+            for h in held { try consume(h, into: &out) }
+        }
+        if state == .quoted {
+            throw Failure(line: recordLine, message: "a quoted field is not closed (a \" is missing)")
+        }
+        if state != .fieldStart || !field.isEmpty || !fields.isEmpty {
+            try endRecord(into: &out)
+        }
+        return out
+    }
+
+    @inline(__always)
+    private mutating func consume(_ b: UInt8, into out: inout [Record]) throws {
+        if b == 0x0D { return }
+        switch state {
+        case .fieldStart:
+            if b == 0x22 && dialect == .csv {
+                state = .quoted
+                return
+            }
+            state = .unquoted
+            try unquoted(b, into: &out)
+        case .unquoted:
+            try unquoted(b, into: &out)
+        case .quoted:
+            if b == 0x22 {
+                state = .quoteInQuoted
+            } else {
+                if b == 0x0A { line += 1 }
+                field.append(b)
+            }
+        case .quoteInQuoted:
+            if b == 0x22 {
+                field.append(0x22)
+                state = .quoted
+            } else if b == delimiter {
+                try endField()
+            } else if b == 0x0A {
+                try endRecord(into: &out)
+                line += 1
+                recordLine = line
+            } else {
+                field.append(b)
+                state = .unquoted
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func unquoted(_ b: UInt8, into out: inout [Record]) throws {
+        if b == delimiter {
+            try endField()
+        } else if b == 0x0A {
+            try endRecord(into: &out)
+            line += 1
+            recordLine = line
+        } else {
+            field.append(b)
+        }
+    }
+
+    private mutating func endField() throws {
+        // String(decoding:) is the fast path; it repairs bad bytes, so a field whose
+        // decoded bytes differ from the original was not UTF-8.
+        let s = field.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        if field.contains(where: { $0 >= 0x80 }) && !s.utf8.elementsEqual(field) {
+            throw Failure(line: line, message: "not valid UTF-8 (field \(fields.count + 1)): save the file as UTF-8 and try again")
+        }
+        fields.append(s)
+        field.removeAll(keepingCapacity: true)
+        state = .fieldStart
+    }
+
+    private mutating func endRecord(into out: inout [Record]) throws {
+        try endField()
+        let isBlank = fields.count == 1 && fields[0].allSatisfy { $0 == " " }
+        if !isBlank { out.append(Record(fields: fields, line: recordLine)) }
+        fields.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Writes one field of a TSV or CSV file.
+public enum DelimitedField {
+    /// TSV cannot quote: tabs and line breaks become spaces. CSV quotes a field that holds
+    /// a comma, quote, line break, or space at either end, doubling its quotes.
+    public static func escape(_ value: String, dialect: DelimitedParser.Dialect) -> String {
+        switch dialect {
+        case .tsv:
+            guard value.contains(where: { $0 == "\t" || $0.isNewline }) else { return value }
+            return String(value.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        case .csv:
+            let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+                || value.first == " " || value.last == " "
+            guard needsQuotes else { return value }
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import Dispatch
+import Foundation
+
+/// A term as the indexes hold it: enough to match it without loading its entry.
+public struct IndexedTerm: Sendable, Hashable {
+    public var id: Int64
+    public var entryID: Int64
+    public var language: TermLanguage
+    public var text: String
+    public var status: TermStatus
+    public var analysis: TermAnalysis
+
+    public init(id: Int64, entryID: Int64, language: TermLanguage, text: String, status: TermStatus,
+                analysis: TermAnalysis) {
+        self.id = id
+        self.entryID = entryID
+        self.language = language
+        self.text = text
+        self.status = status
+        self.analysis = analysis
+    }
+}
+
+/// The few questions the matcher and the lookup ask a store. Each is one indexed query
+/// in SQLite and one dictionary access in memory, so `TermMatcher` and `TermLookup` work
+/// unchanged on both.
+public protocol GlossaryIndex {
+    /// Terms whose head and next word (see `TermAnalysis`) are one of `pairs`.
+    func terms(withPairs pairs: Set<HeadPair>) throws -> [IndexedTerm]
+    /// Those of `heads` that are the head of some term.
+    func existingHeads(_ heads: Set<String>) throws -> Set<String>
+    /// Terms whose match key is one of `keys`.
+    func terms(withKeys keys: Set<String>) throws -> [IndexedTerm]
+    /// Terms whose key or head starts with `prefix`, shortest keys first, at most `limit`.
+    func terms(withPrefix prefix: String, limit: Int) throws -> [IndexedTerm]
+    /// Terms indexed under any of these deletion hashes (see `FuzzyKey`); may include
+    /// collisions, which the caller checks.
+    func terms(withDeletionHashes hashes: Set<UInt64>) throws -> [IndexedTerm]
+    /// Ids of multi-word terms that contain `word` (see `TermAnalysis.containedWords`), ascending.
+    func termIDs(containingWord word: String) throws -> [Int64]
+    /// The terms with these ids (missing ids are left out).
+    func terms(ids: [Int64]) throws -> [IndexedTerm]
+    /// Whole entries by id (missing ids are left out).
+    func entries(ids: Set<Int64>) throws -> [Int64: GlossaryEntry]
+}
+
+/// How many entries and terms a glossary holds.
+public struct GlossaryCounts: Sendable, Hashable, Codable {
+    public var entries: Int
+    public var arabicTerms: Int
+    public var englishTerms: Int
+
+    public init(entries: Int = 0, arabicTerms: Int = 0, englishTerms: Int = 0) {
+        self.entries = entries
+        self.arabicTerms = arabicTerms
+        self.englishTerms = englishTerms
+    }
+
+    public var terms: Int { arabicTerms + englishTerms }
+}
+
+/// Reading inside one consistent snapshot.
+public protocol GlossaryReader: GlossaryIndex {
+    func entry(id: Int64) throws -> GlossaryEntry?
+    func term(id: Int64) throws -> GlossaryTerm?
+    func counts() throws -> GlossaryCounts
+    /// Entries in id order (of one domain, when given) with ids greater than `after`;
+    /// `body` returns false to stop.
+    func forEachEntry(domain: String?, after: Int64, _ body: (GlossaryEntry) throws -> Bool) throws
+}
+
+/// Writing inside one transaction: nothing is stored unless the whole transaction succeeds.
+public protocol GlossaryWriter: GlossaryReader {
+    /// Adds an entry with its terms; returns the entry id.
+    @discardableResult func add(_ entry: NewEntry) throws -> Int64
+    /// Adds entries (analysing their terms on every core); returns their ids in order.
+    @discardableResult func add(contentsOf entries: [NewEntry]) throws -> [Int64]
+    /// Adds entries analysed beforehand (`PreparedEntry`); returns their ids in order.
+    @discardableResult func add(prepared entries: [PreparedEntry]) throws -> [Int64]
+    /// Adds a term (a synonym or variant) to an existing entry; returns the term id.
+    @discardableResult func addTerm(_ term: NewTerm, toEntry entryID: Int64) throws -> Int64
+    /// Adds a term analysed beforehand to an existing entry; returns the term id.
+    @discardableResult func addTerm(prepared term: PreparedTerm, toEntry entryID: Int64) throws -> Int64
+    func update(entry id: Int64, _ changes: EntryChanges) throws
+    func update(term id: Int64, _ changes: TermChanges) throws
+    /// Removes an entry and its terms; false if there was none.
+    @discardableResult func removeEntry(id: Int64) throws -> Bool
+    /// Removes a term; the entry goes with its last term. False if there was none.
+    @discardableResult func removeTerm(id: Int64) throws -> Bool
+}
+
+/// A glossary: the SQLite one (`SQLiteGlossary` in DragomanStore) or `InMemoryGlossary`.
+public protocol GlossaryStore: AnyObject, Sendable {
+    /// Runs `body` on one consistent snapshot.
+    func read<T>(_ body: (any GlossaryReader) throws -> T) throws -> T
+    /// Runs `body` in one write transaction; if it throws, nothing of it is stored.
+    func write<T>(_ body: (any GlossaryWriter) throws -> T) throws -> T
+}
+
+extension GlossaryStore {
+    @discardableResult
+    public func add(_ entry: NewEntry) throws -> GlossaryEntry {
+        try write { w in
+            let id = try w.add(entry)
+            guard let stored = try w.entry(id: id) else { throw GlossaryError(.notFound, "entry \(id) vanished") }
+            return stored
+        }
+    }
+
+    @discardableResult
+    public func add(contentsOf entries: [NewEntry]) throws -> [Int64] {
+        try write { try $0.add(contentsOf: entries) }
+    }
+
+    public func entry(id: Int64) throws -> GlossaryEntry? {
+        try read { try $0.entry(id: id) }
+    }
+
+    public func counts() throws -> GlossaryCounts {
+        try read { try $0.counts() }
+    }
+
+    /// Every entry, in id order.
+    public func allEntries() throws -> [GlossaryEntry] {
+        try read { r in
+            var out: [GlossaryEntry] = []
+            try r.forEachEntry(domain: nil, after: 0) { out.append($0); return true }
+            return out
+        }
+    }
+
+    /// Terms of the glossary in `text` (see `TermMatcher`).
+    public func find(in text: String) throws -> [TermHit] {
+        try read { try TermMatcher(index: $0).hits(in: text) }
+    }
+
+    /// Entries for a query (see `TermLookup`).
+    public func lookup(_ query: String, limit: Int = 10, prefix: Bool = false) throws -> [LookupResult] {
+        try read { try TermLookup(index: $0).lookup(query, limit: limit, prefix: prefix) }
+    }
+}
+
+/// A term ready to be written: cleaned, with its analysis and the postings of its
+/// derived indexes (computed here, on every core, rather than in the writer).
+public struct PreparedTerm: Sendable {
+    public var term: NewTerm
+    public var analysis: TermAnalysis
+    public var deletionHashes: [UInt64]
+    public var containedWords: [String]
+
+    public init(_ term: NewTerm) throws {
+        let cleaned = try term.cleaned()
+        let analysis = TermAnalysis(text: cleaned.text, language: cleaned.language)
+        guard !analysis.tokens.isEmpty else {
+            throw GlossaryError(.emptyTerm, "the term \"\(cleaned.text)\" has no word in it")
+        }
+        self.term = cleaned
+        self.analysis = analysis
+        deletionHashes = analysis.deletionHashes
+        containedWords = analysis.containedWords
+    }
+}
+
+/// An entry ready to be written.
+public struct PreparedEntry: Sendable {
+    public var entry: NewEntry
+    public var terms: [PreparedTerm]
+
+    public init(_ entry: NewEntry) throws {
+        let cleaned = try entry.cleaned()
+        self.entry = cleaned
+        self.terms = try cleaned.terms.map { try PreparedTerm($0) }
+    }
+
+    /// Prepares `entries` on every core; the first error (in input order) is thrown.
+    public static func concurrently(_ entries: [NewEntry]) throws -> [PreparedEntry] {
+        try concurrently(entries, workers: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Prepares `entries` on `workers` threads; the first error (in input order) is thrown.
+    public static func concurrently(_ entries: [NewEntry], workers: Int) throws -> [PreparedEntry] {
+        try results(entries, workers: workers).map { try $0.get() }
+    }
+
+    /// Prepares `entries` on `workers` threads, each with its own outcome.
+    public static func results(_ entries: [NewEntry], workers: Int) -> [Result<PreparedEntry, Error>] {
+        if entries.count < 64 || workers <= 1 { return entries.map { e in Result { try PreparedEntry(e) } } }
+        let slots = Slots<Result<PreparedEntry, Error>>(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < entries.count {
+                slots.set(i, Result { try PreparedEntry(entries[i]) })
+                i += workers
+            }
+        }
+        return slots.values()
+    }
+}
+
+/// Slots written by disjoint indices from several threads, read after they all finished.
+final class Slots<T>: @unchecked Sendable {
+    let count: Int
+    let storage: UnsafeMutablePointer<T?>
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: max(1, count))
+        storage.initialize(repeating: nil, count: max(1, count))
+    }
+
+    deinit {
+        storage.deinitialize(count: max(1, count))
+        storage.deallocate()
+    }
+
+    func set(_ i: Int, _ value: T) { storage[i] = value }
+    func values() -> [T] { (0..<count).map { storage[$0]! } }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import DragomanText
+import DragomanTM
+
+/// A glossary term found in a segment, as the pre-translation reports it.
+public struct TermHit: Sendable, Hashable, Codable {
+    /// UTF-16 range in the segment.
+    public var range: Range<Int>
+    /// The words as they stand in the segment (with their clitics).
+    public var surface: String
+    public var entryID: Int64
+    /// The glossary term that matched.
+    public var term: String
+    /// The entry's terms in the target language, preferred first.
+    public var translations: [String]
+    /// preferred, admitted, deprecated or forbidden.
+    public var status: String
+    /// exact, normalized, clitic, …
+    public var matchKind: String
+
+    public var isFlagged: Bool { status == "forbidden" || status == "deprecated" }
+
+    public init(range: Range<Int>, surface: String, entryID: Int64, term: String, translations: [String],
+                status: String, matchKind: String) {
+        self.range = range
+        self.surface = surface
+        self.entryID = entryID
+        self.term = term
+        self.translations = translations
+        self.status = status
+        self.matchKind = matchKind
+    }
+}
+
+/// Finds glossary terms in a segment; the glossary store provides it.
+public protocol TermSpotter {
+    func hits(in text: String, side: Side) throws -> [TermHit]
+}
+
+/// A TM suggestion as pre-translation outputs carry it.
+public struct Suggestion: Sendable, Hashable, Codable {
+    public var unitID: Int64?
+    public var source: String
+    /// The proposed target (repaired when numbers were carried over).
+    public var target: String
+    public var score: Int
+    public var kind: MatchKind
+    public var origin: String?
+    public var changed: Date
+    public var repairs: [NumberRepair]
+    /// UTF-16 ranges of the TM source that differ from the query (for highlighting).
+    public var sourceDifferences: [Range<Int>]
+    /// UTF-16 ranges of the query (the segment) that differ from the TM source.
+    public var queryDifferences: [Range<Int>]
+    /// Why it scored what it did.
+    public var explanation: String
+
+    public init(_ m: TMMatch) {
+        unitID = m.unit.id
+        source = m.source
+        target = m.proposedTarget
+        score = m.score
+        kind = m.kind
+        origin = m.unit.origin
+        changed = m.unit.changed
+        repairs = m.repairs
+        var s: [Range<Int>] = [], q: [Range<Int>] = []
+        for step in m.steps where step.kind != .equal {
+            if let i = step.sourceIndex { s.append(m.sourceTokens[i].range) }
+            if let i = step.queryIndex { q.append(m.queryTokens[i].range) }
+        }
+        sourceDifferences = s
+        queryDifferences = q
+        let w = max(m.queryWeight, m.sourceWeight)
+        switch m.kind {
+        case .context: explanation = "context match: exact, with the same previous segment"
+        case .exact: explanation = "exact match"
+        case .exactVariant: explanation = "exact match, different spelling (harakat, hamza, alef, ya, ta marbuta or digits)"
+        case .fuzzy, .repaired:
+            let edits = m.steps.filter { $0.kind != .equal }.map { step -> String in
+                let q = step.queryIndex.map { m.queryTokens[$0].text } ?? "∅"
+                let t = step.sourceIndex.map { m.sourceTokens[$0].text } ?? "∅"
+                return "\(step.kind.rawValue) \(q)|\(t) \(step.cost)"
+            }
+            explanation = "⌊100×(\(w)−\(m.cost))/\(w)⌋ = \(m.score); " + edits.joined(separator: "; ")
+        }
+    }
+}
+
+/// A number found in a segment.
+public struct SegmentNumber: Sendable, Hashable, Codable {
+    public var text: String
+    public var value: String
+    public var range: Range<Int>
+}
+
+/// Whether a segment's proposal is final, needs review, or is missing.
+public enum SegmentState: String, Sendable, Hashable, Codable {
+    /// No proposal.
+    case untranslated
+    /// A repaired or fuzzy proposal (or an exact one when exact matches are reviewed).
+    case needsReview = "needs-review"
+    /// A context or exact proposal.
+    case translated
+}
+
+/// One segment of a pre-translated article.
+public struct PretranslatedSegment: Sendable, Hashable, Codable {
+    public var segment: ArticleSegment
+    /// The proposal: the best suggestion at or above the threshold.
+    public var best: Suggestion?
+    /// Other suggestions, best first.
+    public var alternatives: [Suggestion]
+    public var terms: [TermHit]
+    public var numbers: [SegmentNumber]
+    /// The index of the earlier segment with the same match key, when this one repeats it.
+    public var repetitionOf: Int?
+    public var state: SegmentState
+    public var words: Int
+
+    /// The proposed target text, or nil.
+    public var target: String? { best?.target }
+}
+
+/// A pre-translated article.
+public struct PretranslatedDocument: Sendable, Hashable, Codable {
+    public var fileName: String
+    public var sourceLanguage: Side
+    public var article: Article
+    public var segments: [PretranslatedSegment]
+    public var threshold: Int
+
+    public var targetLanguage: Side { sourceLanguage.other }
+
+    /// The target article: proposals in their slots, the source where there is none.
+    public var targetText: String {
+        article.rebuilt { segments[$0].target ?? segments[$0].segment.text }
+    }
+}

@@ -1,0 +1,81 @@
+import DragomanText
+import DragomanTM
+
+/// Options a translator sets for a pre-translation.
+public struct PretranslationOptions: Sendable {
+    /// Whether 100% and context matches count as final or still need review.
+    public enum ExactAs: String, Sendable, CaseIterable {
+        case final, review
+    }
+
+    public var side: Side
+    /// The lowest score proposed as a target.
+    public var threshold: Int
+    /// How many alternatives to list besides the proposal.
+    public var alternatives: Int
+    public var exactAs: ExactAs
+
+    public init(side: Side = .arabic, threshold: Int = 70, alternatives: Int = 3, exactAs: ExactAs = .final) {
+        self.side = side
+        self.threshold = threshold
+        self.alternatives = alternatives
+        self.exactAs = exactAs
+    }
+}
+
+/// Fills an article's segments from the translation memory and the glossary.
+public struct Pretranslator {
+    /// Runs one TM search (the store's snapshot search).
+    public typealias Search = (_ query: TMQuery, _ threshold: Int, _ limit: Int) throws -> [TMMatch]
+
+    let search: Search
+    let terms: TermSpotter?
+
+    public init(search: @escaping Search, terms: TermSpotter?) {
+        self.search = search
+        self.terms = terms
+    }
+
+    public func run(_ article: Article, fileName: String, options: PretranslationOptions) throws -> PretranslatedDocument {
+        var out: [PretranslatedSegment] = []
+        var firstByKey: [String: Int] = [:]
+        let keys = article.segments.map { MatchKey.make($0.text) }
+        for (i, segment) in article.segments.enumerated() {
+            let tokens = Tokenizer.tokenize(segment.text)
+            let numbers = tokens.compactMap { t in
+                t.number.map { SegmentNumber(text: t.text, value: $0.canonical + ($0.isPercent ? "%" : ""), range: t.range) }
+            }
+            let words = tokens.filter { $0.kind != .punctuation && $0.kind != .symbol && $0.kind != .clitic }.count
+            let hits = try terms?.hits(in: segment.text, side: options.side) ?? []
+            if let first = firstByKey[keys[i]] {
+                // A repetition: translated once, the same way.
+                var repeated = out[first]
+                repeated.segment = segment
+                repeated.repetitionOf = first
+                repeated.terms = hits
+                repeated.numbers = numbers
+                repeated.words = words
+                out.append(repeated)
+                continue
+            }
+            firstByKey[keys[i]] = i
+            let context = UnitContext(
+                previous: i == 0 ? UnitContext.documentStart : UnitContext.hash(ofSegment: article.segments[i - 1].text),
+                next: i + 1 == article.segments.count ? UnitContext.documentEnd : UnitContext.hash(ofSegment: article.segments[i + 1].text))
+            let matches = try search(TMQuery(text: segment.text, side: options.side, context: context),
+                                     options.threshold, 1 + options.alternatives)
+            let suggestions = matches.map(Suggestion.init)
+            let best = suggestions.first
+            let state: SegmentState
+            switch best?.kind {
+            case nil: state = .untranslated
+            case .context?, .exact?, .exactVariant?: state = options.exactAs == .final ? .translated : .needsReview
+            case .repaired?, .fuzzy?: state = .needsReview
+            }
+            out.append(PretranslatedSegment(segment: segment, best: best, alternatives: Array(suggestions.dropFirst()),
+                                            terms: hits, numbers: numbers, repetitionOf: nil, state: state, words: words))
+        }
+        return PretranslatedDocument(fileName: fileName, sourceLanguage: options.side, article: article, segments: out,
+                                     threshold: options.threshold)
+    }
+}

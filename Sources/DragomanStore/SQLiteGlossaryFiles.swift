@@ -1,0 +1,386 @@
+import DragomanFormats
+import DragomanGlossary
+import DragomanXML
+import Foundation
+
+/// Glossary file formats.
+public enum GlossaryFileFormat: String, Sendable, Hashable, CaseIterable {
+    case tsv
+    case csv
+    case tbx
+
+    /// From a file name: .tsv/.tab/.txt → tsv, .csv → csv, .tbx/.xml → tbx.
+    public static func guess(path: String) -> GlossaryFileFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "tsv", "tab", "txt": .tsv
+        case "csv": .csv
+        case "tbx", "xml", "tbxm": .tbx
+        default: nil
+        }
+    }
+}
+
+/// Why a glossary file was refused; nothing of it was stored.
+public enum GlossaryFileError: Error, Sendable, CustomStringConvertible {
+    /// The file cannot be opened or read.
+    case cannotRead(path: String, reason: String)
+    /// The file is malformed (not well-formed XML, not TBX, not UTF-8, no header…).
+    case malformed(path: String, line: Int, column: Int?, reason: String)
+    /// Bad rows or entries, and `skipBad` was off.
+    case badItems(path: String, failure: ImportFailure)
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let path, let reason):
+            return "\(path): \(reason)"
+        case .malformed(let path, let line, let column, let reason):
+            let place = column.map { "line \(line), column \($0)" } ?? "line \(line)"
+            return "\(path): \(place): \(reason); nothing was imported"
+        case .badItems(let path, let failure):
+            let lines = failure.problems.map { "\(path): \($0)" } + (failure.more > 0 ? ["… and \(failure.more) more"] : [])
+            return lines.joined(separator: "\n")
+                + "\nnothing was imported: fix the lines above, or use --skip-bad to import the rest"
+        }
+    }
+}
+
+/// How a file is imported.
+public struct GlossaryImportOptions: Sendable, Hashable {
+    public var format: GlossaryFileFormat
+    /// Domain of entries that have none.
+    public var defaultDomain: String?
+    /// Leave bad rows/entries out (and list them) instead of refusing the file.
+    public var skipBad: Bool
+    /// TSV/CSV: the first line names the columns (else: arabic, english, domain, pos, status, note).
+    public var hasHeader: Bool
+
+    public init(format: GlossaryFileFormat, defaultDomain: String? = nil, skipBad: Bool = false, hasHeader: Bool = true) {
+        self.format = format
+        self.defaultDomain = defaultDomain
+        self.skipBad = skipBad
+        self.hasHeader = hasHeader
+    }
+}
+
+/// Reads and writes glossary files for any `GlossaryStore`, streaming: a file is read in
+/// 64 KB chunks and written in batches, so memory does not grow with its size. An import
+/// is one transaction: if it fails, nothing of the file is stored.
+public enum GlossaryFiles {
+    /// Imports the file at `path`.
+    public static func importFile(_ path: String, options: GlossaryImportOptions,
+                                  into store: any GlossaryStore) throws -> ImportReport {
+        switch options.format {
+        case .tbx:
+            let reader: TBXReader
+            do {
+                reader = try TBXReader(url: URL(fileURLWithPath: path),
+                                       errorPolicy: options.skipBad ? .collectAndContinue : .stopAtFirstError)
+            } catch {
+                throw GlossaryFileError.cannotRead(path: path, reason: "cannot be read (\(error.localizedDescription))")
+            }
+            return try importTBX(reader, name: path, options: options, into: store)
+        case .tsv, .csv:
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw GlossaryFileError.cannotRead(path: path, reason: "cannot be read (check that it exists and its permissions)")
+            }
+            defer { try? handle.close() }
+            return try importDelimited(name: path, options: options, into: store) {
+                do {
+                    return try handle.read(upToCount: 1 << 16).map { [UInt8]($0) }
+                } catch {
+                    throw GlossaryFileError.cannotRead(path: path, reason: "read failed (\(error.localizedDescription))")
+                }
+            }
+        }
+    }
+
+    /// Imports TSV or CSV text (for tests and standard input).
+    public static func importDelimited(_ text: String, name: String = "<text>", options: GlossaryImportOptions,
+                                       into store: any GlossaryStore) throws -> ImportReport {
+        let chunks = Chunks([Array(text.utf8)])
+        return try importDelimited(name: name, options: options, into: store) { chunks.next() }
+    }
+
+    /// Imports TSV or CSV bytes handed over in chunks by `nextChunk` (nil at the end),
+    /// which is called on the reading thread.
+    public static func importDelimited(name: String, options: GlossaryImportOptions, into store: any GlossaryStore,
+                                       nextChunk: @escaping () throws -> [UInt8]?) throws -> ImportReport {
+        let dialect: DelimitedParser.Dialect = options.format == .csv ? .csv : .tsv
+        let source = Unchecked(nextChunk)
+        return try run(store: store, options: options) { batcher, emit in
+            var parser = DelimitedParser(dialect: dialect)
+            var columns: GlossaryColumns? = options.hasHeader ? nil : .headerless
+            func take(_ records: [DelimitedParser.Record]) throws {
+                for record in records {
+                    guard let cols = columns else {
+                        guard let found = GlossaryColumns(header: record.fields) else {
+                            let shown = record.fields.prefix(4).map { "\"\($0)\"" }.joined(separator: ", ")
+                            throw GlossaryFileError.malformed(
+                                path: name, line: record.line, column: nil,
+                                reason: "the first line is not a header naming an arabic and an english column (it has \(shown)); add a header line (\(dialect == .tsv ? "arabic<TAB>english" : "arabic,english")…), or use --no-header for a file of arabic, english rows")
+                        }
+                        columns = found
+                        continue
+                    }
+                    if let batch = try batcher.add(record, columns: cols) { try emit(batch) }
+                }
+            }
+            do {
+                while let chunk = try source.value() {
+                    try take(try parser.feed(chunk))
+                }
+                try take(try parser.finish())
+            } catch let failure as DelimitedParser.Failure {
+                throw GlossaryFileError.malformed(path: name, line: failure.line, column: nil, reason: failure.message)
+            }
+            if columns == nil {
+                throw GlossaryFileError.malformed(path: name, line: 1, column: nil, reason: "the file is empty")
+            }
+        } failure: { GlossaryFileError.badItems(path: name, failure: $0) }
+    }
+
+    /// Imports TBX from a string (for tests).
+    public static func importTBX(_ text: String, name: String = "<text>", options: GlossaryImportOptions,
+                                 into store: any GlossaryStore) throws -> ImportReport {
+        try importTBX(TBXReader(string: text, errorPolicy: options.skipBad ? .collectAndContinue : .stopAtFirstError),
+                      name: name, options: options, into: store)
+    }
+
+    /// Imports every concept entry `reader` yields, in one transaction (the reader is used
+    /// on the reading thread only).
+    public static func importTBX(_ reader: TBXReader, name: String, options: GlossaryImportOptions,
+                                 into store: any GlossaryStore) throws -> ImportReport {
+        let source = Unchecked(reader)
+        let counts = Unchecked((other: 0, ignored: 0))
+        var report = try run(store: store, options: options) { batcher, emit in
+            let reader = source.value
+            do {
+                while let concept = try reader.next() {
+                    let mapped = GlossaryTBX.newEntry(concept)
+                    counts.value.other += mapped.otherLanguageTerms
+                    guard let entry = mapped.entry else {
+                        counts.value.ignored += 1
+                        continue
+                    }
+                    if let batch = try batcher.add(entry, id: concept.id, line: concept.line,
+                                                   statusGiven: mapped.statusGiven) {
+                        try emit(batch)
+                    }
+                }
+            } catch let error as FormatError {
+                throw GlossaryFileError.malformed(path: name, line: error.line, column: error.column, reason: error.message)
+            }
+            for problem in reader.problems {
+                batcher.problem(ImportProblem(line: problem.line, message: problem.message))
+            }
+        } failure: { GlossaryFileError.badItems(path: name, failure: $0) }
+        report.otherLanguageTerms = counts.value.other
+        report.entriesIgnored = counts.value.ignored
+        return report
+    }
+
+    /// One import transaction: `read` (on a thread of its own) feeds a batcher and emits
+    /// its batches; the writer applies them as they come.
+    static func run(store: any GlossaryStore, options: GlossaryImportOptions,
+                    read: @escaping (_ batcher: GlossaryBatcher, _ emit: (ImportBatch) throws -> Void) throws -> Void,
+                    failure: @escaping @Sendable (ImportFailure) -> Error) throws -> ImportReport {
+        let reading = Unchecked(read)
+        let batcher = Unchecked(GlossaryBatcher(defaultDomain: options.defaultDomain, skipBad: options.skipBad))
+        return try store.write { writer in
+            let sink = GlossaryBatchWriter(writer: writer)
+            try GlossaryPipeline.run(produce: { emit in
+                try reading.value(batcher.value, emit)
+                do {
+                    if let last = try batcher.value.finish() { try emit(last) }
+                } catch let bad as ImportFailure {
+                    throw failure(bad)
+                }
+            }, consume: { try sink.apply($0) })
+            var report = sink.report
+            report.itemsRead = batcher.value.itemsRead
+            report.skipped = batcher.value.skipped
+            return report
+        }
+    }
+
+    // MARK: Export
+
+    /// Writes the glossary (or one domain of it) to `sink` in `format`, entry by entry;
+    /// returns the number of entries written.
+    @discardableResult
+    public static func export(_ store: any GlossaryStore, format: GlossaryFileFormat, domain: String? = nil,
+                              to sink: FileHandle) throws -> Int {
+        switch format {
+        case .tsv, .csv:
+            let dialect: DelimitedParser.Dialect = format == .csv ? .csv : .tsv
+            var buffer = GlossaryRowWriter.header(dialect) + "\n"
+            var count = 0
+            try store.read { reader in
+                try reader.forEachEntry(domain: domain, after: 0) { entry in
+                    for row in GlossaryRowWriter.rows(for: entry, dialect: dialect) { buffer += row + "\n" }
+                    count += 1
+                    if buffer.utf8.count > 1 << 16 {
+                        try sink.write(contentsOf: Data(buffer.utf8))
+                        buffer = ""
+                    }
+                    return true
+                }
+            }
+            try sink.write(contentsOf: Data(buffer.utf8))
+            return count
+        case .tbx:
+            let writer = TBXWriter(fileHandle: sink)
+            try writer.begin(sourceLanguage: "ar", title: "Dragoman glossary")
+            var count = 0
+            try store.read { reader in
+                try reader.forEachEntry(domain: domain, after: 0) { entry in
+                    try writer.write(GlossaryTBX.conceptEntry(entry))
+                    count += 1
+                    return true
+                }
+            }
+            try writer.finish()
+            return count
+        }
+    }
+
+    /// The export as a string (for tests and small glossaries).
+    public static func exportString(_ store: any GlossaryStore, format: GlossaryFileFormat) throws -> String {
+        switch format {
+        case .tsv, .csv:
+            let dialect: DelimitedParser.Dialect = format == .csv ? .csv : .tsv
+            var out = GlossaryRowWriter.header(dialect) + "\n"
+            try store.read { reader in
+                try reader.forEachEntry(domain: nil, after: 0) { entry in
+                    for row in GlossaryRowWriter.rows(for: entry, dialect: dialect) { out += row + "\n" }
+                    return true
+                }
+            }
+            return out
+        case .tbx:
+            let writer = TBXWriter()
+            try writer.begin(sourceLanguage: "ar", title: "Dragoman glossary")
+            try store.read { reader in
+                try reader.forEachEntry(domain: nil, after: 0) { entry in
+                    try writer.write(GlossaryTBX.conceptEntry(entry))
+                    return true
+                }
+            }
+            try writer.finish()
+            return writer.string
+        }
+    }
+}
+
+/// A value handed to the reading thread, which alone uses it from then on.
+final class Unchecked<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// Chunks of bytes handed out one by one.
+final class Chunks: @unchecked Sendable {
+    var chunks: [[UInt8]]
+    init(_ chunks: [[UInt8]]) { self.chunks = chunks.reversed() }
+    func next() -> [UInt8]? { chunks.popLast() }
+}
+
+/// Maps TBX concept entries to glossary entries and back.
+///
+/// Import: subjectField → domain; the concept's definition (else the first language
+/// section's) → definition; notes and unmapped data categories ("name: value") → the
+/// entry's or term's note, one per line; languages by their BCP 47 primary subtag (ar,
+/// ar-SA, ar-EG, arb… are Arabic; en, en-GB English; others are counted and left out).
+/// A term without a status is preferred when it is the first of its language, admitted
+/// otherwise. The two losses TBXWriter records in notes (a part of speech outside
+/// TBX-Basic's picklist, `forbidden`) are undone, so export → import is lossless.
+public enum GlossaryTBX {
+    public struct Mapped {
+        /// Nil when the concept has no Arabic or English term.
+        public var entry: NewEntry?
+        public var statusGiven: [Bool]
+        public var otherLanguageTerms: Int
+    }
+
+    public static func newEntry(_ concept: TBXConceptEntry) -> Mapped {
+        var notes = concept.notes
+        var definition = concept.definition
+        for field in concept.fields { notes.append("\(field.name): \(field.value)") }
+        var terms: [NewTerm] = []
+        var given: [Bool] = []
+        var other = 0
+        for section in concept.languageSections {
+            let language: TermLanguage
+            if LanguageTag.isArabic(section.lang) {
+                language = .arabic
+            } else if LanguageTag.isEnglish(section.lang) {
+                language = .english
+            } else {
+                other += section.terms.count
+                continue
+            }
+            if let d = section.definition {
+                if definition == nil { definition = d } else if d != definition { notes.append("definition (\(section.lang)): \(d)") }
+            }
+            for n in section.notes { notes.append("\(section.lang): \(n)") }
+            for f in section.fields { notes.append("\(section.lang) \(f.name): \(f.value)") }
+            for t in section.terms {
+                var termNotes = t.notes
+                var pos = t.partOfSpeech
+                var status = t.administrativeStatus
+                if pos == "other", let i = termNotes.firstIndex(where: { $0.hasPrefix("partOfSpeech: ") }) {
+                    pos = String(termNotes[i].dropFirst("partOfSpeech: ".count))
+                    termNotes.remove(at: i)
+                }
+                if status == .deprecated, let i = termNotes.firstIndex(of: "administrativeStatus: forbidden") {
+                    status = .forbidden
+                    termNotes.remove(at: i)
+                }
+                for f in t.fields { termNotes.append("\(f.name): \(f.value)") }
+                terms.append(NewTerm(language, t.text, pos: pos, status: status.map(TermStatus.init) ?? .preferred,
+                                     note: termNotes.isEmpty ? nil : termNotes.joined(separator: "\n"), source: t.source))
+                given.append(status != nil)
+            }
+        }
+        guard !terms.isEmpty else { return Mapped(entry: nil, statusGiven: [], otherLanguageTerms: other) }
+        let entry = NewEntry(domain: concept.subjectField, definition: definition,
+                             note: notes.isEmpty ? nil : notes.joined(separator: "\n"), terms: terms)
+        return Mapped(entry: entry, statusGiven: given, otherLanguageTerms: other)
+    }
+
+    public static func conceptEntry(_ entry: GlossaryEntry) -> TBXConceptEntry {
+        var sections: [TBXLanguageSection] = []
+        for (language, tag) in [(TermLanguage.arabic, "ar"), (.english, "en")] {
+            let terms = entry.terms.filter { $0.language == language }.map { t in
+                TBXTerm(text: t.text, partOfSpeech: t.pos, administrativeStatus: TBXAdministrativeStatus(t.status),
+                        notes: t.note.map { $0.components(separatedBy: "\n") } ?? [], source: t.source)
+            }
+            if !terms.isEmpty { sections.append(TBXLanguageSection(lang: tag, terms: terms)) }
+        }
+        return TBXConceptEntry(id: "c\(entry.id)", subjectField: entry.domain, definition: entry.definition,
+                               notes: entry.note.map { $0.components(separatedBy: "\n") } ?? [],
+                               languageSections: sections)
+    }
+}
+
+extension TermStatus {
+    init(_ status: TBXAdministrativeStatus) {
+        switch status {
+        case .preferred: self = .preferred
+        case .admitted: self = .admitted
+        case .deprecated: self = .deprecated
+        case .forbidden: self = .forbidden
+        }
+    }
+}
+
+extension TBXAdministrativeStatus {
+    init(_ status: TermStatus) {
+        switch status {
+        case .preferred: self = .preferred
+        case .admitted: self = .admitted
+        case .deprecated: self = .deprecated
+        case .forbidden: self = .forbidden
+        }
+    }
+}
