@@ -25,10 +25,14 @@ struct GlossaryBench: ParsableCommand {
     @Option(help: "Keep the database at this path (default: a temporary file, removed).") var keep: String?
     @Flag(help: "With --keep: when the database exists, use it instead of importing.") var reuse = false
     @Option(help: "Runs of find to time.") var findRuns = 20
+    @Option(help: "List this many of the slowest lookups.") var slowest = 0
+    @Option(help: "Instead: write a TBX file of about this many MB and import it, reporting the peak memory.")
+    var tbxMB = 0
 
     @Flag(help: "Also time the phases of an import (parse, analyse, write) on the first file.") var phases = false
 
     func run() throws {
+        if tbxMB > 0 { return try streamLargeTBX() }
         if phases { try timePhases() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dragoman-glossary-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -101,6 +105,10 @@ struct GlossaryBench: ParsableCommand {
             latencies.append(try time { results = try store.lookup(q) })
             byKind[results.first?.kind.rawValue ?? "none", default: 0] += 1
         }
+        if slowest > 0 {
+            let ranked = zip(sample, latencies).sorted { $0.1 > $1.1 }.prefix(slowest)
+            print("slowest: " + ranked.map { String(format: "%@ %.2f ms", $0.0, $0.1 * 1000) }.joined(separator: ", "))
+        }
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] * 1000 }
         print(String(format: "latency p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms", percentile(0.5), percentile(0.9),
@@ -128,8 +136,10 @@ struct GlossaryBench: ParsableCommand {
                      runs[runs.count / 2] * 1000, runs[0] * 1000, runs.last! * 1000, findRuns, hits.count,
                      hits.filter { $0.kind == .clitic }.count, hits.filter(\.lowConfidence).count))
         let stats = MatchStatistics()
-        _ = try store.read { try TermMatcher(index: $0, statistics: stats).hits(in: text) }
-        print("one find: \(stats.tokens) tokens, \(stats.heads) heads looked up, \(stats.termsFetched) terms fetched, \(stats.candidates) candidates")
+        for _ in 0..<10 { _ = try store.read { try TermMatcher(index: $0, statistics: stats).hits(in: text) } }
+        print("one find: \(stats.tokens / 10) tokens, \(stats.heads / 10) (head, next) pairs looked up, \(stats.termsFetched / 10) terms fetched, \(stats.candidates / 10) candidates")
+        print("time by phase: " + stats.phases.sorted { $0.value > $1.value }
+            .map { String(format: "%@ %.1f ms", $0.key, Double($0.value) / 1e7) }.joined(separator: ", "))
         print(String(format: "peak memory (max RSS): %.0f MB", maxResidentMegabytes()))
     }
 
@@ -143,7 +153,7 @@ struct GlossaryBench: ParsableCommand {
             records = try parser.feed(bytes) + parser.finish()
         }
         var entries: [NewEntry] = []
-        let rows = try time {
+        let rows = time {
             for r in records {
                 if case .success(let row) = GlossaryRow.parse(r, columns: .headerless) {
                     entries.append(NewEntry(terms: [row.arabic, row.english].compactMap { $0 }))
@@ -167,6 +177,49 @@ struct GlossaryBench: ParsableCommand {
         print(String(format: "phases on %d rows: parse %.2f s, rows %.2f s, analysis %.2f s on all cores (%.1f µs/entry on one); write %.2f s = insert %.2f s + derived-index flush %.2f s + commit %.2f s",
                      records.count, parse, rows, analyse, analyseOne / 20_000 * 1e6, write, insert, flush, write - insert - flush))
         _ = prepared
+    }
+
+    /// Generates a TBX-Basic file of about `tbxMB` MB (entries shaped like the starter
+    /// glossary's, numbered), then imports it: the reader streams, so the peak memory
+    /// stays far below the file's size.
+    func streamLargeTBX() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dragoman-tbx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("large.tbx")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        var written = 0
+        var n = 0
+        var chunk = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ar\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n<tbxHeader><fileDesc><sourceDesc><p>generated</p></sourceDesc></fileDesc></tbxHeader>\n<text><body>\n"
+        while written < tbxMB << 20 {
+            chunk += """
+                <conceptEntry id="c\(n)"><descrip type="subjectField">politics</descrip><note>generated entry \(n)</note>
+                <langSec xml:lang="ar"><termSec><term>مجلس الأمن رقم \(n)</term><termNote type="partOfSpeech">noun</termNote><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+                <termSec><term>المجلس \(n)</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec></langSec>
+                <langSec xml:lang="en"><termSec><term>Security Council number \(n)</term><termNote type="partOfSpeech">noun</termNote></termSec></langSec>
+                </conceptEntry>
+
+                """
+            n += 1
+            if chunk.utf8.count > 1 << 20 {
+                written += chunk.utf8.count
+                try handle.write(contentsOf: Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        chunk += "</body></text></tbx>\n"
+        written += chunk.utf8.count
+        try handle.write(contentsOf: Data(chunk.utf8))
+        try handle.close()
+        let before = maxResidentMegabytes()
+        let store = SQLiteGlossary(database: try DragomanDatabase(path: folder.appendingPathComponent("tbx.sqlite").path))
+        var report = ImportReport()
+        let seconds = try time {
+            report = try GlossaryFiles.importFile(file.path, options: GlossaryImportOptions(format: .tbx), into: store)
+        }
+        print(String(format: "TBX of %.0f MB (%d concept entries): imported %d entries, %d terms in %.1f s; peak memory %.0f MB (%.0f MB before the import)",
+                     Double(written) / 1_048_576, n, report.entriesAdded, report.termsAdded, seconds, maxResidentMegabytes(), before))
     }
 
     func time(_ body: () throws -> Void) rethrows -> Double {

@@ -185,9 +185,9 @@ public final class GlossaryBatchWriter {
 
     public func apply(_ batch: ImportBatch) throws {
         let ids = try writer.add(prepared: batch.entries)
-        for (entry, (group, id)) in zip(batch.entries, zip(batch.groups, ids)) {
-            if let group { report.entryIDs[group] = id }
-            report.termsAdded += entry.terms.count
+        for i in ids.indices {
+            if let group = batch.groups[i] { report.entryIDs[group] = ids[i] }
+            report.termsAdded += batch.entries[i].terms.count
         }
         report.entriesAdded += ids.count
         for (group, term) in batch.laterTerms {

@@ -1,4 +1,5 @@
 import Dispatch
+import DragomanText
 import Foundation
 
 /// A term as the indexes hold it: enough to match it without loading its entry.
@@ -129,9 +130,43 @@ extension GlossaryStore {
         }
     }
 
-    /// Terms of the glossary in `text` (see `TermMatcher`).
+    /// Terms of the glossary in `text` (see `TermMatcher`). A long text is matched in
+    /// parts on all cores, each part in a read transaction of its own (matches may run past
+    /// the end of their part); the overlaps are then resolved over the whole text.
     public func find(in text: String) throws -> [TermHit] {
-        try read { try TermMatcher(index: $0).hits(in: text) }
+        let tokens = Tokenizer.tokenize(text)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, tokens.count / 300)
+        guard workers > 1 else {
+            return try read { try TermMatcher(index: $0).hits(in: text, tokens: tokens) }
+        }
+        let breaks = TermMatcher.lineBreaks(before: tokens, in: text)
+        let size = (tokens.count + workers - 1) / workers
+        let parts = Slots<Result<([IndexedTerm], [TermMatcher.Match]), Error>>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let range = (w * size)..<min(tokens.count, (w + 1) * size)
+            parts.set(w, Result {
+                try self.read { try TermMatcher(index: $0).matches(in: text, tokens: tokens, starts: range, breaks: breaks) }
+            })
+        }
+        var terms: [IndexedTerm] = []
+        var matches: [TermMatcher.Match] = []
+        for part in parts.values() {
+            let (t, m) = try part.get()
+            let offset = terms.count
+            terms += t
+            matches += m.map { var m = $0; m.term += offset; return m }
+        }
+        let chosen = TermMatcher.select(matches, terms: terms)
+        let ids = Array(TermMatcher.entryIDs(chosen, terms: terms))
+        let half = (ids.count + 1) / 2
+        let fetched = Slots<Result<[Int64: GlossaryEntry], Error>>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { w in
+            let part = Set(w == 0 ? ids[..<half] : ids[half...])
+            fetched.set(w, Result { try self.read { try $0.entries(ids: part) } })
+        }
+        var entries = try fetched.values()[0].get()
+        entries.merge(try fetched.values()[1].get()) { a, _ in a }
+        return TermMatcher.assemble(text, tokens: tokens, terms: terms, chosen: chosen, entries: entries)
     }
 
     /// Entries for a query (see `TermLookup`).
@@ -147,6 +182,10 @@ public struct PreparedTerm: Sendable {
     public var analysis: TermAnalysis
     public var deletionHashes: [UInt64]
     public var containedWords: [String]
+    /// `analysis.next`, and the token keys joined by U+001F ("" for a one-token term
+    /// equal to its key): the stored columns, made here rather than by the writer.
+    public var next: String
+    public var storedTokens: String
 
     public init(_ term: NewTerm) throws {
         let cleaned = try term.cleaned()
@@ -158,6 +197,9 @@ public struct PreparedTerm: Sendable {
         self.analysis = analysis
         deletionHashes = analysis.deletionHashes
         containedWords = analysis.containedWords
+        next = analysis.next
+        storedTokens = analysis.tokens.count == 1 && analysis.tokens[0] == analysis.key
+            ? "" : analysis.tokens.joined(separator: "\u{1F}")
     }
 }
 

@@ -1,4 +1,5 @@
 import DragomanText
+import Foundation
 
 /// What the matcher and the indexes need to know about a term, derived from its text
 /// alone (so a store can recompute it at any time).
@@ -110,6 +111,8 @@ public struct TermAnalysis: Sendable, Hashable {
 }
 
 /// A term's first word core and its second word (without article): the index key.
+/// Hashed and compared byte for byte (match keys are NFC already), which spares Swift's
+/// Unicode-aware comparison of non-ASCII strings.
 public struct HeadPair: Sendable, Hashable {
     public var head: String
     public var next: String
@@ -117,6 +120,48 @@ public struct HeadPair: Sendable, Hashable {
     public init(head: String, next: String) {
         self.head = head
         self.next = next
+    }
+
+    public static func == (a: HeadPair, b: HeadPair) -> Bool {
+        Bytes.equal(a.head, b.head) && Bytes.equal(a.next, b.next)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        Bytes.hash(head, into: &hasher)
+        hasher.combine(0xFF as UInt8)
+        Bytes.hash(next, into: &hasher)
+    }
+}
+
+/// A match key used as a dictionary key: compared and hashed by its UTF-8 bytes.
+public struct KeyBytes: Sendable, Hashable {
+    public var string: String
+
+    public init(_ string: String) { self.string = string }
+
+    public static func == (a: KeyBytes, b: KeyBytes) -> Bool { Bytes.equal(a.string, b.string) }
+
+    public func hash(into hasher: inout Hasher) { Bytes.hash(string, into: &hasher) }
+}
+
+/// Byte-wise equality and hashing of strings known to be in one normal form.
+public enum Bytes {
+    @inline(__always)
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        let x = a.utf8, y = b.utf8
+        guard x.count == y.count else { return false }
+        if let r = x.withContiguousStorageIfAvailable({ p in
+            y.withContiguousStorageIfAvailable { q in
+                p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0
+            }
+        }), let r { return r }
+        return x.elementsEqual(y)
+    }
+
+    @inline(__always)
+    public static func hash(_ s: String, into hasher: inout Hasher) {
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done == nil { for b in s.utf8 { hasher.combine(b) } }
     }
 }
 

@@ -30,8 +30,9 @@ public struct TermLookup {
         self.index = index
     }
 
-    /// The most candidates a "contains" tier inspects.
-    public static let maximumContainsCandidates = 2_000
+    /// The most candidates the "contains" tier inspects, per entry asked for: a very
+    /// common word (في, of) is in thousands of terms; the oldest are looked at.
+    public static let containsCandidatesPerResult = 20
 
     struct Found {
         var term: IndexedTerm
@@ -79,7 +80,7 @@ public struct TermLookup {
         // Contains: multi-word terms with the query's words in order.
         let words = tokens.filter(\.isWordLike).map { ArabicWords.withoutArticle($0.key) }
         if !full() && !words.isEmpty {
-            for t in try containing(words) { offer(t, .contains) }
+            for t in try containing(words, at: max(200, limit * Self.containsCandidatesPerResult)) { offer(t, .contains) }
         }
 
         // Prefix.
@@ -102,7 +103,7 @@ public struct TermLookup {
     }
 
     /// Multi-word terms whose words contain `words` as a contiguous run.
-    func containing(_ words: [String]) throws -> [IndexedTerm] {
+    func containing(_ words: [String], at most: Int) throws -> [IndexedTerm] {
         var lists: [[Int64]] = []
         for w in Set(words) {
             let ids = try index.termIDs(containingWord: w)
@@ -115,7 +116,7 @@ public struct TermLookup {
             ids = Self.intersect(ids, other)
             if ids.isEmpty { return [] }
         }
-        let candidates = try index.terms(ids: Array(ids.prefix(Self.maximumContainsCandidates)))
+        let candidates = try index.terms(ids: Array(ids.prefix(most)))
         return candidates.filter { t in
             let termWords = t.analysis.tokens.filter(ArabicWords.isWord).map(ArabicWords.withoutArticle)
             guard termWords.count > words.count else { return false }

@@ -102,7 +102,7 @@ public struct TermHit: Sendable, Hashable {
 }
 
 /// Finds glossary terms in running text, however the words are cliticized or spelled
-/// (see docs/glossary.md and arabic-text-notes §2.5).
+/// (README, "Glossary"; arabic-text-notes §2.5).
 ///
 /// - Text side: tokens and, for Arabic words, their clitic readings
 ///   `[و|ف]? [ب|ك|ل]? [ال]? CORE [pronoun]?`. A reading with a pronoun suffix is dropped
@@ -140,48 +140,93 @@ public struct TermMatcher {
         }
     }
 
+    /// A candidate as the matcher keeps it: the term by its index in the fetched terms.
+    struct Match {
+        var first: Int
+        var last: Int
+        var term: Int
+        var kind: MatchKind
+        var clitics: CliticDetail?
+        var lowConfidence: Bool
+    }
+
     /// The terms found in `text`: one hit per place, longest match first, in text order.
     public func hits(in text: String) throws -> [TermHit] {
-        let tokens = Tokenizer.tokenize(text)
-        let chosen = select(try candidates(in: text, tokens: tokens))
+        let tokens = statistics.time("tokenize") { Tokenizer.tokenize(text) }
+        return try hits(in: text, tokens: tokens)
+    }
+
+    func hits(in text: String, tokens: [Token]) throws -> [TermHit] {
+        let (terms, found) = try matches(in: text, tokens: tokens)
+        return try hits(in: text, tokens: tokens, terms: terms, matches: found)
+    }
+
+    /// Resolves the overlaps of `found` and makes the hits, with their entries.
+    func hits(in text: String, tokens: [Token], terms: [IndexedTerm], matches found: [Match]) throws -> [TermHit] {
+        let chosen = statistics.time("select") { Self.select(found, terms: terms) }
+        let entries = try statistics.time("entries") { try index.entries(ids: Self.entryIDs(chosen, terms: terms)) }
+        return statistics.time("assemble") { Self.assemble(text, tokens: tokens, terms: terms, chosen: chosen, entries: entries) }
+    }
+
+    static func entryIDs(_ chosen: [[Match]], terms: [IndexedTerm]) -> Set<Int64> {
         var ids = Set<Int64>()
-        for group in chosen { for c in group { ids.insert(c.term.entryID) } }
-        let entries = try index.entries(ids: ids)
-        return chosen.compactMap { group -> TermHit? in
+        for group in chosen { for c in group { ids.insert(terms[c.term].entryID) } }
+        return ids
+    }
+
+    static func assemble(_ text: String, tokens: [Token], terms: [IndexedTerm], chosen: [[Match]],
+                         entries: [Int64: GlossaryEntry]) -> [TermHit] {
+        chosen.compactMap { group -> TermHit? in
             let best = group[0]
-            guard let entry = entries[best.term.entryID], let term = entry.term(id: best.term.id) else { return nil }
+            let bestTerm = terms[best.term]
+            guard let entry = entries[bestTerm.entryID], let term = entry.term(id: bestTerm.id) else { return nil }
             let range = tokens[best.first].range.lowerBound..<tokens[best.last].range.upperBound
             let alternatives: [TermHit.Alternative] = group.dropFirst().compactMap { c in
-                guard let e = entries[c.term.entryID], let t = e.term(id: c.term.id) else { return nil }
-                return TermHit.Alternative(entry: e, term: t, kind: c.kind)
+                let t = terms[c.term]
+                guard let e = entries[t.entryID], let found = e.term(id: t.id) else { return nil }
+                return TermHit.Alternative(entry: e, term: found, kind: c.kind)
             }
-            return TermHit(range: range, surface: Self.slice(text, range), entry: entry, term: term, kind: best.kind,
+            return TermHit(range: range, surface: slice(text, range), entry: entry, term: term, kind: best.kind,
                            clitics: best.clitics, lowConfidence: best.lowConfidence, alternatives: alternatives)
         }
     }
 
     /// Other entries listed for one hit at most (dictionaries hold a word under many).
-    public static let maximumAlternatives = 4
+    public static let maximumAlternatives = 2
 
     /// Resolves overlaps: at each place the longest candidate wins (then the better match
     /// kind, higher confidence, better status, older entry); the winner's group holds the
     /// other entries that match exactly the same tokens, one candidate per entry.
     public func select(_ candidates: [Candidate]) -> [[Candidate]] {
+        let terms = candidates.map(\.term)
+        let matches = candidates.enumerated().map {
+            Match(first: $0.element.first, last: $0.element.last, term: $0.offset, kind: $0.element.kind,
+                  clitics: $0.element.clitics, lowConfidence: $0.element.lowConfidence)
+        }
+        return Self.select(matches, terms: terms).map { group in group.map { candidates[$0.term] } }
+    }
+
+    static func select(_ matches: [Match], terms: [IndexedTerm]) -> [[Match]] {
         // Sort small keys, not the candidates themselves.
-        let keys = candidates.map(\.sortKey)
-        let sorted = candidates.indices.sorted { keys[$0] < keys[$1] }.map { candidates[$0] }
-        var out: [[Candidate]] = []
+        let keys = matches.map { m -> (Int, Int, Int, Int, Int64, Int64) in
+            let t = terms[m.term]
+            return (m.first, -(m.last - m.first), m.kind.rank, (m.lowConfidence ? 10 : 0) + t.status.rank, t.entryID, t.id)
+        }
+        let order = matches.indices.sorted { keys[$0] < keys[$1] }
+        var out: [[Match]] = []
         var nextFree = 0
         var i = 0
-        while i < sorted.count {
-            let best = sorted[i]
+        while i < order.count {
+            let best = matches[order[i]]
             var j = i + 1
-            while j < sorted.count && sorted[j].first == best.first { j += 1 }
+            while j < order.count && matches[order[j]].first == best.first { j += 1 }
             if best.first >= nextFree {
                 var seen: Set<Int64> = []
-                var group: [Candidate] = []
-                for c in sorted[i..<j] where c.last == best.last && seen.insert(c.term.entryID).inserted {
-                    group.append(c)
+                var group: [Match] = []
+                for k in order[i..<j] {
+                    let m = matches[k]
+                    guard m.last == best.last, seen.insert(terms[m.term].entryID).inserted else { continue }
+                    group.append(m)
                     if group.count > Self.maximumAlternatives { break }
                 }
                 out.append(group)
@@ -209,23 +254,39 @@ public struct TermMatcher {
     /// readings as heads of one-word terms, and with the following word as the start of a
     /// longer term.
     public func candidates(in text: String, tokens: [Token]) throws -> [Candidate] {
-        guard !tokens.isEmpty else { return [] }
-        let breaks = Self.lineBreaks(before: tokens, in: text)
-        var readingCache: [String: [CliticReading]] = [:]
+        let (terms, found) = try matches(in: text, tokens: tokens)
+        return found.map {
+            Candidate(first: $0.first, last: $0.last, term: terms[$0.term], kind: $0.kind, clitics: $0.clitics,
+                      lowConfidence: $0.lowConfidence)
+        }
+    }
+
+    /// The fetched terms and every match on them (terms by index).
+    /// Only matches that start at a token in `starts` (all when nil) are made; later
+    /// words may lie beyond it.
+    func matches(in text: String, tokens: [Token], starts: Range<Int>? = nil,
+                 breaks given: [Bool]? = nil) throws -> ([IndexedTerm], [Match]) {
+        guard !tokens.isEmpty else { return ([], []) }
+        let starts = starts ?? tokens.indices
+        let breaks = given ?? Self.lineBreaks(before: tokens, in: text)
+        let probeStart = DispatchTime.now().uptimeNanoseconds
+        var readingCache: [KeyBytes: [CliticReading]] = [:]
         var probes: [[Probe]] = []
         probes.reserveCapacity(tokens.count)
-        var pairs = Set<HeadPair>()
-        var heads = 0
-        for (i, token) in tokens.enumerated() {
+        for (position, token) in tokens.enumerated() {
             var list: [Probe] = []
+            guard starts.contains(position) else {
+                probes.append(list)
+                continue
+            }
             switch token.kind {
             case .arabicWord:
                 let readings: [CliticReading]
-                if let cached = readingCache[token.key] {
+                if let cached = readingCache[KeyBytes(token.key)] {
                     readings = cached
                 } else {
                     readings = CliticAnalyzer.readings(ofKey: token.key)
-                    readingCache[token.key] = readings
+                    readingCache[KeyBytes(token.key)] = readings
                 }
                 let writtenTaMarbuta = ArabicWords.lastLetter(token.text) == "\u{0629}"
                 for r in readings {
@@ -251,68 +312,109 @@ public struct TermMatcher {
             default:
                 break
             }
-            if !list.isEmpty {
-                // What a longer term's second word would be here.
-                var nexts: [String] = []
-                if i + 1 < tokens.count && !breaks[i + 1] {
-                    let following = tokens[i + 1]
-                    nexts.append(ArabicWords.withoutArticle(following.key))
-                    if following.kind == .latinWord { nexts += EnglishInflection.singulars(of: following.key) }
-                }
-                for probe in list {
-                    heads += 1
-                    pairs.insert(HeadPair(head: probe.head, next: ""))
-                    guard probe.reading?.suffix == nil && !probe.plural else { continue }
-                    for n in nexts { pairs.insert(HeadPair(head: probe.head, next: n)) }
-                }
-            }
             probes.append(list)
         }
-        guard !pairs.isEmpty else { return [] }
-        let fetched = try index.terms(withPairs: pairs)
-        var byHead: [String: [Int]] = [:]
-        for (k, t) in fetched.enumerated() { byHead[t.analysis.head, default: []].append(k) }
+        statistics?.phases["probes", default: 0] += DispatchTime.now().uptimeNanoseconds - probeStart
+
+        // Which heads the glossary has at all: only those are asked for terms, and a word
+        // read as itself that is one stays itself (the ولد/بلد rule).
+        var allHeads = Set<KeyBytes>()
+        for list in probes { for p in list { allHeads.insert(KeyBytes(p.head)) } }
+        guard !allHeads.isEmpty else { return ([], []) }
+        let knownHeads = Set(try statistics.time("heads") { try index.existingHeads(Set(allHeads.map(\.string))) }.map(KeyBytes.init))
+        guard !knownHeads.isEmpty else { return ([], []) }
+        var pairs = Set<HeadPair>()
+        for (i, list) in probes.enumerated() {
+            // What a longer term's second word would be here.
+            var nexts: [String] = []
+            if i + 1 < tokens.count && !breaks[i + 1] {
+                let following = tokens[i + 1]
+                nexts.append(ArabicWords.withoutArticle(following.key))
+                if following.kind == .latinWord { nexts += EnglishInflection.singulars(of: following.key) }
+            }
+            for probe in list where knownHeads.contains(KeyBytes(probe.head)) {
+                pairs.insert(HeadPair(head: probe.head, next: ""))
+                guard probe.reading?.suffix == nil && !probe.plural else { continue }
+                for n in nexts { pairs.insert(HeadPair(head: probe.head, next: n)) }
+            }
+        }
+        guard !pairs.isEmpty else { return ([], []) }
+        let fetched = try statistics.time("fetch") { try index.terms(withPairs: pairs) }
+        // Terms by head, equal token sequences side by side (matched once).
+        var byHead: [KeyBytes: [Int]] = [:]
+        for (k, t) in fetched.enumerated() { byHead[KeyBytes(t.analysis.head), default: []].append(k) }
+        for (head, list) in byHead where list.count > 1 {
+            byHead[head] = list.sorted {
+                let a = fetched[$0].analysis.key.utf8, b = fetched[$1].analysis.key.utf8
+                return a.lexicographicallyPrecedes(b) || (a.elementsEqual(b) && $0 < $1)
+            }
+        }
         statistics?.tokens += tokens.count
         statistics?.heads += pairs.count
         statistics?.termsFetched += fetched.count
-        guard !byHead.isEmpty else { return [] }
-        // Which words, read as themselves, are glossary heads (for the ولد/بلد rule).
-        var selfHeads = Set<String>()
-        for list in probes {
-            for p in list where p.isSelf && p.reading != nil { selfHeads.insert(p.head) }
-        }
-        let knownHeads = try index.existingHeads(selfHeads)
+        let matchStart = DispatchTime.now().uptimeNanoseconds
+        defer { statistics?.phases["match", default: 0] += DispatchTime.now().uptimeNanoseconds - matchStart }
 
         struct Seen: Hashable {
             var first: Int32
             var last: Int32
             var term: Int64
         }
-        var out: [Candidate] = []
+        var out: [Match] = []
         var seen = Set<Seen>()
         for i in tokens.indices {
             let list = probes[i]
             if list.isEmpty { continue }
             // ولد and بلد stay themselves when the glossary has them as heads.
-            let selfIsHead = list.contains { $0.isSelf && $0.reading != nil && knownHeads.contains($0.head) }
+            let selfIsHead = list.contains { $0.isSelf && $0.reading != nil && knownHeads.contains(KeyBytes($0.head)) }
             for probe in list {
-                guard let found = byHead[probe.head] else { continue }
+                guard let found = byHead[KeyBytes(probe.head)] else { continue }
                 if selfIsHead && !probe.isSelf { continue }
+                var previous: (k: Int, shape: Shape?)?
                 for k in found {
-                    guard let c = match(fetched[k], probe: probe, at: i, tokens: tokens, breaks: breaks, text: text)
-                    else { continue }
+                    // Terms with the same tokens (a word under several entries) match alike.
+                    let shape: Shape?
+                    if let p = previous, Self.sameShape(fetched[p.k], fetched[k]) {
+                        shape = p.shape
+                    } else {
+                        shape = self.shape(fetched[k], probe: probe, at: i, tokens: tokens, breaks: breaks, text: text)
+                    }
+                    previous = (k, shape)
+                    guard let shape else { continue }
+                    let kind: MatchKind = shape.sameKeys
+                        ? (Self.isExact(shape.surface, fetched[k].text) ? .exact : .normalized)
+                        : (shape.plural ? .plural : .clitic)
                     // One candidate per (place, term): readings come best first.
-                    if seen.insert(Seen(first: Int32(c.first), last: Int32(c.last), term: c.term.id)).inserted {
-                        out.append(c)
+                    if seen.insert(Seen(first: Int32(i), last: Int32(shape.last), term: fetched[k].id)).inserted {
+                        out.append(Match(first: i, last: shape.last, term: k, kind: kind, clitics: shape.clitics,
+                                         lowConfidence: shape.lowConfidence))
                     }
                 }
             }
         }
         statistics?.candidates += out.count
-        return out
+        return (fetched, out)
     }
 
-    func match(_ term: IndexedTerm, probe: Probe, at i: Int, tokens: [Token], breaks: [Bool], text: String) -> Candidate? {
+    /// Whether two terms have the same language and token keys.
+    static func sameShape(_ a: IndexedTerm, _ b: IndexedTerm) -> Bool {
+        guard a.language == b.language, a.analysis.tokens.count == b.analysis.tokens.count else { return false }
+        for i in a.analysis.tokens.indices where !Bytes.equal(a.analysis.tokens[i], b.analysis.tokens[i]) { return false }
+        return true
+    }
+
+    /// How a term stands at a place, whatever its entry: the span, the clitics, and the
+    /// surface when the keys are equal (for exact versus normalized).
+    struct Shape {
+        var last: Int
+        var clitics: CliticDetail?
+        var lowConfidence: Bool
+        var plural: Bool
+        var sameKeys: Bool
+        var surface: String
+    }
+
+    func shape(_ term: IndexedTerm, probe: Probe, at i: Int, tokens: [Token], breaks: [Bool], text: String) -> Shape? {
         let a = term.analysis
         let n = a.tokens.count
         guard n > 0, i + n <= tokens.count else { return nil }
@@ -343,7 +445,8 @@ public struct TermMatcher {
             let j = i + k
             if breaks[j] { return nil }
             let textKey = tokens[j].key, termKey = a.tokens[k]
-            if textKey != termKey && ArabicWords.withoutArticle(textKey) != ArabicWords.withoutArticle(termKey) {
+            if !Bytes.equal(textKey, termKey)
+                && !Bytes.equal(ArabicWords.withoutArticle(textKey), ArabicWords.withoutArticle(termKey)) {
                 guard k == n - 1, term.language == .english, tokens[j].kind == .latinWord,
                       EnglishInflection.singulars(of: textKey).contains(termKey) else { return nil }
                 plural = true
@@ -351,16 +454,11 @@ public struct TermMatcher {
             k += 1
         }
         let last = i + n - 1
-        let kind: MatchKind
-        let sameKeys = clitics == nil && !plural && (0..<n).allSatisfy { tokens[i + $0].key == a.tokens[$0] }
-        if sameKeys {
-            let surface = n == 1 ? tokens[i].text : Self.slice(text, tokens[i].range.lowerBound..<tokens[last].range.upperBound)
-            kind = surface == term.text || surface == Self.trimmedEdges(term.text) ? .exact : .normalized
-        } else {
-            // Clitics on the first word, the article on a later one, or a plural.
-            kind = plural ? .plural : .clitic
-        }
-        return Candidate(first: i, last: last, term: term, kind: kind, clitics: clitics, lowConfidence: lowConfidence)
+        let sameKeys = clitics == nil && !plural && (0..<n).allSatisfy { Bytes.equal(tokens[i + $0].key, a.tokens[$0]) }
+        let surface = !sameKeys ? "" : n == 1 ? tokens[i].text
+            : Self.slice(text, tokens[i].range.lowerBound..<tokens[last].range.upperBound)
+        return Shape(last: last, clitics: clitics, lowConfidence: lowConfidence, plural: plural, sameKeys: sameKeys,
+                     surface: surface)
     }
 
     /// `breaks[i]`: a line break stands between token i − 1 and token i.
@@ -390,8 +488,15 @@ public struct TermMatcher {
         return String(text[lo..<hi])
     }
 
-    static func trimmedEdges(_ text: String) -> String {
-        text.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    static let edgeCharacters = CharacterSet.punctuationCharacters.union(.whitespaces)
+
+    /// The words as they stand are the term as stored (byte for byte, as both are NFC
+    /// in the common case), or the term without punctuation at its ends (U.N.).
+    static func isExact(_ surface: String, _ text: String) -> Bool {
+        if surface.utf8.elementsEqual(text.utf8) { return true }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              edgeCharacters.contains(first) || edgeCharacters.contains(last) else { return false }
+        return surface.utf8.elementsEqual(text.trimmingCharacters(in: edgeCharacters).utf8)
     }
 }
 
@@ -401,8 +506,23 @@ public final class MatchStatistics: @unchecked Sendable {
     public var heads = 0
     public var termsFetched = 0
     public var candidates = 0
+    /// Nanoseconds spent in each phase.
+    public var phases: [String: UInt64] = [:]
 
     public init() {}
+
+    func time<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { phases[phase, default: 0] += DispatchTime.now().uptimeNanoseconds - start }
+        return try body()
+    }
+}
+
+extension Optional where Wrapped == MatchStatistics {
+    func time<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
+        if let s = self { return try s.time(phase, body) }
+        return try body()
+    }
 }
 
 /// English plurals and possessives, undone without a lexicon: councils → council,

@@ -51,7 +51,10 @@ enum Migrations {
             // (TermAnalysis); the (head, next) index serves matching (a text asks for the
             // pairs of words it has), key lookups (a key determines its head) and prefixes.
             // gl_fuzzy (deletion neighbourhoods, hashed into 16,384 buckets) and gl_word
-            // (words of multi-word terms) are derived as well.
+            // (words of multi-word terms) are derived as well: posting lists kept in a few
+            // chunks (gl_chunk), log-structured, so that an import appends its own chunk
+            // at the end of the table (or merges into a smaller last one) instead of
+            // rewriting pages all over it.
             try db.execute(sql: """
                 CREATE TABLE gl_entry (
                     id INTEGER PRIMARY KEY,
@@ -80,13 +83,22 @@ enum Migrations {
                 );
                 CREATE INDEX gl_term_entry ON gl_term(entry);
                 CREATE INDEX gl_term_head ON gl_term(head, next);
-                CREATE TABLE gl_fuzzy (
-                    bucket INTEGER PRIMARY KEY,
-                    pairs BLOB NOT NULL
+                CREATE TABLE gl_chunk (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('fuzzy', 'word')),
+                    postings INTEGER NOT NULL
                 );
+                CREATE TABLE gl_fuzzy (
+                    chunk INTEGER NOT NULL,
+                    bucket INTEGER NOT NULL,
+                    pairs BLOB NOT NULL,
+                    PRIMARY KEY (chunk, bucket)
+                ) WITHOUT ROWID;
                 CREATE TABLE gl_word (
-                    word TEXT PRIMARY KEY,
-                    terms BLOB NOT NULL
+                    chunk INTEGER NOT NULL,
+                    word TEXT NOT NULL,
+                    terms BLOB NOT NULL,
+                    PRIMARY KEY (chunk, word)
                 ) WITHOUT ROWID;
                 """)
         }

@@ -6,7 +6,7 @@ import GRDB
 /// "2026-11-29 glossary"). Every write is one transaction; reads see one snapshot and
 /// never wait for a writer (WAL). Term text is always bound as a parameter; sets of keys
 /// are passed as one JSON array parameter and unpacked by `json_each`.
-public final class SQLiteGlossary: GlossaryStore, @unchecked Sendable {
+public final class SQLiteGlossary: GlossaryStore, Sendable {
     public let database: DragomanDatabase
 
     public init(database: DragomanDatabase) {
@@ -14,19 +14,44 @@ public final class SQLiteGlossary: GlossaryStore, @unchecked Sendable {
     }
 
     public func read<T>(_ body: (any GlossaryReader) throws -> T) throws -> T {
-        try database.read { db in try body(SQLiteGlossarySession(db: db)) }
+        try database.read { db in
+            // `term find` reads thousands of rows spread over the file: a larger page
+            // cache (and memory-mapped reads) keep them from being copied in again and
+            // again. Per connection; a no-op once set.
+            if tuned.insert(ObjectIdentifier(db)) {
+                try db.execute(sql: "PRAGMA cache_size = -32768")
+                try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            }
+            return try body(SQLiteGlossarySession(db: db))
+        }
     }
+
+    /// Reader connections already tuned.
+    private let tuned = ConnectionSet()
 
     public func write<T>(_ body: (any GlossaryWriter) throws -> T) throws -> T {
         try database.write { db in
-            // Large imports touch index pages all over the file: keep them in memory
-            // rather than spilling dirty pages mid-transaction (64 MB, this connection).
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Large imports touch index pages all over the file: a 16 MB page cache for
+            // this connection (more did not make imports faster, only bigger).
+            try db.execute(sql: "PRAGMA cache_size = -16384")
             let session = SQLiteGlossarySession(db: db)
             let result = try body(session)
             try session.flush()
             return result
         }
+    }
+}
+
+/// Connections seen, behind a lock (readers run on several threads).
+final class ConnectionSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen = Set<ObjectIdentifier>()
+
+    /// True the first time `id` is inserted.
+    func insert(_ id: ObjectIdentifier) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return seen.insert(id).inserted
     }
 }
 
@@ -41,7 +66,10 @@ final class SQLiteGlossarySession: GlossaryWriter {
 
     static let termColumns = "id, entry, language, text, status, key, head, tokens"
     static let prefixedTermColumns = "t.id, t.entry, t.language, t.text, t.status, t.key, t.head, t.tokens"
-    static let flushThreshold = 4_000_000
+    /// Postings (or distinct words) held before they are written: bounds the memory an
+    /// import needs whatever the size of the file.
+    static let flushThreshold = 1_000_000
+    static let wordFlushThreshold = 50_000
 
     /// Bulk inserts, prepared once per transaction.
     var insertEntry: RawStatement?
@@ -126,11 +154,14 @@ final class SQLiteGlossarySession: GlossaryWriter {
         var wanted: [Int: Set<UInt32>] = [:]
         for h in hashes { wanted[FuzzyBuckets.bucket(h), default: []].insert(FuzzyBuckets.fragment(h)) }
         var ids = Set<Int64>()
-        let statement = try db.cachedStatement(sql: "SELECT pairs FROM gl_fuzzy WHERE bucket = ?")
+        let statement = try db.cachedStatement(sql: """
+            SELECT f.pairs FROM gl_chunk c CROSS JOIN gl_fuzzy f ON f.chunk = c.id AND f.bucket = ? WHERE c.kind = 'fuzzy'
+            """)
         for (bucket, fragments) in wanted {
-            guard let data = try Data.fetchOne(statement, arguments: [bucket]) else { continue }
-            FuzzyBuckets.forEachPair([UInt8](data)) { fragment, id in
-                if fragments.contains(fragment) { ids.insert(id) }
+            try RawRows.forEach(statement, [bucket], db: db) { row in
+                FuzzyBuckets.forEachPair(RawRows.bytes(row, 0)) { fragment, id in
+                    if fragments.contains(fragment) { ids.insert(id) }
+                }
             }
         }
         return try terms(ids: ids.sorted())
@@ -138,9 +169,16 @@ final class SQLiteGlossarySession: GlossaryWriter {
 
     func termIDs(containingWord word: String) throws -> [Int64] {
         try flushWords()
-        guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT terms FROM gl_word WHERE word = ?"),
-                                           arguments: [word]) else { return [] }
-        return PostingList.decode([UInt8](data))
+        var ids: [Int64] = []
+        var sorted = true
+        try RawRows.forEach(db.cachedStatement(sql: """
+            SELECT w.terms FROM gl_chunk c CROSS JOIN gl_word w ON w.chunk = c.id AND w.word = ? WHERE c.kind = 'word' ORDER BY c.id
+            """), [word], db: db) { row in
+            let chunk = PostingList.decode(RawRows.bytes(row, 0))
+            if let last = ids.last, let first = chunk.first, first <= last { sorted = false }
+            ids += chunk
+        }
+        return sorted ? ids : Array(Set(ids)).sorted()
     }
 
     func terms(ids: [Int64]) throws -> [IndexedTerm] {
@@ -154,18 +192,26 @@ final class SQLiteGlossarySession: GlossaryWriter {
 
     func entries(ids: Set<Int64>) throws -> [Int64: GlossaryEntry] {
         guard !ids.isEmpty else { return [:] }
-        let list = Self.json(Array(ids))
+        let list: StatementArguments = [Self.json(Array(ids))]
         var out: [Int64: GlossaryEntry] = [:]
-        let entryRows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, domain, definition, note, created, changed FROM gl_entry WHERE id IN (SELECT value FROM json_each(?))"),
-                                            arguments: [list])
-        while let row = try entryRows.next() {
-            let e = Self.entry(row)
-            out[e.id] = e
+        out.reserveCapacity(ids.count)
+        try RawRows.forEach(db.cachedStatement(sql: "SELECT id, domain, definition, note, created, changed FROM gl_entry WHERE id IN (SELECT value FROM json_each(?))"),
+                            list, db: db) { row in
+            let id = RawRows.int64(row, 0)
+            out[id] = GlossaryEntry(id: id, domain: RawRows.optionalText(row, 1), definition: RawRows.optionalText(row, 2),
+                                    note: RawRows.optionalText(row, 3),
+                                    created: Date(timeIntervalSince1970: RawRows.double(row, 4)),
+                                    changed: Date(timeIntervalSince1970: RawRows.double(row, 5)))
         }
-        let termRows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, entry, language, text, pos, status, note, source, created, changed FROM gl_term WHERE entry IN (SELECT value FROM json_each(?)) ORDER BY entry, id"),
-                                           arguments: [list])
-        while let row = try termRows.next() {
-            let t = Self.term(row)
+        try RawRows.forEach(db.cachedStatement(sql: "SELECT id, entry, language, text, pos, status, note, source, created, changed FROM gl_term WHERE entry IN (SELECT value FROM json_each(?)) ORDER BY entry, id"),
+                            list, db: db) { row in
+            let t = GlossaryTerm(id: RawRows.int64(row, 0), entryID: RawRows.int64(row, 1),
+                                 language: TermLanguage(rawValue: RawRows.text(row, 2)) ?? .english,
+                                 text: RawRows.text(row, 3), pos: RawRows.optionalText(row, 4),
+                                 status: TermStatus(rawValue: RawRows.text(row, 5)) ?? .admitted,
+                                 note: RawRows.optionalText(row, 6), source: RawRows.optionalText(row, 7),
+                                 created: Date(timeIntervalSince1970: RawRows.double(row, 8)),
+                                 changed: Date(timeIntervalSince1970: RawRows.double(row, 9)))
             out[t.entryID]?.terms.append(t)
         }
         return out
@@ -231,10 +277,109 @@ final class SQLiteGlossarySession: GlossaryWriter {
         try add(prepared: PreparedEntry.concurrently(entries))
     }
 
+    /// Many entries: ids given here (one past the largest), rows written 64 to a
+    /// statement (`INSERT … VALUES (…), (…), …`): one statement per row would cost more
+    /// than SQLite's own work.
     func add(prepared entries: [PreparedEntry]) throws -> [Int64] {
-        let now = Date()
+        guard entries.count >= 16 else {
+            let now = Date()
+            return try entries.map { try insert($0, now: now) }
+        }
+        let now = Date().timeIntervalSince1970
         try considerBulkMode(adding: entries.count)
-        return try entries.map { try insert($0, now: now) }
+        var entryID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM gl_entry") ?? 0) + 1
+        var termID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM gl_term") ?? 0) + 1
+        var ids: [Int64] = []
+        ids.reserveCapacity(entries.count)
+        var start = 0
+        while start < entries.count {
+            let end = min(entries.count, start + Self.rowsPerStatement)
+            let s = try multiRow(table: .entry, rows: end - start)
+            var p: Int32 = 1
+            for i in start..<end {
+                let e = entries[i].entry
+                let created = e.created?.timeIntervalSince1970 ?? now
+                s.bind(p, entryID)
+                s.bind(p + 1, e.domain)
+                s.bind(p + 2, e.definition)
+                s.bind(p + 3, e.note)
+                s.bind(p + 4, created)
+                s.bind(p + 5, e.changed?.timeIntervalSince1970 ?? created)
+                p += 6
+                ids.append(entryID)
+                entryID += 1
+            }
+            try s.step()
+            start = end
+        }
+        // Terms, in entry order.
+        var pending: [(entry: Int64, index: Int, term: Int)] = []
+        for (i, e) in entries.enumerated() {
+            for t in e.terms.indices { pending.append((ids[i], i, t)) }
+        }
+        start = 0
+        while start < pending.count {
+            let end = min(pending.count, start + Self.rowsPerStatement)
+            let s = try multiRow(table: .term, rows: end - start)
+            var p: Int32 = 1
+            for k in start..<end {
+                let (entry, i, t) = pending[k]
+                try bindTerm(entries[i].terms[t], id: termID + Int64(k - start), entryID: entry, now: now, to: s, at: p)
+                p += 15
+            }
+            try s.step()
+            for k in start..<end {
+                let (_, i, t) = pending[k]
+                try indexDerived(termID + Int64(k - start), deletionHashes: entries[i].terms[t].deletionHashes,
+                                 words: entries[i].terms[t].containedWords)
+            }
+            termID += Int64(end - start)
+            start = end
+        }
+        return ids
+    }
+
+    static let rowsPerStatement = 64
+    enum Table { case entry, term }
+    var multiRowStatements: [Int: RawStatement] = [:]
+
+    /// `INSERT INTO … VALUES (…) × rows` for entries or terms, prepared once per size.
+    func multiRow(table: Table, rows: Int) throws -> RawStatement {
+        let key = (table == .entry ? 0 : 1_000) + rows
+        if let s = multiRowStatements[key] { return s }
+        let sql: String
+        switch table {
+        case .entry:
+            sql = "INSERT INTO gl_entry (id, domain, definition, note, created, changed) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+        case .term:
+            sql = "INSERT INTO gl_term (id, entry, language, text, pos, status, note, source, created, changed, key, head, next, words, tokens) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+        }
+        let s = try RawStatement(db, sql: sql)
+        multiRowStatements[key] = s
+        return s
+    }
+
+    /// Binds one term row (15 values, the first being its id) from parameter `at`.
+    @inline(__always)
+    func bindTerm(_ prepared: PreparedTerm, id: Int64, entryID: Int64, now: Double, to s: RawStatement, at p: Int32) throws {
+        let created = prepared.term.created?.timeIntervalSince1970 ?? now
+        s.bind(p, id)
+        s.bind(p + 1, entryID)
+        s.bind(p + 2, prepared.term.language.rawValue)
+        s.bind(p + 3, prepared.term.text)
+        s.bind(p + 4, prepared.term.pos)
+        s.bind(p + 5, prepared.term.status.rawValue)
+        s.bind(p + 6, prepared.term.note)
+        s.bind(p + 7, prepared.term.source)
+        s.bind(p + 8, created)
+        s.bind(p + 9, prepared.term.changed?.timeIntervalSince1970 ?? created)
+        s.bind(p + 10, prepared.analysis.key)
+        s.bind(p + 11, prepared.analysis.head)
+        s.bind(p + 12, prepared.next)
+        s.bind(p + 13, Int64(prepared.analysis.tokens.count))
+        s.bind(p + 14, prepared.storedTokens)
     }
 
     // MARK: Bulk mode
@@ -242,7 +387,6 @@ final class SQLiteGlossarySession: GlossaryWriter {
     /// Entries added in this transaction, and terms in the table when it began.
     var addedEntries = 0
     var existingTerms: Int?
-    var fuzzyFlushed = false
     /// The key and head indexes are dropped until the end of the transaction.
     var bulk = false
     static let bulkIndexes = [
@@ -257,7 +401,8 @@ final class SQLiteGlossarySession: GlossaryWriter {
         addedEntries += count
         guard !bulk, addedEntries >= 8_192 else { return }
         if existingTerms == nil {
-            existingTerms = try Int.fetchOne(db, sql: "SELECT count(*) FROM gl_term") ?? 0
+            // The largest id: an upper bound of the count, found in O(log n).
+            existingTerms = try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM gl_term") ?? 0
         }
         // Two terms an entry, on average.
         guard 2 * addedEntries * 2 >= existingTerms! else { return }
@@ -273,28 +418,24 @@ final class SQLiteGlossarySession: GlossaryWriter {
     }
 
     func insert(_ prepared: PreparedEntry, now: Date) throws -> Int64 {
-        let e = prepared.entry
-        let created = e.created ?? now
         if insertEntry == nil {
             insertEntry = try RawStatement(db, sql: "INSERT INTO gl_entry (domain, definition, note, created, changed) VALUES (?, ?, ?, ?, ?)")
         }
         let s = insertEntry!
-        s.bind(1, e.domain)
-        s.bind(2, e.definition)
-        s.bind(3, e.note)
-        s.bind(4, created.timeIntervalSince1970)
-        s.bind(5, (e.changed ?? created).timeIntervalSince1970)
+        let created = (prepared.entry.created ?? now).timeIntervalSince1970
+        s.bind(1, prepared.entry.domain)
+        s.bind(2, prepared.entry.definition)
+        s.bind(3, prepared.entry.note)
+        s.bind(4, created)
+        s.bind(5, prepared.entry.changed?.timeIntervalSince1970 ?? created)
         try s.step()
         let id = db.lastInsertedRowID
-        for t in prepared.terms { try insert(t, entryID: id, now: now) }
+        for i in prepared.terms.indices { try insert(prepared.terms[i], entryID: id, now: now) }
         return id
     }
 
     @discardableResult
     func insert(_ prepared: PreparedTerm, entryID: Int64, now: Date) throws -> Int64 {
-        let t = prepared.term
-        let a = prepared.analysis
-        let created = t.created ?? now
         if insertTerm == nil {
             insertTerm = try RawStatement(db, sql: """
                 INSERT INTO gl_term (entry, language, text, pos, status, note, source, created, changed, key, head, next, words, tokens)
@@ -302,20 +443,21 @@ final class SQLiteGlossarySession: GlossaryWriter {
                 """)
         }
         let s = insertTerm!
+        let created = (prepared.term.created ?? now).timeIntervalSince1970
         s.bind(1, entryID)
-        s.bind(2, t.language.rawValue)
-        s.bind(3, t.text)
-        s.bind(4, t.pos)
-        s.bind(5, t.status.rawValue)
-        s.bind(6, t.note)
-        s.bind(7, t.source)
-        s.bind(8, created.timeIntervalSince1970)
-        s.bind(9, (t.changed ?? created).timeIntervalSince1970)
-        s.bind(10, a.key)
-        s.bind(11, a.head)
-        s.bind(12, a.next)
-        s.bind(13, Int64(a.tokens.count))
-        s.bind(14, Self.storedTokens(a))
+        s.bind(2, prepared.term.language.rawValue)
+        s.bind(3, prepared.term.text)
+        s.bind(4, prepared.term.pos)
+        s.bind(5, prepared.term.status.rawValue)
+        s.bind(6, prepared.term.note)
+        s.bind(7, prepared.term.source)
+        s.bind(8, created)
+        s.bind(9, prepared.term.changed?.timeIntervalSince1970 ?? created)
+        s.bind(10, prepared.analysis.key)
+        s.bind(11, prepared.analysis.head)
+        s.bind(12, prepared.next)
+        s.bind(13, Int64(prepared.analysis.tokens.count))
+        s.bind(14, prepared.storedTokens)
         try s.step()
         let id = db.lastInsertedRowID
         try indexDerived(id, deletionHashes: prepared.deletionHashes, words: prepared.containedWords)
@@ -329,7 +471,7 @@ final class SQLiteGlossarySession: GlossaryWriter {
             pendingWords[w, default: []].append(id)
             pendingWordCount += 1
         }
-        if pendingFuzzy.count + pendingWordCount > Self.flushThreshold {
+        if pendingFuzzy.count + pendingWordCount > Self.flushThreshold || pendingWords.count > Self.wordFlushThreshold {
             try flushFuzzy()
             try flushWords()
         }
@@ -410,26 +552,40 @@ final class SQLiteGlossarySession: GlossaryWriter {
         var buckets = Set<Int>()
         for h in a.deletionHashes { buckets.insert(FuzzyBuckets.bucket(h)) }
         for bucket in buckets {
-            guard let data = try Data.fetchOne(db, sql: "SELECT pairs FROM gl_fuzzy WHERE bucket = ?", arguments: [bucket])
-            else { continue }
-            var kept: [UInt8] = []
-            FuzzyBuckets.forEachPair([UInt8](data)) { fragment, termID in
-                if termID != id { FuzzyBuckets.append(fragment, termID, to: &kept) }
-            }
-            if kept.isEmpty {
-                try db.execute(sql: "DELETE FROM gl_fuzzy WHERE bucket = ?", arguments: [bucket])
-            } else {
-                try db.execute(sql: "UPDATE gl_fuzzy SET pairs = ? WHERE bucket = ?", arguments: [Data(kept), bucket])
+            let rows = try Row.fetchAll(db, sql: "SELECT chunk, pairs FROM gl_fuzzy WHERE bucket = ? AND chunk IN (SELECT id FROM gl_chunk WHERE kind = 'fuzzy')",
+                                        arguments: [bucket])
+            for row in rows {
+                let chunk: Int64 = row[0]
+                var kept: [UInt8] = []
+                var removed = 0
+                FuzzyBuckets.forEachPair([UInt8](row[1] as Data)) { fragment, termID in
+                    if termID == id { removed += 1 } else { FuzzyBuckets.append(fragment, termID, to: &kept) }
+                }
+                guard removed > 0 else { continue }
+                if kept.isEmpty {
+                    try db.execute(sql: "DELETE FROM gl_fuzzy WHERE chunk = ? AND bucket = ?", arguments: [chunk, bucket])
+                } else {
+                    try db.execute(sql: "UPDATE gl_fuzzy SET pairs = ? WHERE chunk = ? AND bucket = ?",
+                                   arguments: [Data(kept), chunk, bucket])
+                }
+                try db.execute(sql: "UPDATE gl_chunk SET postings = postings - ? WHERE id = ?", arguments: [removed, chunk])
             }
         }
         for w in a.containedWords {
-            var ids = try termIDs(containingWord: w)
-            ids.removeAll { $0 == id }
-            if ids.isEmpty {
-                try db.execute(sql: "DELETE FROM gl_word WHERE word = ?", arguments: [w])
-            } else {
-                try db.execute(sql: "UPDATE gl_word SET terms = ? WHERE word = ?",
-                               arguments: [Data(PostingList.encode(ids)), w])
+            let rows = try Row.fetchAll(db, sql: "SELECT chunk, terms FROM gl_word WHERE word = ? AND chunk IN (SELECT id FROM gl_chunk WHERE kind = 'word')",
+                                        arguments: [w])
+            for row in rows {
+                let chunk: Int64 = row[0]
+                var ids = PostingList.decode([UInt8](row[1] as Data))
+                guard let at = ids.firstIndex(of: id) else { continue }
+                ids.remove(at: at)
+                if ids.isEmpty {
+                    try db.execute(sql: "DELETE FROM gl_word WHERE chunk = ? AND word = ?", arguments: [chunk, w])
+                } else {
+                    try db.execute(sql: "UPDATE gl_word SET terms = ? WHERE chunk = ? AND word = ?",
+                                   arguments: [Data(PostingList.encode(ids.sorted())), chunk, w])
+                }
+                try db.execute(sql: "UPDATE gl_chunk SET postings = postings - 1 WHERE id = ?", arguments: [chunk])
             }
         }
     }
@@ -443,9 +599,63 @@ final class SQLiteGlossarySession: GlossaryWriter {
         try restoreIndexes()
     }
 
-    /// Appends the gathered postings to their buckets, grouped by bucket with a counting
-    /// sort (term ids stay ascending within a bucket), so each bucket row is read and
-    /// written once.
+    /// Where new postings go: into the last chunk of their kind when it is small or no
+    /// larger than the new postings (its rows are rewritten with them), else into a new
+    /// chunk appended after all others, so that a large import writes pages at the end of
+    /// the table rather than all over it. Past `maximumChunks`, all chunks of the kind are
+    /// compacted into one.
+    func targetChunk(kind: String, adding count: Int) throws -> (id: Int64, merge: Bool) {
+        let chunks = try Row.fetchAll(db, sql: "SELECT id, postings FROM gl_chunk WHERE kind = ? ORDER BY id", arguments: [kind])
+        if chunks.count >= Self.maximumChunks { try compact(kind: kind) }
+        if let row = try Row.fetchOne(db, sql: "SELECT id, postings FROM gl_chunk WHERE kind = ? ORDER BY id DESC LIMIT 1",
+                                      arguments: [kind]) {
+            let id: Int64 = row[0], postings: Int = row[1]
+            if postings <= count || postings < Self.smallChunk {
+                try db.execute(sql: "UPDATE gl_chunk SET postings = postings + ? WHERE id = ?", arguments: [count, id])
+                return (id, true)
+            }
+        }
+        try db.execute(sql: "INSERT INTO gl_chunk (kind, postings) VALUES (?, ?)", arguments: [kind, count])
+        return (db.lastInsertedRowID, false)
+    }
+
+    static let maximumChunks = 8
+    static let smallChunk = 4_096
+
+    /// Merges every chunk of a kind into the oldest one.
+    func compact(kind: String) throws {
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM gl_chunk WHERE kind = ? ORDER BY id", arguments: [kind])
+        guard let first = ids.first, ids.count > 1 else { return }
+        let table = kind == "fuzzy" ? "gl_fuzzy" : "gl_word"
+        let keyColumn = kind == "fuzzy" ? "bucket" : "word"
+        let valueColumn = kind == "fuzzy" ? "pairs" : "terms"
+        var merged: [DatabaseValue: [UInt8]] = [:]
+        var order: [DatabaseValue] = []
+        for id in ids {
+            for row in try Row.fetchAll(db, sql: "SELECT \(keyColumn), \(valueColumn) FROM \(table) WHERE chunk = ?", arguments: [id]) {
+                let key: DatabaseValue = row[0]
+                let bytes = [UInt8](row[1] as Data)
+                if merged[key] == nil { order.append(key) }
+                if kind == "fuzzy" {
+                    merged[key, default: []] += bytes
+                } else {
+                    let ids = PostingList.decode(merged[key] ?? []) + PostingList.decode(bytes)
+                    merged[key] = PostingList.encode(Array(Set(ids)).sorted())
+                }
+            }
+        }
+        try db.execute(sql: "DELETE FROM \(table) WHERE chunk IN (SELECT id FROM gl_chunk WHERE kind = ?)", arguments: [kind])
+        let total = try Int.fetchOne(db, sql: "SELECT sum(postings) FROM gl_chunk WHERE kind = ?", arguments: [kind]) ?? 0
+        try db.execute(sql: "DELETE FROM gl_chunk WHERE kind = ? AND id <> ?", arguments: [kind, first])
+        try db.execute(sql: "UPDATE gl_chunk SET postings = ? WHERE id = ?", arguments: [total, first])
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (chunk, \(keyColumn), \(valueColumn)) VALUES (?, ?, ?)")
+        for key in order {
+            try insert.execute(arguments: [first, key, Data(merged[key]!)])
+        }
+    }
+
+    /// Writes the gathered deletion postings, grouped by bucket with a counting sort
+    /// (term ids stay ascending within a bucket).
     func flushFuzzy() throws {
         guard !pendingFuzzy.isEmpty else { return }
         let buckets = FuzzyBuckets.count
@@ -459,39 +669,47 @@ final class SQLiteGlossarySession: GlossaryWriter {
             ordered[next[b]] = pair
             next[b] += 1
         }
+        let (chunk, merge) = try targetChunk(kind: "fuzzy", adding: pendingFuzzy.count)
         pendingFuzzy = []
-        let select = try db.cachedStatement(sql: "SELECT pairs FROM gl_fuzzy WHERE bucket = ?")
-        let upsert = try RawStatement(db, sql: "INSERT OR REPLACE INTO gl_fuzzy (bucket, pairs) VALUES (?, ?)")
-        // Into an empty glossary, on the first flush, there is nothing to append to.
-        let empty = existingTerms == 0 && !fuzzyFlushed
-        fuzzyFlushed = true
+        let old = try db.cachedStatement(sql: "SELECT pairs FROM gl_fuzzy WHERE chunk = ? AND bucket = ?")
+        let upsert = try RawStatement(db, sql: "INSERT OR REPLACE INTO gl_fuzzy (chunk, bucket, pairs) VALUES (?, ?, ?)")
         var bytes: [UInt8] = []
         for bucket in 0..<buckets where starts[bucket] < starts[bucket + 1] {
             bytes.removeAll(keepingCapacity: true)
-            if !empty, let old = try Data.fetchOne(select, arguments: [bucket]) { bytes += old }
+            if merge {
+                try RawRows.forEach(old, [chunk, bucket], db: db) { row in bytes += RawRows.bytes(row, 0) }
+            }
             for i in starts[bucket]..<starts[bucket + 1] {
                 FuzzyBuckets.append(FuzzyBuckets.fragment(ordered[i].0), ordered[i].1, to: &bytes)
             }
-            upsert.bind(1, Int64(bucket))
-            upsert.bind(2, bytes)
+            upsert.bind(1, chunk)
+            upsert.bind(2, Int64(bucket))
+            upsert.bind(3, bytes)
             try upsert.step()
         }
     }
 
     func flushWords() throws {
         guard !pendingWords.isEmpty else { return }
-        let select = try db.cachedStatement(sql: "SELECT terms FROM gl_word WHERE word = ?")
-        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO gl_word (word, terms) VALUES (?, ?)")
-        for word in pendingWords.keys.sorted() {
-            var ids = try Data.fetchOne(select, arguments: [word]).map { PostingList.decode([UInt8]($0)) } ?? []
-            let new = pendingWords[word]!.sorted()
-            if let last = ids.last, let first = new.first, first <= last {
-                ids = Array(Set(ids + new)).sorted()
-            } else {
-                ids += new
+        let (chunk, merge) = try targetChunk(kind: "word", adding: pendingWordCount)
+        let old = try db.cachedStatement(sql: "SELECT terms FROM gl_word WHERE chunk = ? AND word = ?")
+        let upsert = try RawStatement(db, sql: "INSERT OR REPLACE INTO gl_word (chunk, word, terms) VALUES (?, ?, ?)")
+        // In word order, so that a new chunk is written front to back.
+        for word in pendingWords.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            var ids: [Int64] = []
+            if merge {
+                try RawRows.forEach(old, [chunk, word], db: db) { row in ids = PostingList.decode(RawRows.bytes(row, 0)) }
             }
-            upsert.setUncheckedArguments([word, Data(PostingList.encode(ids))])
-            try upsert.execute()
+            let added = pendingWords[word]!.sorted()
+            if let l = ids.last, let f = added.first, f <= l {
+                ids = Array(Set(ids + added)).sorted()
+            } else {
+                ids += added
+            }
+            upsert.bind(1, chunk)
+            upsert.bind(2, word)
+            upsert.bind(3, PostingList.encode(ids))
+            try upsert.step()
         }
         pendingWords = [:]
         pendingWordCount = 0
@@ -501,14 +719,14 @@ final class SQLiteGlossarySession: GlossaryWriter {
 
     func indexedTerms(_ sql: String, _ arguments: StatementArguments) throws -> [IndexedTerm] {
         var out: [IndexedTerm] = []
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let row = try rows.next() {
-            let key: String = row[5]
-            let stored: String = row[7]
+        try RawRows.forEach(db.cachedStatement(sql: sql), arguments, db: db) { row in
+            let key = RawRows.text(row, 5)
+            let stored = RawRows.text(row, 7)
             let tokens = stored.isEmpty ? [key] : stored.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-            out.append(IndexedTerm(id: row[0], entryID: row[1], language: TermLanguage(rawValue: row[2]) ?? .english,
-                                   text: row[3], status: TermStatus(rawValue: row[4]) ?? .admitted,
-                                   analysis: TermAnalysis(key: key, tokens: tokens, head: row[6])))
+            out.append(IndexedTerm(id: RawRows.int64(row, 0), entryID: RawRows.int64(row, 1),
+                                   language: TermLanguage(rawValue: RawRows.text(row, 2)) ?? .english,
+                                   text: RawRows.text(row, 3), status: TermStatus(rawValue: RawRows.text(row, 4)) ?? .admitted,
+                                   analysis: TermAnalysis(key: key, tokens: tokens, head: RawRows.text(row, 6))))
         }
         return out
     }

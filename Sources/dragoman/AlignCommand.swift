@@ -16,7 +16,8 @@ struct AlignCommand: ParsableCommand {
         discussion: """
             Both files are segmented into sentences, then paired 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1 by length \
             (Gale-Church, with the length ratio estimated from the two files) and by anchors: numbers in any \
-            digit script, Latin-script names, quotes and question marks, and glossary terms. Each pair gets a \
+            digit script, Latin-script names, transliterated names, quotes and question marks, and the terms of \
+            the glossary (when the database exists). Each pair gets a \
             confidence from 0 to 1 (the probability of that pair given the two texts). See docs/alignment.md.
 
             Output, one line per pair: tsv prints confidence<TAB>arabic<TAB>english (two sentences of one side \

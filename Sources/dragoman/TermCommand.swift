@@ -323,7 +323,7 @@ struct TermExport: ParsableCommand {
         let format = format ?? output.flatMap { GlossaryFileFormat.guess(path: $0) } ?? .tsv
         let glossary = try openGlossary(database)
         guard let output, output != "-" else {
-            try glossaryCall { try GlossaryFiles.export(glossary, format: format, domain: domain, to: .standardOutput) }
+            _ = try glossaryCall { try GlossaryFiles.export(glossary, format: format, domain: domain, to: .standardOutput) }
             return
         }
         let url = URL(fileURLWithPath: output)
@@ -380,17 +380,13 @@ struct TermList: ParsableCommand {
                     } else {
                         table.add([String(e.id), e.domain ?? "", e.headword(in: .arabic)?.text ?? "—",
                                    e.headword(in: .english)?.text ?? "—", String(e.terms.count)])
-                        if table.rows.count >= 1_000 {
-                            table.print()
-                            table.rows = []
-                            table.header = table.header.map { _ in "" }
-                        }
+                        if table.rows.count >= 1_000 { table.printPage() }
                     }
                     return true
                 }
             }
         }
-        if !json && !table.rows.isEmpty { table.print() }
+        if !json && !table.rows.isEmpty { table.printPage() }
         if !json && shown == 0 { Terminal.writeStderr("no entries\n") }
     }
 }

@@ -14,15 +14,12 @@ struct TermTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    func lines() -> [String] {
-        let all = [header] + rows
-        let columns = header.count
-        var widths = [Int](repeating: 0, count: columns)
-        for row in all {
-            for (i, cell) in row.enumerated() where i < columns - 1 {
-                widths[i] = max(widths[i], Self.width(cell))
-            }
-        }
+    /// Column widths, fixed after the first `print` so that later pages line up.
+    var widths: [Int]?
+
+    func lines(includingHeader: Bool = true) -> [String] {
+        let all = (includingHeader ? [header] : []) + rows
+        let widths = self.widths ?? measure()
         return all.map { row in
             var line = ""
             for (i, cell) in row.enumerated() {
@@ -30,7 +27,7 @@ struct TermTable {
                 if i == row.count - 1 {
                     line += shown
                 } else {
-                    line += shown + String(repeating: " ", count: widths[i] - Self.width(cell) + 2)
+                    line += shown + String(repeating: " ", count: max(0, widths[i] - Self.width(cell)) + 2)
                 }
             }
             while line.hasSuffix(" ") { line.removeLast() }
@@ -38,8 +35,27 @@ struct TermTable {
         }
     }
 
+    func measure() -> [Int] {
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in [header] + rows {
+            for (i, cell) in row.enumerated() where i < header.count - 1 {
+                widths[i] = max(widths[i], Self.width(cell))
+            }
+        }
+        return widths
+    }
+
     func print() {
         for line in lines() { Swift.print(line) }
+    }
+
+    /// Prints the rows gathered so far (the header the first time) and forgets them:
+    /// for long listings.
+    mutating func printPage() {
+        let first = widths == nil
+        if first { widths = measure() }
+        for line in lines(includingHeader: first) { Swift.print(line) }
+        rows = []
     }
 
     /// Terminal cells `text` takes (combining marks and format characters take none).
