@@ -94,7 +94,9 @@ public struct TMSearcher<Index: CandidateIndex> {
         let prefixSet = Set(prefix)
         for entry in bases where !prefixSet.contains(entry.base) {
             if entry.base < 0 || entry.frequency == 0 { continue }  // in no unit: shared by none
-            if entry.frequency > maximumPostingsToIntersect || ids.isEmpty {
+            // Reading a list much longer than the candidate set costs more than the
+            // profiles it could spare: count its weight as possibly shared instead.
+            if entry.frequency > maximumPostingsToIntersect || entry.frequency > 8 * max(ids.count, 256) || ids.isEmpty {
                 unread += entry.weight
                 continue
             }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Output to a file or stdout. A file is written to a temporary name beside it and
 /// renamed at the end, so a failed or killed run never leaves a half file under the
@@ -28,16 +31,23 @@ enum OutputFile {
             handle.write(buffer)
             try handle.synchronize()
             try handle.close()
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
+            try replace(url, with: temporary, path: path)
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
             if error is DragomanError { throw error }
             throw DragomanError(code: .cannotWrite, message: "\(path): \(error.localizedDescription)")
+        }
+    }
+}
+
+extension OutputFile {
+    /// Moves a finished temporary file over `url`: rename(2) replaces an existing file
+    /// atomically (Foundation's replaceItemAt fails on Linux when the file exists).
+    static func replace(_ url: URL, with temporary: URL, path: String) throws {
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw DragomanError(code: .cannotWrite, message: "\(path): cannot replace the file (\(reason))")
         }
     }
 }

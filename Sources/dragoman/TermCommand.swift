@@ -337,11 +337,7 @@ struct TermExport: ParsableCommand {
             let count = try glossaryCall { try GlossaryFiles.export(glossary, format: format, domain: domain, to: handle) }
             try handle.synchronize()
             try handle.close()
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
+            try OutputFile.replace(url, with: temporary, path: output)
             Terminal.writeStderr("exported \(count) entries to \(output)\n")
         } catch {
             try? handle.close()
