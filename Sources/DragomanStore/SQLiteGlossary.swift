@@ -736,11 +736,6 @@ final class SQLiteGlossarySession: GlossaryWriter {
         a.tokens.count == 1 && a.tokens[0] == a.key ? "" : a.tokens.joined(separator: "\u{1F}")
     }
 
-    static func entry(_ row: Row) -> GlossaryEntry {
-        GlossaryEntry(id: row[0], domain: row[1], definition: row[2], note: row[3],
-                      created: Date(timeIntervalSince1970: row[4]), changed: Date(timeIntervalSince1970: row[5]))
-    }
-
     static func term(_ row: Row) -> GlossaryTerm {
         GlossaryTerm(id: row[0], entryID: row[1], language: TermLanguage(rawValue: row[2]) ?? .english, text: row[3],
                      pos: row[4], status: TermStatus(rawValue: row[5]) ?? .admitted, note: row[6], source: row[7],

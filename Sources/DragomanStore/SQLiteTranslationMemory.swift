@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import DragomanText
 import DragomanTM
+import DragomanFormats
 
 /// The translation memory in the project's SQLite database. Every write is one
 /// transaction; reads see a consistent snapshot and never wait for a writer (WAL).
@@ -198,32 +199,6 @@ struct UnitAnalysis: Sendable {
     }
 
     static func concurrently(_ units: [TranslationUnit]) -> [UnitAnalysis] {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let results = UnsafeResults(count: units.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < units.count {
-                results.set(i, UnitAnalysis(units[i]))
-                i += workers
-            }
-        }
-        return results.values()
-    }
-
-    /// Slots written by disjoint indices from several threads.
-    final class UnsafeResults: @unchecked Sendable {
-        let count: Int
-        let storage: UnsafeMutablePointer<UnitAnalysis?>
-        init(count: Int) {
-            self.count = count
-            storage = .allocate(capacity: max(1, count))
-            storage.initialize(repeating: nil, count: max(1, count))
-        }
-        deinit {
-            storage.deinitialize(count: max(1, count))
-            storage.deallocate()
-        }
-        func set(_ i: Int, _ v: UnitAnalysis) { storage[i] = v }
-        func values() -> [UnitAnalysis] { (0..<count).map { storage[$0]! } }
+        ParallelMap.map(units.count) { UnitAnalysis(units[$0]) }
     }
 }
