@@ -47,8 +47,8 @@ struct TMBench: ParsableCommand {
         let tm = SQLiteTranslationMemory(database: database)
         let start = Date()
         let text = try String(contentsOfFile: tsv, encoding: .utf8)
-        let reader = DelimitedPairsReader(text: text, format: .tsv, file: tsv, origin: "bench", skipBad: true)
-        let counts = try tm.add(contentsOf: AnySequence { reader }, progress: nil)
+        var reader = DelimitedPairsReader(text: text, format: .tsv, file: tsv, origin: "bench", skipBad: true)
+        let counts = try tm.add(keyedContentsOf: AnySequence { AnyIterator { reader.nextKeyed() } }, progress: nil)
         let importSeconds = Date().timeIntervalSince(start)
         try database.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         let dbBytes = ((try? FileManager.default.attributesOfItem(atPath: dbPath)[.size] as? Int) ?? 0) ?? 0
@@ -124,7 +124,12 @@ struct TMBench: ParsableCommand {
     }
 
     func defaultExecutable() -> String? {
-        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        Self.executable(nextTo: CommandLine.arguments[0])
+    }
+
+    /// The `dragoman` built beside the given executable, if any.
+    static func executable(nextTo path: String) -> String? {
+        let me = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let candidate = me.deletingLastPathComponent().appendingPathComponent("dragoman").path
         return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
     }

@@ -49,6 +49,10 @@ public enum TMFileFormat: String, Sendable, CaseIterable {
 /// Reads TSV/CSV sentence pairs as translation units, lazily, in file order. A blank
 /// line ends a document: the units of one document get their neighbours as context.
 public struct DelimitedPairsReader: Sequence, IteratorProtocol {
+    /// Longest segment accepted, in UTF-8 bytes: a translation unit is a sentence or a
+    /// paragraph, and a longer "segment" is a file whose line breaks are missing.
+    public static let maxSegmentBytes = SegmentCheck.maxSegmentBytes
+
     let lines: [Substring]
     let separator: Character
     let file: String
@@ -64,7 +68,9 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
 
     public init(text: String, format: TMFileFormat, file: String, origin: String?, skipBad: Bool,
                 created: Date = Date(), creator: String? = nil) {
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte: the text's line ends are already "\n" alone, and a byte split
+        // avoids grapheme breaking over the whole file.
+        self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         self.separator = format == .csv ? "," : "\t"
         self.file = file
         self.origin = origin
@@ -76,7 +82,7 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     /// The fields of a line, or why it is bad.
     func fields(_ line: Substring) -> Result<[String], LineProblem> {
         if separator == "\t" {
-            return .success(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+            return .success(line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(Substring($0)) })
         }
         return CSV.fields(line)
     }
@@ -91,7 +97,7 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
                 return .failure(LineProblem("expected arabic\(separator == "\t" ? "<TAB>" : ",")english, found \(f.count) column"))
             }
             let ar = f[0].trimmedASCIISpace, en = f[1].trimmedASCIISpace
-            if ar.isEmpty || en.isEmpty { return .failure(LineProblem("empty \(ar.isEmpty ? "Arabic" : "English") segment")) }
+            if let problem = SegmentCheck.problem(arabic: ar, english: en) { return .failure(LineProblem(problem)) }
             if !ArabicScript.isMostlyArabic(ar) {
                 return .failure(LineProblem("the first column is not Arabic (expected arabic\(separator == "\t" ? "<TAB>" : ",")english)"))
             }
@@ -126,6 +132,12 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     }
 
     public mutating func next() -> TranslationUnit? {
+        nextKeyed()?.unit
+    }
+
+    /// The next unit with its key hashes (computed here anyway, for the context of its
+    /// neighbours).
+    public mutating func nextKeyed() -> KeyedUnit? {
         while index < lines.count {
             let i = index
             index += 1
@@ -143,12 +155,13 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
             case .success(let (ar, en)):
                 let before = i > 0 ? line(i - 1) : ParsedLine(result: nil)
                 let after = i + 1 < lines.count ? line(i + 1) : ParsedLine(result: nil)
-                return TranslationUnit(
+                let unit = TranslationUnit(
                     arabic: ar, english: en, created: created, creator: creator, origin: origin,
                     arabicContext: UnitContext(previous: before.arabicHash ?? UnitContext.documentStart,
                                                next: after.arabicHash ?? UnitContext.documentEnd),
                     englishContext: UnitContext(previous: before.englishHash ?? UnitContext.documentStart,
                                                 next: after.englishHash ?? UnitContext.documentEnd))
+                return KeyedUnit(unit, arabicKeyHash: current.arabicHash, englishKeyHash: current.englishHash)
             }
         }
         return nil
@@ -210,8 +223,8 @@ public enum TMXMapping {
         }
         let arText = ar.segment.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
         let enText = en.segment.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
-        if arText.isEmpty || enText.isEmpty {
-            return .failure(SkippedUnit(line: tu.line, reason: "empty \(arText.isEmpty ? "Arabic" : "English") segment"))
+        if let problem = SegmentCheck.problem(arabic: arText, english: enText) {
+            return .failure(SkippedUnit(line: tu.line, reason: problem))
         }
         let created = tu.creationDate ?? Date()
         var properties = tu.properties.map { UnitProperty(type: $0.type, value: $0.value) }
@@ -247,39 +260,35 @@ public enum TMXMapping {
     }
 }
 
-/// Runs `body` for 0..<count on every core and returns the results in order.
-public enum ParallelMap {
-    public static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        guard count > 64 else { return (0..<count).map(body) }
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let slots = UnsafeMutablePointer<T?>.allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-        defer {
-            slots.deinitialize(count: count)
-            slots.deallocate()
-        }
-        let box = SlotBox(slots)
-        withoutActuallyEscaping(body) { body in
-            let sendableBody = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var i = w
-                while i < count {
-                    box.pointer[i] = sendableBody.value(i)
-                    i += workers
-                }
+/// What makes a segment unusable in a translation unit, whatever the file format.
+enum SegmentCheck {
+    /// Far above any sentence or paragraph (a 1 MB segment is stored and matched in about
+    /// half a second), low enough to catch a file with no line breaks.
+    static let maxSegmentBytes = 4 * 1_048_576
+
+    /// Why the pair cannot be stored, or nil.
+    static func problem(arabic: String, english: String) -> String? {
+        for (text, language) in [(arabic, "Arabic"), (english, "English")] {
+            if isBlank(text) {
+                return text.isEmpty ? "empty \(language) segment"
+                    : "empty \(language) segment (it holds only invisible characters such as bidi controls)"
+            }
+            let bytes = text.utf8.count
+            if bytes > maxSegmentBytes {
+                return "the \(language) segment is \(bytes) bytes long, longer than the \(maxSegmentBytes / 1_048_576) MB a unit may hold (is a line break or a closing tag missing?)"
             }
         }
-        return (0..<count).map { slots[$0]! }
+        return nil
     }
 
-    struct SlotBox<T>: @unchecked Sendable {
-        let pointer: UnsafeMutablePointer<T?>
-        init(_ p: UnsafeMutablePointer<T?>) { pointer = p }
-    }
-
-    struct UncheckedSendable<V>: @unchecked Sendable {
-        let value: V
-        init(_ v: V) { value = v }
+    /// Only white space, bidi controls and zero-width characters (or nothing).
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { s in
+            switch s.value {
+            case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0xFEFF, 0x2060: return true
+            default: return s.properties.isWhitespace
+            }
+        }
     }
 }
 

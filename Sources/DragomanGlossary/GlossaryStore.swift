@@ -1,4 +1,3 @@
-import Dispatch
 import DragomanText
 import Foundation
 
@@ -141,17 +140,13 @@ extension GlossaryStore {
         }
         let breaks = TermMatcher.lineBreaks(before: tokens, in: text)
         let size = (tokens.count + workers - 1) / workers
-        let parts = Slots<Result<([IndexedTerm], [TermMatcher.Match]), Error>>(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        let parts = try ParallelMap.map(workers, workers: workers, minimumCount: 2) { w in
             let range = (w * size)..<min(tokens.count, (w + 1) * size)
-            parts.set(w, Result {
-                try self.read { try TermMatcher(index: $0).matches(in: text, tokens: tokens, starts: range, breaks: breaks) }
-            })
+            return try self.read { try TermMatcher(index: $0).matches(in: text, tokens: tokens, starts: range, breaks: breaks) }
         }
         var terms: [IndexedTerm] = []
         var matches: [TermMatcher.Match] = []
-        for part in parts.values() {
-            let (t, m) = try part.get()
+        for (t, m) in parts {
             let offset = terms.count
             terms += t
             matches += m.map { var m = $0; m.term += offset; return m }
@@ -159,13 +154,12 @@ extension GlossaryStore {
         let chosen = TermMatcher.select(matches, terms: terms)
         let ids = Array(TermMatcher.entryIDs(chosen, terms: terms))
         let half = (ids.count + 1) / 2
-        let fetched = Slots<Result<[Int64: GlossaryEntry], Error>>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { w in
+        let fetched = try ParallelMap.map(2, workers: 2, minimumCount: 2) { w in
             let part = Set(w == 0 ? ids[..<half] : ids[half...])
-            fetched.set(w, Result { try self.read { try $0.entries(ids: part) } })
+            return try self.read { try $0.entries(ids: part) }
         }
-        var entries = try fetched.values()[0].get()
-        entries.merge(try fetched.values()[1].get()) { a, _ in a }
+        var entries = fetched[0]
+        entries.merge(fetched[1]) { a, _ in a }
         return TermMatcher.assemble(text, tokens: tokens, terms: terms, chosen: chosen, entries: entries)
     }
 
@@ -226,35 +220,7 @@ public struct PreparedEntry: Sendable {
 
     /// Prepares `entries` on `workers` threads, each with its own outcome.
     public static func results(_ entries: [NewEntry], workers: Int) -> [Result<PreparedEntry, Error>] {
-        if entries.count < 64 || workers <= 1 { return entries.map { e in Result { try PreparedEntry(e) } } }
-        let slots = Slots<Result<PreparedEntry, Error>>(count: entries.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < entries.count {
-                slots.set(i, Result { try PreparedEntry(entries[i]) })
-                i += workers
-            }
-        }
-        return slots.values()
+        ParallelMap.results(entries.count, workers: workers) { try PreparedEntry(entries[$0]) }
     }
 }
 
-/// Slots written by disjoint indices from several threads, read after they all finished.
-final class Slots<T>: @unchecked Sendable {
-    let count: Int
-    let storage: UnsafeMutablePointer<T?>
-
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: max(1, count))
-        storage.initialize(repeating: nil, count: max(1, count))
-    }
-
-    deinit {
-        storage.deinitialize(count: max(1, count))
-        storage.deallocate()
-    }
-
-    func set(_ i: Int, _ value: T) { storage[i] = value }
-    func values() -> [T] { (0..<count).map { storage[$0]! } }
-}

@@ -18,7 +18,7 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
     public func add(_ unit: TranslationUnit) throws -> AddOutcome {
         try database.write { db in
             var writer = TMWriter(db: db)
-            let outcome = try writer.add(unit, analysis: UnitAnalysis(unit))
+            let outcome = try writer.add(unit, analysis: UnitAnalysis(KeyedUnit(unit)))
             try writer.flush()
             return outcome
         }
@@ -29,36 +29,32 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
     }
 
     /// Adds `units` in one transaction (all or nothing: an error thrown while the
-    /// sequence is read rolls everything back). Batches are pipelined: the next batch is
-    /// analysed (tokens, keys) on another core while this one is written. `progress` is
-    /// called with the number done so far.
+    /// sequence is read rolls everything back). Units are read and analysed (tokens,
+    /// keys) on other threads, batches ahead of this one, which only writes. `progress`
+    /// is called with the number done so far.
     public func add(contentsOf units: some Sequence<TranslationUnit>, progress: ((Int) -> Void)?) throws -> AddCounts {
-        try database.write { db in
-            var writer = TMWriter(db: db)
+        try add(keyedContentsOf: units.lazy.map { KeyedUnit($0) }, progress: progress)
+    }
+
+    /// As `add(contentsOf:progress:)`, for units whose key hashes their reader knows.
+    public func add(keyedContentsOf units: some Sequence<KeyedUnit>, progress: ((Int) -> Void)?) throws -> AddCounts {
+        defer { database.shrinkLog() }
+        return try database.write { db in
+            var writer = TMWriter(db: db, bulk: true)
             var counts = AddCounts()
             var done = 0
-            var iterator = units.makeIterator()
-            func readBatch() -> [TranslationUnit] {
-                var batch: [TranslationUnit] = []
-                batch.reserveCapacity(2048)
-                while batch.count < 2048, let unit = iterator.next() { batch.append(unit) }
-                return batch
-            }
-            var current = readBatch()
-            var analyses = UnitAnalysis.concurrently(current)
-            while !current.isEmpty {
-                let next = readBatch()
-                let pending = PendingAnalysis(next)
-                for (unit, analysis) in zip(current, analyses) {
+            let pipeline = ImportPipeline(units)
+            defer { pipeline.finish() }
+            while let batch = pipeline.next() {
+                for (unit, analysis) in batch {
                     switch try writer.add(unit, analysis: analysis) {
                     case .added: counts.added += 1
                     case .updated: counts.updated += 1
                     }
                 }
-                done += current.count
+                done += batch.count
                 progress?(done)
-                current = next
-                analyses = pending.wait()
+                pipeline.recycle(batch)
             }
             try writer.flush()
             return counts
@@ -164,41 +160,4 @@ extension Side {
     var frequencyColumn: String { self == .arabic ? "arFrequency" : "enFrequency" }
     var keyHashColumn: String { self == .arabic ? "arKeyHash" : "enKeyHash" }
     var profileColumn: String { self == .arabic ? "arProfile" : "enProfile" }
-}
-
-/// A batch being analysed on a background thread.
-final class PendingAnalysis: @unchecked Sendable {
-    private var result: [UnitAnalysis] = []
-    private let group = DispatchGroup()
-
-    init(_ units: [TranslationUnit]) {
-        DispatchQueue.global().async(group: group) { [self] in
-            result = units.map(UnitAnalysis.init)
-        }
-    }
-
-    func wait() -> [UnitAnalysis] {
-        group.wait()
-        return result
-    }
-}
-
-/// The analysis of a unit that does not touch the database (tokens, keys): done on all
-/// cores before the single-threaded write.
-struct UnitAnalysis: Sendable {
-    var arabicTokens: [MatchToken]
-    var englishTokens: [MatchToken]
-    var arabicKey: String
-    var englishKey: String
-
-    init(_ unit: TranslationUnit) {
-        arabicTokens = MatchTokenizer.tokens(of: unit.arabic, side: .arabic)
-        englishTokens = MatchTokenizer.tokens(of: unit.english, side: .english)
-        arabicKey = MatchKey.make(unit.arabic)
-        englishKey = MatchKey.make(unit.english)
-    }
-
-    static func concurrently(_ units: [TranslationUnit]) -> [UnitAnalysis] {
-        ParallelMap.map(units.count) { UnitAnalysis(units[$0]) }
-    }
 }

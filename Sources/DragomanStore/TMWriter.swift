@@ -4,33 +4,64 @@ import DragomanTM
 
 /// Writes units inside one transaction: resolves vocabulary ids, inserts rows, and
 /// gathers postings and frequencies to write once at the end (`flush`).
+///
+/// Everything gathered is kept in arrays indexed by vocabulary id (ids are dense), and
+/// the vocabulary cache compares strings by their bytes: the writer is the one thread
+/// of an import that cannot be spread over cores, so it avoids hashing Unicode strings.
 struct TMWriter {
     let db: Database
-    var vocabulary: [String: Int32] = [:]
-    /// New ids per side, per (base, weight bucket).
-    var newPostings: [Side: [PostingKey: [Int64]]] = [.arabic: [:], .english: [:]]
-    var frequencyDelta: [Int32: (ar: Int, en: Int)] = [:]
+    var vocabulary = VocabularyCache()
+    /// The postings gathered so far, one list per (side, base, weight bucket).
+    var postings = GatheredPostings()
 
-    init(db: Database) { self.db = db }
+    /// Every Arabic key hash in the table, once a bulk import has looked up enough units
+    /// to make reading them all cheaper than looking each one up (see `mayBeStored`).
+    private var keyHashes: Set<Int64>?
+    private var lookupsLeft: Int?
+
+    /// Whether many units are coming (an import), worth reading all key hashes for.
+    let bulk: Bool
+
+    init(db: Database, bulk: Bool = false) {
+        self.db = db
+        self.bulk = bulk
+    }
+
+    /// False when no stored unit has this Arabic key hash (then the unit cannot be a
+    /// duplicate and needs no lookup). Looks units up one by one at first; after as many
+    /// lookups as an eighth of the table's rows, reads all the hashes once instead.
+    private mutating func mayBeStored(_ hash: Int64) throws -> Bool {
+        if !bulk { return true }
+        if let keyHashes { return keyHashes.contains(hash) }
+        if lookupsLeft == nil {
+            lookupsLeft = try Int.fetchOne(db, sql: "SELECT count(*) FROM tu").map { $0 / 8 } ?? 0
+        }
+        if lookupsLeft! > 0 {
+            lookupsLeft! -= 1
+            return true
+        }
+        var hashes = Set<Int64>()
+        let cursor = try Int64.fetchCursor(db, sql: "SELECT arKeyHash FROM tu")
+        while let h = try cursor.next() { hashes.insert(h) }
+        keyHashes = hashes
+        return hashes.contains(hash)
+    }
 
     mutating func add(_ unit: TranslationUnit, analysis: UnitAnalysis) throws -> AddOutcome {
         // A duplicate has the same Arabic text, hence the same Arabic key hash.
-        let arabicKeyHash = StableHash.of(analysis.arabicKey)
-        let existing = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, arabic, english, changed FROM tu WHERE arKeyHash = ?"),
-                                        arguments: [arabicKeyHash])
-        if let row = existing.first(where: { ($0["arabic"] as String) == unit.arabic && ($0["english"] as String) == unit.english }) {
-            let id: Int64 = row["id"]
-            let changed = max(row["changed"] as Double, unit.changed.timeIntervalSince1970)
-            try db.cachedStatement(sql: "UPDATE tu SET changed = ? WHERE id = ?").execute(arguments: [changed, id])
-            return .updated(id)
+        if try mayBeStored(analysis.arabicKeyHash) {
+            let existing = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, arabic, english, changed FROM tu WHERE arKeyHash = ?"),
+                                            arguments: [analysis.arabicKeyHash])
+            if let row = existing.first(where: { ($0["arabic"] as String) == unit.arabic && ($0["english"] as String) == unit.english }) {
+                let id: Int64 = row["id"]
+                let changed = max(row["changed"] as Double, unit.changed.timeIntervalSince1970)
+                try db.cachedStatement(sql: "UPDATE tu SET changed = ? WHERE id = ?").execute(arguments: [changed, id])
+                return .updated(id)
+            }
         }
-        // Move the cache into the vocabulary and back, so the dictionary is never copied.
-        var vocab = StoreVocabulary(db: db)
-        swap(&vocab.cache, &vocabulary)
-        let ar = SegmentProfile.make(analysis.arabicTokens, key: analysis.arabicKey, vocabulary: &vocab)
-        let en = SegmentProfile.make(analysis.englishTokens, key: analysis.englishKey, vocabulary: &vocab)
-        swap(&vocab.cache, &vocabulary)
-        if let error = vocab.error { throw error }
+        keyHashes?.insert(analysis.arabicKeyHash)
+        let ar = try profile(analysis.arabicTerms, keyHash: analysis.arabicKeyHash)
+        let en = try profile(analysis.englishTerms, keyHash: analysis.englishKeyHash)
         let properties = unit.properties.isEmpty ? nil
             : String(decoding: try JSONEncoder().encode(unit.properties), as: UTF8.self)
         try db.cachedStatement(sql: """
@@ -47,64 +78,60 @@ struct TMWriter {
                 Data(ar.encoded()), Data(en.encoded()),
             ])
         let id = db.lastInsertedRowID
-        for (side, profile) in [(Side.arabic, ar), (.english, en)] {
-            let bucket = WeightBucket.of(profile.totalWeight)
-            for base in Set(profile.tokens.map(\.base)) {
-                newPostings[side]![PostingKey(base: base, bucket: bucket), default: []].append(id)
-                var delta = frequencyDelta[base] ?? (0, 0)
-                if side == .arabic { delta.ar += 1 } else { delta.en += 1 }
-                frequencyDelta[base] = delta
-            }
-        }
+        gather(id, profile: ar, side: 0)
+        gather(id, profile: en, side: 1)
         return .added(id)
+    }
+
+    /// The stored profile of a side: its strings as vocabulary ids.
+    private mutating func profile(_ terms: [UnitAnalysis.Term], keyHash: Int64) throws -> SegmentProfile {
+        var tokens: [ScoringToken] = []
+        tokens.reserveCapacity(terms.count)
+        for term in terms {
+            let key = try vocabularyID(term.key)
+            let base = term.base.hash == term.key.hash && term.base.string.utf8.elementsEqual(term.key.string.utf8) ? key : try vocabularyID(term.base)
+            tokens.append(ScoringToken(key: key, base: base, weightClass: term.weightClass))
+        }
+        return SegmentProfile(tokens: tokens, keyHash: keyHash)
+    }
+
+    /// The id of a token string, inserting it into `tm_vocab` when new.
+    private mutating func vocabularyID(_ s: HashedString) throws -> Int32 {
+        if let id = vocabulary.id(of: s) { return id }
+        let id: Int32
+        if let found = try Int32.fetchOne(db.cachedStatement(sql: "SELECT id FROM tm_vocab WHERE text = ?"), arguments: [s.string]) {
+            id = found
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO tm_vocab (text) VALUES (?)").execute(arguments: [s.string])
+            id = Int32(db.lastInsertedRowID)
+        }
+        vocabulary.insert(s, id: id)
+        return id
+    }
+
+    /// Notes `id` under each distinct base of `profile`.
+    private mutating func gather(_ id: Int64, profile: SegmentProfile, side: Int) {
+        let bucket = WeightBucket.of(profile.totalWeight)
+        var bases = profile.tokens.map(\.base)
+        bases.sort()
+        var previous: Int32 = -1
+        for base in bases where base != previous {
+            previous = base
+            postings.add(id, side: side, base: base, bucket: bucket)
+        }
     }
 
     /// Writes the gathered postings and frequency changes.
     mutating func flush() throws {
-        for side in Side.allCases {
-            for (key, ids) in newPostings[side]! {
-                try PostingStore.append(ids, base: key.base, bucket: key.bucket, side: side, db: db)
-            }
+        try postings.forEachList { side, base, bucket, ids in
+            try PostingStore.append(ids, base: base, bucket: bucket, side: side == 0 ? .arabic : .english, db: db)
         }
         let update = try db.cachedStatement(sql: "UPDATE tm_vocab SET arFrequency = arFrequency + ?, enFrequency = enFrequency + ? WHERE id = ?")
-        for (id, delta) in frequencyDelta {
-            try update.execute(arguments: [delta.ar, delta.en, id])
+        for (base, ar, en) in postings.frequencies() {
+            try update.execute(arguments: [ar, en, base])
         }
-        newPostings = [.arabic: [:], .english: [:]]
-        frequencyDelta = [:]
+        postings = GatheredPostings()
     }
-}
-
-/// Vocabulary ids from the `tm_vocab` table, inserting strings it has not seen.
-struct StoreVocabulary: TokenVocabulary {
-    let db: Database
-    var cache: [String: Int32] = [:]
-    var error: Error?
-
-    init(db: Database) { self.db = db }
-
-    mutating func id(for string: String) -> Int32 {
-        if let id = cache[string] { return id }
-        do {
-            let id: Int32
-            if let found = try Int32.fetchOne(db.cachedStatement(sql: "SELECT id FROM tm_vocab WHERE text = ?"), arguments: [string]) {
-                id = found
-            } else {
-                try db.cachedStatement(sql: "INSERT INTO tm_vocab (text) VALUES (?)").execute(arguments: [string])
-                id = Int32(db.lastInsertedRowID)
-            }
-            cache[string] = id
-            return id
-        } catch {
-            self.error = error
-            return 0
-        }
-    }
-}
-
-struct PostingKey: Hashable {
-    var base: Int32
-    var bucket: Int
 }
 
 /// Posting lists in chunks of at most `PostingList.chunkCapacity` ids, per base and

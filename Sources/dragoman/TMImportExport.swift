@@ -58,9 +58,9 @@ struct TMImport: ParsableCommand {
                                               creator: ProcessInfo.processInfo.environment["USER"])
             var failure: TMImportError?
             counts = try importing(file) {
-                try tm.add(contentsOf: AnySequence {
+                try tm.add(keyedContentsOf: AnySequence {
                     AnyIterator {
-                        let unit = reader.next()
+                        let unit = reader.nextKeyed()
                         if unit == nil, let error = reader.error { failure = error }
                         return unit
                     }
