@@ -17,6 +17,11 @@ let package = Package(
         .executable(name: "dragoman", targets: ["dragoman"]),
         .executable(name: "dragoman-eval", targets: ["DragomanEval"]),
         .library(name: "DragomanText", targets: ["DragomanText"]),
+        .library(name: "DragomanXML", targets: ["DragomanXML"]),
+        .library(name: "DragomanFormats", targets: ["DragomanFormats"]),
+        .library(name: "DragomanGlossary", targets: ["DragomanGlossary"]),
+        .library(name: "DragomanDocuments", targets: ["DragomanDocuments"]),
+        .library(name: "DragomanPretranslate", targets: ["DragomanPretranslate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +49,8 @@ let package = Package(
             dependencies: [
                 "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanFormats",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the few calls GRDB does not wrap (bulk binding, file controls).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(
@@ -65,8 +72,9 @@ let package = Package(
             name: "dragoman",
             dependencies: [
                 "DragomanText", "DragomanTM", "DragomanStore", "DragomanAlign", "DragomanFormats", "DragomanGlossary",
-                "DragomanDocuments", "DragomanPretranslate",
+                "DragomanDocuments", "DragomanPretranslate", "DragomanXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(
@@ -74,6 +82,7 @@ let package = Package(
             dependencies: [
                 "DragomanText", "DragomanTM", "DragomanStore", "DragomanAlign", "DragomanFormats", "DragomanGlossary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .target(
@@ -84,6 +93,11 @@ let package = Package(
             name: "DragomanAlignTests",
             dependencies: ["DragomanAlign", "DragomanText", "DragomanTM", "DragomanStore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            // Runs the built dragoman and dragoman-eval executables (crash and concurrency tests).
+            name: "DragomanCLITests",
+            dependencies: ["dragoman", "DragomanEval"]
         ),
         .testTarget(
             name: "DragomanTextTests",
@@ -97,7 +111,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DragomanTMTests",
-            dependencies: ["DragomanTM", "DragomanText", "DragomanStore"]
+            dependencies: ["DragomanTM", "DragomanText", "DragomanStore", "DragomanGlossary",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "DragomanGlossaryTests",

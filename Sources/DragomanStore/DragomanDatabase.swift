@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Why the database cannot be used: a message a person can act on, and a code the CLI
 /// maps to its exit status.
@@ -10,6 +11,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case notADatabase
         case invalidInput
         case notFound
+        case cannotWrite
     }
 
     public let code: Code
@@ -35,26 +37,122 @@ public final class DragomanDatabase: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
+            // Keep the log file when the last connection closes: opening a pool on a
+            // database whose log is missing or empty writes to it (GRDB makes sure the log
+            // exists), and that write would wait for a running import. Kept small by
+            // `shrinkLog()` after large writes.
+            var persist: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // 64 MB of page cache: imports insert into hash indexes in random order.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // 64 MB of page cache for the writer: imports insert into hash indexes in random
+            // order. 16 MB for each reader (a pre-translation runs one per core).
+            try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -65536")
         }
         do {
+            // Read the version on a plain connection first: opening a pool writes to the
+            // file (it makes sure the WAL exists), and a newer database must stay untouched.
+            if FileManager.default.fileExists(atPath: path) {
+                var plain = Configuration()
+                plain.busyMode = .timeout(busyTimeout)
+                let queue = try DatabaseQueue(path: path, configuration: plain)
+                defer { try? queue.close() }
+                try Self.checkNotNewer(queue)
+            }
             pool = try DatabasePool(path: path, configuration: config)
-            try Self.checkNotNewer(pool)
-            try Migrations.migrator.migrate(pool)
+            // Migrating takes the write lock even when there is nothing to do, which would
+            // make every reader wait for a running import: only migrate when steps are missing.
+            if try !pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) {
+                try Self.migrate(pool, path: path)
+            }
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// The schema version this build writes: the number of its migration steps.
+    public static var currentSchemaVersion: Int { Migrations.migrator.migrations.count }
+
+    /// The schema version of the open database (`PRAGMA user_version`, kept equal to the
+    /// number of migration steps applied).
+    public func schemaVersion() throws -> Int {
+        try read { db in try Self.appliedVersion(db) }
+    }
+
+    static func appliedVersion(_ db: Database) throws -> Int {
+        guard try db.tableExists("grdb_migrations") else { return 0 }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0
+    }
+
+    /// Brings an older database up to date, after copying it (SQLite's online backup,
+    /// consistent even while other processes use it) to `PATH.bak-<old version>`; a new,
+    /// empty database is simply created. The migration is one transaction.
+    static func migrate(_ pool: DatabasePool, path: String) throws {
+        // One process migrates at a time (the migrator reads which steps are applied before
+        // it takes SQLite's write lock): an advisory lock on the file itself, which SQLite's
+        // own (fcntl) locks do not see, and a second look once it is held.
+        let descriptor = open(path, O_RDONLY)
+        if descriptor >= 0 { flock(descriptor, LOCK_EX) }
+        defer {
+            if descriptor >= 0 {
+                flock(descriptor, LOCK_UN)
+                close(descriptor)
+            }
+        }
+        if try pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) { return }
+        let old = try pool.read { db in try appliedVersion(db) }
+        if old > 0 {
+            let backupPath = "\(path).bak-\(old)"
+            if !FileManager.default.fileExists(atPath: backupPath) {
+                try backup(pool, to: backupPath)
+            }
+        }
+        try Migrations.migrator.migrate(pool)
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA user_version = \(currentSchemaVersion)")
+        }
+    }
+
+    /// Copies the database to `destination` with SQLite's online backup, through a
+    /// temporary file renamed into place: a killed backup leaves no half file behind.
+    public static func backup(_ pool: DatabasePool, to destination: String) throws {
+        let temporary = "\(destination).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            let target = try DatabaseQueue(path: temporary)
+            try pool.backup(to: target)
+            try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try target.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw StoreError(.cannotWrite, "\(destination): cannot write the backup (\(error)); nothing was written")
+        }
+        if rename(temporary, destination) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw StoreError(.cannotWrite, "\(destination): cannot write the backup (\(reason)); nothing was written")
+        }
+    }
+
+    /// Copies the open database to `destination` (see `backup(_:to:)`).
+    public func backup(to destination: String) throws {
+        do {
+            try Self.backup(pool, to: destination)
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
     }
 
     /// Refuses a database written by a newer Dragoman (migrations this build lacks).
-    static func checkNotNewer(_ pool: DatabasePool) throws {
+    static func checkNotNewer(_ pool: some DatabaseReader) throws {
         let known = Set(Migrations.migrator.migrations)
         let applied = try pool.read { db -> [String] in
             guard try db.tableExists("grdb_migrations") else { return [] }
             return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        let userVersion = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        if userVersion > currentSchemaVersion && applied.allSatisfy(known.contains) {
+            throw StoreError(.newerSchema, "the database has schema version \(userVersion), newer than this Dragoman's \(currentSchemaVersion); it was left untouched: use a newer dragoman")
         }
         let unknown = applied.filter { !known.contains($0) }
         if !unknown.isEmpty {
@@ -71,6 +169,17 @@ public final class DragomanDatabase: Sendable {
             return StoreError(.notADatabase, "\(path): not a Dragoman database, or damaged (\(error.message ?? "unknown")); check the --db path")
         default:
             return error
+        }
+    }
+
+    /// After a large write: empties the log into the database and truncates it, then
+    /// writes one small frame, so that the log is small but never empty (see `init`).
+    /// Best effort: with readers in the middle of a transaction the log stays as it is.
+    public func shrinkLog() {
+        try? pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            try db.execute(sql: "PRAGMA user_version = \(version)")
         }
     }
 

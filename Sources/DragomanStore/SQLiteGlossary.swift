@@ -30,7 +30,11 @@ public final class SQLiteGlossary: GlossaryStore, Sendable {
     private let tuned = ConnectionSet()
 
     public func write<T>(_ body: (any GlossaryWriter) throws -> T) throws -> T {
-        try database.write { db in
+        var changes = 0
+        defer { if changes > 10_000 { database.shrinkLog() } }
+        return try database.write { db in
+            let before = db.totalChangesCount
+            defer { changes = db.totalChangesCount - before }
             // Large imports touch index pages all over the file: a 16 MB page cache for
             // this connection (more did not make imports faster, only bigger).
             try db.execute(sql: "PRAGMA cache_size = -16384")

@@ -1,6 +1,9 @@
 import ArgumentParser
 import DragomanStore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--db PATH` and `--empty`, shared by every command that opens the database.
 struct DatabaseOptions: ParsableArguments {
@@ -35,16 +38,51 @@ struct DatabaseOptions: ParsableArguments {
                 }
             }
         }
-        let database: DragomanDatabase
+        if !existed {
+            try create(path)
+        }
+        return try Self.openStore(path)
+    }
+
+    static func openStore(_ path: String) throws -> DragomanDatabase {
         do {
-            database = try DragomanDatabase(path: path)
+            return try DragomanDatabase(path: path)
         } catch let error as StoreError {
             throw DragomanError(store: error)
         }
-        if !existed && !empty {
-            try StarterData.load(into: database)
+    }
+
+    /// Builds a new database (schema, starter glossary) under a temporary name beside
+    /// `path` and links it into place only when complete. Processes that find no database
+    /// at once each build one and the first link wins, so none sees a half-made database
+    /// or loads the starter glossary twice, and a killed run leaves nothing under `path`.
+    func create(_ path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)").path
+        func removeTemporary() {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
         }
-        return database
+        removeTemporary()
+        defer { removeTemporary() }
+        let database = try Self.openStore(temporary)
+        if !empty {
+            try StarterData.load(into: database, shownAs: path)
+        }
+        do {
+            // Everything into the main file, so that linking it alone carries it all.
+            try database.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try database.pool.close()
+        } catch {
+            throw DragomanError(code: .cannotWrite, message: "\(path): cannot create the database (\(error))")
+        }
+        // link(2) fails when `path` exists: then another process created it first.
+        if link(temporary, path) != 0 && errno != EEXIST {
+            // A file system without hard links: rename, unless another process got there first.
+            if !FileManager.default.fileExists(atPath: path) && rename(temporary, path) != 0 {
+                throw DragomanError(code: .cannotWrite, message: "\(path): cannot create the database (\(String(cString: strerror(errno))))")
+            }
+        }
     }
 }
 
@@ -55,6 +93,7 @@ extension DragomanError {
         case .newerSchema: self.init(code: .newerDatabase, message: error.message)
         case .notADatabase, .invalidInput: self.init(code: .badInput, message: error.message)
         case .notFound: self.init(code: .badInput, message: error.message)
+        case .cannotWrite: self.init(code: .cannotWrite, message: error.message)
         }
     }
 }

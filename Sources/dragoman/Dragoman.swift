@@ -22,18 +22,26 @@ struct Dragoman: ParsableCommand {
             TMCommand.self,
             TermCommand.self,
             AlignCommand.self,
+            BackupCommand.self,
+            CheckCommand.self,
         ]
     )
 
     static func main() {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let error as DragomanError {
-            Terminal.printError(error.description)
-            exit(withError: ExitCode(error.code.rawValue))
+            command = try parseAsRoot()
         } catch {
+            // Usage errors (64), --help and --version: the parser's own messages.
             exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            let failure = DragomanError.classifying(error)
+            guard let failure else { exit(withError: error) }
+            Terminal.printError(failure.description)
+            exit(withError: ExitCode(failure.code.rawValue))
         }
     }
 }

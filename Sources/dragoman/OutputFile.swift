@@ -69,6 +69,12 @@ final class Progress {
         Terminal.writeStderr("\r\(label): \(done)…")
     }
 
+    /// Shows the step under way (for work counted in steps rather than items).
+    func note(_ step: String) {
+        guard enabled else { return }
+        Terminal.writeStderr("\r\u{1B}[K\(label): \(step)…")
+    }
+
     func finish() {
         if enabled { Terminal.writeStderr("\r\u{1B}[K") }
     }

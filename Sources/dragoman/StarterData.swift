@@ -10,10 +10,10 @@ enum StarterData {
 
     /// Loads the starter glossary into a new database. When the files cannot be found
     /// the database stays empty and a warning says how to load them.
-    static func load(into database: DragomanDatabase) throws {
+    static func load(into database: DragomanDatabase, shownAs path: String) throws {
         guard let folder = glossaryFolder() else {
             Terminal.writeStderr("""
-                dragoman: warning: the starter glossary (glossary/news-terms.tsv) was not found, so \(database.path) \
+                dragoman: warning: the starter glossary (glossary/news-terms.tsv) was not found, so \(path) \
                 was created empty. Load it with: dragoman term import glossary/news-terms.tsv \
                 (and glossary/reference-cldr-iso.tsv), or set DRAGOMAN_GLOSSARY_DIR to the glossary folder.
 
@@ -34,7 +34,7 @@ enum StarterData {
             }
         }
         if Terminal.stderrIsTerminal {
-            Terminal.writeStderr("dragoman: created \(database.path) with the starter glossary (\(entries) entries)\n")
+            Terminal.writeStderr("dragoman: created \(path) with the starter glossary (\(entries) entries)\n")
         }
     }
 
