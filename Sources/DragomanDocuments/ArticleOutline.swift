@@ -107,11 +107,10 @@ enum Naming {
     }
 
     /// `2024-01-15T09:30:00Z`.
+    /// `2026-11-29T10:00:00Z` (a format style, not a formatter made per call: a
+    /// pre-translation writes one date per match).
     static func isoDate(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).format(date)
     }
 }
 

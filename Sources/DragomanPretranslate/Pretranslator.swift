@@ -30,23 +30,49 @@ public struct Pretranslator {
 
     let search: Search
     let terms: TermSpotter?
+    let workers: Int
 
-    public init(search: @escaping Search, terms: TermSpotter?) {
+    /// `workers` > 1 runs the searches and glossary look-ups of different segments on
+    /// that many threads at once: then `search` and `terms` must be safe to call from
+    /// several threads (the SQLite stores are: each call is a read transaction of its own).
+    public init(search: @escaping Search, terms: TermSpotter?, workers: Int = 1) {
         self.search = search
         self.terms = terms
+        self.workers = workers
+    }
+
+    /// What each segment needs from the stores: its glossary hits, and (for the first
+    /// of repeated segments only) its TM matches.
+    private func lookUp(_ article: Article, keys: [String], options: PretranslationOptions) throws
+        -> [(hits: [TermHit], matches: [TMMatch]?)] {
+        var first: [String: Int] = [:]
+        for (i, key) in keys.enumerated() where first[key] == nil { first[key] = i }
+        let segments = article.segments
+        let contextHashes = segments.map { UnitContext.hash(ofSegment: $0.text) }
+        return try ParallelMap.map(segments.count, workers: workers, minimumCount: 2) { i in
+            let hits = try terms?.hits(in: segments[i].text, side: options.side) ?? []
+            guard first[keys[i]] == i else { return (hits, nil) }
+            let context = UnitContext(
+                previous: i == 0 ? UnitContext.documentStart : contextHashes[i - 1]!,
+                next: i + 1 == segments.count ? UnitContext.documentEnd : contextHashes[i + 1]!)
+            let matches = try search(TMQuery(text: segments[i].text, side: options.side, context: context),
+                                     options.threshold, 1 + options.alternatives)
+            return (hits, matches)
+        }
     }
 
     public func run(_ article: Article, fileName: String, options: PretranslationOptions) throws -> PretranslatedDocument {
         var out: [PretranslatedSegment] = []
         var firstByKey: [String: Int] = [:]
         let keys = article.segments.map { MatchKey.make($0.text) }
+        let found = try lookUp(article, keys: keys, options: options)
         for (i, segment) in article.segments.enumerated() {
             let tokens = Tokenizer.tokenize(segment.text)
             let numbers = tokens.compactMap { t in
                 t.number.map { SegmentNumber(text: t.text, value: $0.canonical + ($0.isPercent ? "%" : ""), range: t.range) }
             }
             let words = tokens.filter { $0.kind != .punctuation && $0.kind != .symbol && $0.kind != .clitic }.count
-            let hits = try terms?.hits(in: segment.text, side: options.side) ?? []
+            let hits = found[i].hits
             if let first = firstByKey[keys[i]] {
                 // A repetition: translated once, the same way.
                 var repeated = out[first]
@@ -59,11 +85,7 @@ public struct Pretranslator {
                 continue
             }
             firstByKey[keys[i]] = i
-            let context = UnitContext(
-                previous: i == 0 ? UnitContext.documentStart : UnitContext.hash(ofSegment: article.segments[i - 1].text),
-                next: i + 1 == article.segments.count ? UnitContext.documentEnd : UnitContext.hash(ofSegment: article.segments[i + 1].text))
-            let matches = try search(TMQuery(text: segment.text, side: options.side, context: context),
-                                     options.threshold, 1 + options.alternatives)
+            let matches = found[i].matches ?? []
             let suggestions = matches.map(Suggestion.init)
             let best = suggestions.first
             let state: SegmentState

@@ -42,7 +42,7 @@ struct ArticleInput {
         let spotter = glossary ? GlossarySpotter(glossary: SQLiteGlossary(database: database)) : nil
         let pretranslator = Pretranslator(search: { query, threshold, limit in
             try tm.search(query, threshold: threshold, limit: limit)
-        }, terms: spotter)
+        }, terms: spotter, workers: ProcessInfo.processInfo.activeProcessorCount)
         return try storeCall { try pretranslator.run(article, fileName: (name as NSString).lastPathComponent, options: options) }
     }
 }

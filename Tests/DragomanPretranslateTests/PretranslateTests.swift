@@ -34,10 +34,11 @@ import DragomanText
 }
 
 @Suite struct PretranslatorTests {
-    func pretranslate(_ text: String, tm: InMemoryTranslationMemory, exactAs: PretranslationOptions.ExactAs = .final) throws -> PretranslatedDocument {
+    func pretranslate(_ text: String, tm: InMemoryTranslationMemory, exactAs: PretranslationOptions.ExactAs = .final,
+                      workers: Int = 1) throws -> PretranslatedDocument {
         let article = ArticleParser.parse(text, layout: .plainText, language: .arabic)
         let searcher = tm.searcher()
-        let p = Pretranslator(search: { try searcher.search($0, threshold: $1, limit: $2) }, terms: nil)
+        let p = Pretranslator(search: { try searcher.search($0, threshold: $1, limit: $2) }, terms: nil, workers: workers)
         return try p.run(article, fileName: "a.txt", options: PretranslationOptions(exactAs: exactAs))
     }
 
@@ -62,6 +63,10 @@ import DragomanText
         // The target article keeps the source structure; untranslated segments stay in the source.
         #expect(doc.targetText.split(separator: "\n").count == 7)
         #expect(doc.targetText.hasPrefix("بتوقيت القدس\nThe coalition concluded"))
+        // Segments looked up on several threads give the same document.
+        for workers in [2, 3, 8] {
+            #expect(try pretranslate(text, tm: tm, workers: workers) == doc)
+        }
     }
 
     @Test func exactAsReview() throws {
