@@ -4,10 +4,12 @@ import Foundation
 ///
 /// TSV has no quoting (a field cannot hold a tab or a line break); CSV follows RFC 4180:
 /// a field in double quotes may hold commas, line breaks and doubled quotes (`""`).
-/// Leniencies: a quote inside an unquoted field is kept as a character; CR is dropped
-/// (CRLF files read like LF ones); a UTF-8 BOM at the start is skipped; blank lines are
-/// skipped. Every record carries the line it starts on. Invalid UTF-8 is an error with
-/// its line.
+/// Leniencies: a quote inside an unquoted field is kept as a character; CRLF and a lone
+/// CR end a line like LF (Windows and old Mac files, or a mix, read like Unix ones; in a
+/// quoted field each becomes LF); a UTF-8 BOM at the start is skipped; blank lines are
+/// skipped. Every record carries the line it starts on. Errors name the line: invalid
+/// UTF-8, a NUL byte (a binary or UTF-16 file), a UTF-16 byte order mark, and a record
+/// longer than `maxRecordBytes` (in CSV, usually a quoted field that is not closed).
 public struct DelimitedParser: Sendable {
     public enum Dialect: String, Sendable, Hashable, CaseIterable {
         case tsv
@@ -30,8 +32,14 @@ public struct DelimitedParser: Sendable {
 
     enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
+    /// Longest record accepted, in bytes, so that a file without line breaks (or with an
+    /// unclosed quote) cannot fill memory.
+    public static let maxRecordBytes = 1 << 20
+
     public let dialect: Dialect
     private let delimiter: UInt8
+    private var afterCR = false
+    private var recordBytes = 0
     private var state = State.fieldStart
     private var field: [UInt8] = []
     private var fields: [String] = []
@@ -56,6 +64,7 @@ public struct DelimitedParser: Sendable {
                 started = true
                 let held = bomCheck
                 bomCheck = []
+                try Self.refuseUTF16(held)
                 if held != [0xEF, 0xBB, 0xBF] {
                     for h in held { try consume(h, into: &out) }
                 }
@@ -73,6 +82,7 @@ public struct DelimitedParser: Sendable {
             started = true
             let held = bomCheck
             bomCheck = []
+            try Self.refuseUTF16(held)
             for h in held { try consume(h, into: &out) }
         }
         if state == .quoted {
@@ -84,9 +94,33 @@ public struct DelimitedParser: Sendable {
         return out
     }
 
+    /// A UTF-16 byte order mark at the start: say so, and how to convert.
+    private static func refuseUTF16(_ start: [UInt8]) throws {
+        guard start.count >= 2, (start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF) else { return }
+        throw Failure(line: 1, message: "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: convert it with `iconv -f UTF-16 -t UTF-8` and try again")
+    }
+
     @inline(__always)
-    private mutating func consume(_ b: UInt8, into out: inout [Record]) throws {
-        if b == 0x0D { return }
+    private mutating func consume(_ byte: UInt8, into out: inout [Record]) throws {
+        var b = byte
+        if b == 0x0D {
+            // CR and CRLF end a line like LF.
+            afterCR = true
+            b = 0x0A
+        } else if afterCR {
+            afterCR = false
+            if b == 0x0A { return }
+        }
+        if b == 0 {
+            throw Failure(line: line, message: "a NUL byte (field \(fields.count + 1)): this is a binary file or UTF-16 text, not UTF-8; save it as UTF-8 (or convert it with `iconv -f UTF-16 -t UTF-8`) and try again")
+        }
+        recordBytes += 1
+        if recordBytes > Self.maxRecordBytes {
+            let what = state == .quoted
+                ? "a quoted field is probably not closed (a \" is missing)"
+                : "is this a \(dialect.rawValue.uppercased()) file with one record a line?"
+            throw Failure(line: recordLine, message: "the record starting here is longer than \(Self.maxRecordBytes >> 20) MB: \(what)")
+        }
         switch state {
         case .fieldStart:
             if b == 0x22 && dialect == .csv {
@@ -147,6 +181,7 @@ public struct DelimitedParser: Sendable {
     }
 
     private mutating func endRecord(into out: inout [Record]) throws {
+        recordBytes = 0
         try endField()
         let isBlank = fields.count == 1 && fields[0].allSatisfy { $0 == " " }
         if !isBlank { out.append(Record(fields: fields, line: recordLine)) }

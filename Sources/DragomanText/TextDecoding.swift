@@ -1,33 +1,85 @@
-/// Why bytes could not be read as text: a message a person can act on.
+/// Why bytes could not be read as text: a message a person can act on, with the line
+/// (1-based) and the byte offset of the problem.
 public struct TextDecodingError: Error, CustomStringConvertible, Equatable {
     public let byteOffset: Int
     public let reason: String
+    /// The line of `byteOffset` (0 when not known).
+    public let line: Int
 
-    public var description: String { "\(reason) at byte offset \(byteOffset)" }
+    public init(byteOffset: Int, reason: String, line: Int = 0) {
+        self.byteOffset = byteOffset
+        self.reason = reason
+        self.line = line
+    }
+
+    public var description: String {
+        line > 0 ? "line \(line) (byte offset \(byteOffset)): \(reason)" : "byte offset \(byteOffset): \(reason)"
+    }
+
+    /// The line follows from the offset, so two errors at the same offset are the same.
+    public static func == (a: TextDecodingError, b: TextDecodingError) -> Bool {
+        a.byteOffset == b.byteOffset && a.reason == b.reason
+    }
 }
 
-/// Turns file bytes into text strictly: invalid UTF-8 is an error naming the byte
-/// offset, never a silent replacement. A UTF-8 BOM is dropped and CRLF / CR line ends
-/// become LF.
+/// Turns file bytes into text strictly: invalid UTF-8 is an error naming the line and
+/// the byte offset, never a silent replacement. UTF-16 (with or without a byte order
+/// mark) and binary files (NUL bytes) are refused with what to do. A UTF-8 BOM is dropped
+/// and CRLF / CR line ends become LF. Other characters, bidi controls included, are kept
+/// as they are.
 public enum TextDecoding {
+    static let convertUTF16 = "convert it with `iconv -f UTF-16 -t UTF-8`"
+
     public static func decode(_ bytes: [UInt8]) throws -> String {
         var start = 0
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             throw TextDecodingError(byteOffset: 0,
-                                    reason: "the file is UTF-16 (it starts with a UTF-16 byte order mark); convert it with `iconv -f UTF-16 -t UTF-8`")
+                                    reason: "the file is UTF-16 (it starts with a UTF-16 byte order mark); \(convertUTF16)",
+                                    line: 1)
         }
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+        if looksLikeUTF16(bytes) {
+            throw TextDecodingError(byteOffset: 0,
+                                    reason: "the file looks like UTF-16 without a byte order mark (every other byte is 0x00 or 0x06); \(convertUTF16)",
+                                    line: 1)
+        }
         if let bad = firstInvalidUTF8(bytes, from: start) {
-            throw TextDecodingError(byteOffset: bad, reason: "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))")
+            throw TextDecodingError(byteOffset: bad, reason: "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
+                                    line: line(of: bad, in: bytes))
         }
         if let nul = bytes[start...].firstIndex(of: 0) {
-            throw TextDecodingError(byteOffset: nul, reason: "a NUL byte: this looks like a binary file, not text")
+            throw TextDecodingError(byteOffset: nul, reason: "a NUL byte: this looks like a binary file, not text",
+                                    line: line(of: nul, in: bytes))
         }
         var text = String(decoding: bytes[start...], as: UTF8.self)
         if text.utf8.contains(0x0D) {
             text = text.replacingCRLF()
         }
         return text
+    }
+
+    /// The 1-based line of a byte offset (CRLF and CR count as one line end, as in the text).
+    static func line(of offset: Int, in bytes: [UInt8]) -> Int {
+        var line = 1
+        var i = 0
+        while i < offset {
+            if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) { line += 1 }
+            i += 1
+        }
+        return line
+    }
+
+    /// UTF-16 without a byte order mark: in the first 4 KB, at least a third of the even or
+    /// of the odd bytes are 0x00 (Latin text) or 0x06 (Arabic text), which UTF-8 text never has.
+    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        let n = min(bytes.count, 4_096)
+        guard n >= 4 else { return false }
+        var even = 0, odd = 0
+        for i in 0..<n where bytes[i] == 0x00 || bytes[i] == 0x06 {
+            if i % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+        let half = n / 2
+        return even * 3 >= half || odd * 3 >= half
     }
 
     /// The offset of the first byte that is not part of a valid UTF-8 sequence.

@@ -102,6 +102,7 @@ extension XMLPullParser {
 
     mutating func continueUTF8(_ b: UInt8) throws {
         if u8Need == 0 {
+            u8Lead = b
             switch b {
             case 0xC2...0xDF: u8Need = 1; u8Value = UInt32(b & 0x1F); u8Lower = 0x80; u8Upper = 0xBF
             case 0xE0: u8Need = 2; u8Value = UInt32(b & 0x0F); u8Lower = 0xA0; u8Upper = 0xBF
@@ -132,8 +133,11 @@ extension XMLPullParser {
 
     func invalidUTF8(_ b: UInt8) -> XMLError {
         let offset = bufBase + pos - 1
+        // In the middle of a character, name the byte that began it too: the bad byte may
+        // be plain ASCII after a truncated character.
+        let begun = u8Need == 0 ? "" : " does not continue the character begun by 0x\(hex(UInt32(u8Lead), width: 2))"
         return XMLError(line: line, column: max(col, 1), byteOffset: offset,
-                        message: "invalid UTF-8 (byte 0x\(hex(UInt32(b), width: 2)) at byte offset \(offset)): the file must be UTF-8; convert it first (e.g. iconv -f WINDOWS-1256 -t UTF-8)")
+                        message: "invalid UTF-8 (byte 0x\(hex(UInt32(b), width: 2)) at byte offset \(offset)\(begun)): the file must be UTF-8; convert it first (e.g. iconv -f WINDOWS-1256 -t UTF-8)")
     }
 
     /// Consumes a run of ordinary characters from the current chunk in one go: stops

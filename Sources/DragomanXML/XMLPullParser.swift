@@ -51,6 +51,8 @@ public struct XMLPullParser {
     var u8Lower: UInt8 = 0x80
     var u8Upper: UInt8 = 0xBF
     var u8Value: UInt32 = 0
+    /// The first byte of the character being read (named when it is cut short).
+    var u8Lead: UInt8 = 0
     var lastScalar: UInt32 = 0
 
     // Structure.

@@ -38,7 +38,9 @@ enum Input {
         do {
             return try TextDecoding.decode(bytes)
         } catch let error as TextDecodingError {
-            throw DragomanError.badInput("\(name): \(error.description); save the file as UTF-8 and try again")
+            // The UTF-16 messages already say how to convert the file.
+            let fix = error.reason.contains("iconv") ? "" : "; save the file as UTF-8 and try again"
+            throw DragomanError.badInput("\(name): \(error.description)\(fix)")
         }
     }
 }
