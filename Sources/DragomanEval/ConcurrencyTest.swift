@@ -450,7 +450,7 @@ final class ConcurrencyRun: @unchecked Sendable {
         note(String(format: "mixed phase: %d processes for %.0f s", processes, seconds))
         together(processes) { worker in
             let role = Self.roles[worker % Self.roles.count]
-            var rng = StressRandom(seed: self.seed &+ UInt64(worker) &* 7919)
+            var rng = SplitMix64(seed: self.seed &+ UInt64(worker) &* 7919)
             var n = 0
             while Date() < deadline {
                 n += 1

@@ -31,7 +31,7 @@ struct CrashTest: ParsableCommand {
         let input = try StressData(sentences: tmLines + seedRows, terms: glossaryRows + seedRows, dataDirectory: data, seed: seed)
         let run = CrashRun(child: ChildProcess(executable: executable, workDirectory: work.path), work: work,
                            input: input, tmLines: tmLines, glossaryRows: glossaryRows, seedRows: seedRows,
-                           rng: StressRandom(seed: seed))
+                           rng: SplitMix64(seed: seed))
         var report = try run.perform(kills: kills, exportKills: exportKills)
         report.dragoman = executable
         report.seconds = Date().timeIntervalSince(start)
@@ -146,11 +146,11 @@ final class CrashRun {
     let glossaryPairs: [TextPair]
     let seedTM: [TextPair]
     let seedGlossary: [TextPair]
-    var rng: StressRandom
+    var rng: SplitMix64
     var report = CrashReport()
 
     init(child: ChildProcess, work: WorkFolder, input: StressData, tmLines: Int, glossaryRows: Int, seedRows: Int,
-         rng: StressRandom) {
+         rng: SplitMix64) {
         self.child = child
         self.work = work
         self.input = input

@@ -79,7 +79,7 @@ struct GlossaryBench: ParsableCommand {
         // Queries from real text.
         let documents = try NTREX.load(dataDirectory: data)
         let sentences = documents.flatMap(\.arabic)
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var pool: [[String]] = []
         for s in sentences {
             let w = Tokenizer.tokenize(s).filter { $0.kind == .arabicWord }.map(\.text)
@@ -232,18 +232,5 @@ struct GlossaryBench: ParsableCommand {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
-    }
-}
-
-/// A small seeded generator (SplitMix64) so the query sample is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

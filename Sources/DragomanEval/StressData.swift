@@ -14,7 +14,7 @@ struct StressData {
     /// At least `sentences` sentence pairs and `terms` term pairs (real ones first when
     /// `dataDirectory` is given, topped up with synthetic ones).
     init(sentences sentenceCount: Int, terms termCount: Int, dataDirectory: String?, seed: UInt64) throws {
-        var rng = StressRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var sentences: [TextPair] = []
         var terms: [TextPair] = []
         var source = "synthetic (word lists)"
@@ -188,8 +188,9 @@ enum SyntheticText {
     }
 }
 
-/// A small seeded generator (SplitMix64), so a run can be repeated.
-struct StressRandom: RandomNumberGenerator {
+/// A small seeded generator (SplitMix64), so that benchmark and stress data repeat from
+/// run to run.
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
 
     init(seed: UInt64) { state = seed }

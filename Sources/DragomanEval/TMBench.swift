@@ -167,17 +167,11 @@ struct TMBench: ParsableCommand {
     }
 }
 
-/// xorshift-style deterministic numbers for reproducible benchmark data.
+/// Deterministic numbers for reproducible benchmark data: SplitMix64 from a scrambled seed.
 struct BenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 | 1) }
+    mutating func next() -> UInt64 { generator.next() }
 }
 
 /// The real pairs the benchmark TM is built from, and how copies are perturbed.
