@@ -172,10 +172,17 @@ public final class DragomanDatabase: Sendable {
         }
     }
 
-    /// After a large write: empties the log into the database and truncates it, then
-    /// writes one small frame, so that the log is small but never empty (see `init`).
-    /// Best effort: with readers in the middle of a transaction the log stays as it is.
+    /// The log size above which `shrinkLog()` truncates it.
+    public static let largeLogBytes = 64 << 20
+
+    /// After a large write: when the log has grown past `largeLogBytes`, empties it into
+    /// the database and truncates it, then writes one small frame, so that the log is
+    /// small but never empty (see `init`). A smaller log is left alone (truncating costs a
+    /// checkpoint and an fsync). Best effort: with readers in the middle of a transaction
+    /// the log stays as it is.
     public func shrinkLog() {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard size > Self.largeLogBytes else { return }
         try? pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0

@@ -119,3 +119,28 @@ extension CrashAndConcurrencyTests {
         }
     }
 }
+
+extension CrashAndConcurrencyTests {
+    /// After a command has written and exited, the database's log file is still there and
+    /// not empty: the next process can open the database without writing, so it never
+    /// waits behind a long import (GRDB writes on open when the log is missing or empty).
+    @Test(.enabled(if: executablesBuilt, "dragoman is not built beside the test bundle"))
+    func theLogOutlivesTheProcess() throws {
+        let dragoman = try #require(Self.executable("dragoman"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dragoman-log-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("log.sqlite").path
+        for english in ["The president said", "The president says"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: dragoman)
+            process.arguments = ["tm", "add", "قال الرئيس", english, "--db", db, "--empty"]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let log = try FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int ?? 0
+        #expect(log > 0)
+    }
+}
