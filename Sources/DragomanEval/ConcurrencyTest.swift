@@ -1,4 +1,5 @@
 import ArgumentParser
+import DragomanText
 import Foundation
 import GRDB
 
@@ -14,17 +15,13 @@ struct ConcurrencyTest: ParsableCommand {
         commandName: "concurrency",
         abstract: "Run N dragoman processes at once (import, add, match, lookup); check counts, integrity and messages.")
 
-    @Option(help: "The dragoman executable (default: the one beside dragoman-eval).") var dragoman: String?
-    @Option(help: "Build the input from this data folder (../shared/data); default: synthetic text.") var data: String?
+    @OptionGroup var options: StressOptions
     @Option(help: "Processes running at once.") var processes = 8
     @Option(help: "Seconds the mixed phase runs.") var seconds = 60.0
     @Option(help: "Pairs per imported TM file (and rows per glossary file).") var importLines = 1_000
     @Option(help: "Rounds of processes creating one new database at once.") var creationRounds = 6
     @Option(help: "Seconds the write lock is held in the lock phase (more than the 10 s busy timeout; 0 skips it).")
     var lockSeconds = 12.0
-    @Option(help: "Random seed.") var seed: UInt64 = 1
-    @Flag(help: "Print the summary as JSON.") var json = false
-    @Flag(help: "Keep the work folder.") var keep = false
 
     func validate() throws {
         if processes < 1 { throw ValidationError("--processes must be at least 1") }
@@ -32,13 +29,13 @@ struct ConcurrencyTest: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let executable = try DragomanLocator.find(dragoman)
+        let executable = try DragomanLocator.find(options.dragoman)
         let work = try WorkFolder(prefix: "dragoman-concurrency")
-        defer { if !keep { work.remove() } else { note("work folder kept: \(work.path)") } }
+        defer { options.finish(work) }
         note("concurrency test: \(executable), \(processes) processes, work folder \(work.path)")
-        let input = try StressData(sentences: 400, terms: 400, dataDirectory: data, seed: seed)
+        let input = try StressData(sentences: 400, terms: 400, dataDirectory: options.data, seed: options.seed)
         let run = ConcurrencyRun(child: ChildProcess(executable: executable, workDirectory: work.path), work: work,
-                                 input: input, seed: seed)
+                                 input: input, seed: options.seed)
         var report = ConcurrencyReport()
         report.data = input.source
         report.dragoman = executable
@@ -50,16 +47,11 @@ struct ConcurrencyTest: ParsableCommand {
         report.failures = run.failures.all
         report.ok = report.failures.isEmpty
         report.seconds = Date().timeIntervalSince(start)
-        if json {
-            print(try Figures.json(report))
-        } else {
-            report.printText()
-        }
-        if !report.ok { throw ExitCode(1) }
+        try options.emit(report)
     }
 }
 
-struct ConcurrencyReport: Codable {
+struct ConcurrencyReport: Codable, StressReport {
     var ok = true
     var dragoman = ""
     var data = ""

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DragomanText
 import Foundation
 
 /// Kills `dragoman tm import`, `dragoman term import` and `-o` exports with SIGKILL at
@@ -11,41 +12,32 @@ struct CrashTest: ParsableCommand {
         commandName: "crash",
         abstract: "Kill imports and exports at random moments; check integrity, all-or-nothing and re-runs.")
 
-    @Option(help: "The dragoman executable (default: the one beside dragoman-eval).") var dragoman: String?
-    @Option(help: "Build the input from this data folder (../shared/data); default: synthetic text.") var data: String?
+    @OptionGroup var options: StressOptions
     @Option(help: "Kills per import command (tm import, term import).") var kills = 100
     @Option(help: "Kills per export command (tm export -o, term export -o, pretranslate -o).") var exportKills = 20
     @Option(help: "Lines of the TM file imported.") var tmLines = 20_000
     @Option(help: "Rows of the glossary file imported.") var glossaryRows = 20_000
-    @Option(help: "Random seed (kill moments, data order).") var seed: UInt64 = 1
-    @Flag(help: "Print the summary as JSON.") var json = false
-    @Flag(help: "Keep the work folder.") var keep = false
 
     func run() throws {
         let start = Date()
-        let executable = try DragomanLocator.find(dragoman)
+        let executable = try DragomanLocator.find(options.dragoman)
         let work = try WorkFolder(prefix: "dragoman-crash")
-        defer { if !keep { work.remove() } else { note("work folder kept: \(work.path)") } }
+        defer { options.finish(work) }
         note("crash test: \(executable), work folder \(work.path)")
         let seedRows = 200
-        let input = try StressData(sentences: tmLines + seedRows, terms: glossaryRows + seedRows, dataDirectory: data, seed: seed)
+        let input = try StressData(sentences: tmLines + seedRows, terms: glossaryRows + seedRows, dataDirectory: options.data, seed: options.seed)
         let run = CrashRun(child: ChildProcess(executable: executable, workDirectory: work.path), work: work,
                            input: input, tmLines: tmLines, glossaryRows: glossaryRows, seedRows: seedRows,
-                           rng: SplitMix64(seed: seed))
+                           rng: SplitMix64(seed: options.seed))
         var report = try run.perform(kills: kills, exportKills: exportKills)
         report.dragoman = executable
         report.seconds = Date().timeIntervalSince(start)
-        if json {
-            print(try Figures.json(report))
-        } else {
-            report.printText()
-        }
-        if !report.ok { throw ExitCode(1) }
+        try options.emit(report)
     }
 }
 
 /// The figures of a crash run.
-struct CrashReport: Codable {
+struct CrashReport: Codable, StressReport {
     var ok = true
     var dragoman = ""
     var data = ""

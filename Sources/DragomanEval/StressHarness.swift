@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import GRDB
 #if canImport(Glibc)
@@ -220,4 +221,35 @@ enum Figures {
 /// Progress on stderr.
 func note(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// What `dragoman-eval crash` and `concurrency` both take: where `dragoman` and the data
+/// are, the seed, the output form, whether to keep the work folder.
+struct StressOptions: ParsableArguments {
+    @Option(help: "The dragoman executable (default: the one beside dragoman-eval).") var dragoman: String?
+    @Option(help: "Build the input from this data folder (../shared/data); default: synthetic text.") var data: String?
+    @Option(help: "Random seed (data order, kill moments).") var seed: UInt64 = 1
+    @Flag(help: "Print the summary as JSON.") var json = false
+    @Flag(help: "Keep the work folder.") var keep = false
+
+    /// Removes the work folder, unless `--keep`.
+    func finish(_ work: WorkFolder) {
+        if keep { note("work folder kept: \(work.path)") } else { work.remove() }
+    }
+
+    /// Prints the report (JSON or text) and fails the command when an invariant failed.
+    func emit<Report: StressReport>(_ report: Report) throws {
+        if json {
+            print(try Figures.json(report))
+        } else {
+            report.printText()
+        }
+        if !report.ok { throw ExitCode(1) }
+    }
+}
+
+/// A crash or concurrency report: its figures, whether every invariant held.
+protocol StressReport: Encodable {
+    var ok: Bool { get }
+    func printText()
 }

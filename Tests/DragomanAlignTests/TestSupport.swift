@@ -38,19 +38,6 @@ func gold(_ name: String) throws -> [BeadShape] {
     }
 }
 
-/// A small deterministic random generator (SplitMix64) for property tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Checks that the beads are in order and cover every sentence of both sides exactly once.
 func expectMonotoneCover(_ beads: [AlignedBead], arabic n: Int, english m: Int,
                          sourceLocation: SourceLocation = #_sourceLocation) {
@@ -76,7 +63,7 @@ enum Synthetic {
     static let englishWords = ["the", "minister", "said", "government", "would", "work", "to", "support", "projects",
                                "in", "region", "he", "added", "conference", "next", "year", "during", "last", "week"]
 
-    static func sentence(_ words: [String], length: Int, using rng: inout SeededGenerator) -> String {
+    static func sentence(_ words: [String], length: Int, using rng: inout SplitMix64) -> String {
         var out = ""
         while out.unicodeScalars.count < length {
             if !out.isEmpty { out += " " }
@@ -86,7 +73,7 @@ enum Synthetic {
     }
 
     /// `count` sentence pairs.
-    static func pairs(_ count: Int, using rng: inout SeededGenerator) -> (arabic: [String], english: [String]) {
+    static func pairs(_ count: Int, using rng: inout SplitMix64) -> (arabic: [String], english: [String]) {
         var arabic: [String] = [], english: [String] = []
         for _ in 0..<count {
             let length = Int.random(in: 20...220, using: &rng)

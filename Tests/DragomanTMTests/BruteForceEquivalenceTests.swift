@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DragomanStore
+import DragomanText
 @testable import DragomanTM
 
 /// Deterministic synthetic news sentences: real Arabic words, clitics added and removed,
@@ -40,21 +41,10 @@ struct SentenceFactory {
     }
 }
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The indexed search returns exactly what scoring every unit returns.
 @Suite struct BruteForceEquivalenceTests {
     func corpus(units: Int, queries: Int, seed: UInt64) -> (units: [TranslationUnit], queries: [String]) {
-        var f = SentenceFactory(rng: SplitMix64(state: seed))
+        var f = SentenceFactory(rng: SplitMix64(seed: seed))
         var originals: [[String]] = []
         var out: [TranslationUnit] = []
         for i in 0..<units {
