@@ -145,9 +145,7 @@ public struct DelimitedParser: Sendable {
             } else if b == delimiter {
                 try endField()
             } else if b == 0x0A {
-                try endRecord(into: &out)
-                line += 1
-                recordLine = line
+                try endLine(into: &out)
             } else {
                 field.append(b)
                 state = .unquoted
@@ -160,9 +158,7 @@ public struct DelimitedParser: Sendable {
         if b == delimiter {
             try endField()
         } else if b == 0x0A {
-            try endRecord(into: &out)
-            line += 1
-            recordLine = line
+            try endLine(into: &out)
         } else {
             field.append(b)
         }
@@ -178,6 +174,13 @@ public struct DelimitedParser: Sendable {
         fields.append(s)
         field.removeAll(keepingCapacity: true)
         state = .fieldStart
+    }
+
+    /// A line end outside quotes: the record ends, the next starts on the next line.
+    private mutating func endLine(into out: inout [Record]) throws {
+        try endRecord(into: &out)
+        line += 1
+        recordLine = line
     }
 
     private mutating func endRecord(into out: inout [Record]) throws {

@@ -201,12 +201,7 @@ public final class InMemoryGlossary: GlossaryStore, @unchecked Sendable {
                   let at = entry.terms.firstIndex(where: { $0.id == id })
             else { throw GlossaryError(.notFound, "there is no term \(id)") }
             var t = entry.terms[at]
-            var draft = NewTerm(t.language, changes.text ?? t.text, pos: t.pos, status: changes.status ?? t.status,
-                                note: t.note, source: t.source)
-            if let p = changes.pos { draft.pos = p }
-            if let n = changes.note { draft.note = n }
-            if let s = changes.source { draft.source = s }
-            let prepared = try PreparedTerm(draft)
+            let prepared = try PreparedTerm(changes.applied(to: t))
             let now = Date()
             t.text = prepared.term.text
             t.pos = prepared.term.pos

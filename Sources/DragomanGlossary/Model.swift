@@ -222,6 +222,16 @@ public struct TermChanges: Sendable, Hashable {
         self.source = source
     }
 
+    /// The term as these changes leave it, ready to be prepared and stored again.
+    public func applied(to term: GlossaryTerm) -> NewTerm {
+        var draft = NewTerm(term.language, text ?? term.text, pos: term.pos, status: status ?? term.status,
+                            note: term.note, source: term.source)
+        if let pos { draft.pos = pos }
+        if let note { draft.note = note }
+        if let source { draft.source = source }
+        return draft
+    }
+
     public var isEmpty: Bool { text == nil && pos == nil && status == nil && note == nil && source == nil }
 }
 

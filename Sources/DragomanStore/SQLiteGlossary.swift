@@ -506,12 +506,7 @@ final class SQLiteGlossarySession: GlossaryWriter {
 
     func update(term id: Int64, _ changes: TermChanges) throws {
         guard let t = try term(id: id) else { throw GlossaryError(.notFound, "there is no term \(id)") }
-        var draft = NewTerm(t.language, changes.text ?? t.text, pos: t.pos, status: changes.status ?? t.status,
-                            note: t.note, source: t.source)
-        if let p = changes.pos { draft.pos = p }
-        if let n = changes.note { draft.note = n }
-        if let s = changes.source { draft.source = s }
-        let prepared = try PreparedTerm(draft)
+        let prepared = try PreparedTerm(changes.applied(to: t))
         try unindexDerived(id)
         let now = Date().timeIntervalSince1970
         let a = prepared.analysis
