@@ -110,7 +110,7 @@ enum Naming {
     /// `2026-11-29T10:00:00Z` (a format style, not a formatter made per call: a
     /// pre-translation writes one date per match).
     static func isoDate(_ date: Date) -> String {
-        Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).format(date)
+        date.formatted(.iso8601)
     }
 }
 

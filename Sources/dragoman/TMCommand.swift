@@ -101,9 +101,8 @@ struct TMStats: ParsableCommand {
                 stats.englishWords += WordCount.words(u.english)
             }
         }
-        let f = ISO8601DateFormatter()
-        stats.oldest = oldest.map(f.string)
-        stats.newest = newest.map(f.string)
+        stats.oldest = oldest?.formatted(.iso8601)
+        stats.newest = newest?.formatted(.iso8601)
         if json {
             print(try JSONOutput.string(stats, pretty: true))
             return

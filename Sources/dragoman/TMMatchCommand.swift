@@ -93,7 +93,7 @@ struct TMMatchJSON: Encodable {
         kind = m.kind.rawValue
         wordScore = m.wordScore
         origin = m.unit.origin
-        changed = ISO8601DateFormatter().string(from: m.unit.changed)
+        changed = m.unit.changed.formatted(.iso8601)
         usageCount = m.unit.usageCount
         repairs = m.repairs.isEmpty ? nil : m.repairs
         if explain {

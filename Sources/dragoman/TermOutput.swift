@@ -157,8 +157,8 @@ struct TermEntryJSON: Encodable {
         domain = e.domain
         definition = e.definition
         note = e.note
-        created = ISO8601DateFormatter().string(from: e.created)
-        changed = ISO8601DateFormatter().string(from: e.changed)
+        created = e.created.formatted(.iso8601)
+        changed = e.changed.formatted(.iso8601)
         arabic = e.terms(in: .arabic).map(GlossaryTermJSON.init)
         english = e.terms(in: .english).map(GlossaryTermJSON.init)
     }
