@@ -1,14 +1,11 @@
+import DragomanText
+
 /// Why two texts cannot be aligned: a message a person can act on.
 public enum AlignmentInputError: Error, Sendable, Hashable {
-    public enum Side: String, Sendable, Hashable {
-        case arabic
-        case english
-    }
-
     /// A side has no sentence at all.
-    case empty(Side)
+    case empty(Language)
     /// A side has text but no letters (only numbers or punctuation).
-    case noLetters(Side)
+    case noLetters(Language)
     /// The English side is mostly Arabic (both files Arabic, or the same file twice).
     case englishSideIsArabic(arabicShare: Double)
     /// The Arabic side is mostly Latin letters.
@@ -22,7 +19,7 @@ public enum AlignmentInputError: Error, Sendable, Hashable {
 
     /// The message, naming the two inputs as the user gave them.
     public func message(arabicName: String, englishName: String) -> String {
-        func name(_ side: Side) -> String { side == .arabic ? arabicName : englishName }
+        func name(_ side: Language) -> String { side == .arabic ? arabicName : englishName }
         func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         switch self {

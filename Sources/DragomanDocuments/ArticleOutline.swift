@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 import DragomanPretranslate
 import DragomanTM
@@ -68,13 +69,13 @@ enum Naming {
     /// The id of the unit that holds the literal text after the last segment.
     static let trailingUnitID = "end"
 
-    static func languageTag(_ side: Side) -> String { side.rawValue }
+    static func languageTag(_ side: Language) -> String { side.rawValue }
 
-    static func languageName(_ side: Side) -> String {
+    static func languageName(_ side: Language) -> String {
         side == .arabic ? "Arabic" : "English"
     }
 
-    static func direction(_ side: Side) -> String { side == .arabic ? "rtl" : "ltr" }
+    static func direction(_ side: Language) -> String { side == .arabic ? "rtl" : "ltr" }
 
     static func blockName(_ block: Article.Block) -> String {
         switch block {

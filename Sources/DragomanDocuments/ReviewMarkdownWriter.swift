@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 import DragomanPretranslate
 import DragomanTM
@@ -93,7 +94,7 @@ public struct ReviewMarkdownWriter: DocumentWriter {
     }
 
     /// Right-to-left text in a span that says so; left-to-right text as it is.
-    private func span(_ html: String, _ side: Side) -> String {
+    private func span(_ html: String, _ side: Language) -> String {
         side == .arabic ? "<span dir=\"rtl\" lang=\"ar\">\(html)</span>" : html
     }
 

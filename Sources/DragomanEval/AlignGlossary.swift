@@ -1,3 +1,4 @@
+import DragomanText
 import DragomanAlign
 import DragomanGlossary
 import DragomanStore
@@ -20,7 +21,7 @@ enum AlignGlossaryMatcher {
         func arabicTermPairs(in sentence: String) -> [Int] { ids(sentence, .arabic) }
         func englishTermPairs(in sentence: String) -> [Int] { ids(sentence, .english) }
 
-        func ids(_ sentence: String, _ language: TermLanguage) -> [Int] {
+        func ids(_ sentence: String, _ language: Language) -> [Int] {
             // An in-memory glossary does not fail to read.
             ((try? store.find(in: sentence)) ?? []).filter { $0.term.language == language && !$0.lowConfidence }
                 .map { Int($0.entry.id) }

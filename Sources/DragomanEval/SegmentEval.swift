@@ -19,7 +19,7 @@ struct SegmentEval: ParsableCommand {
     func run() throws {
         let docs = try NTREX.load(dataDirectory: data)
         print("Sentence segmentation on \(docs.count) NTREX documents (\(docs.reduce(0) { $0 + $1.arabic.count }) sentence pairs)")
-        for (label, lang) in [("Arabic", SegmentationLanguage.arabic), ("English", SegmentationLanguage.english)] {
+        for (label, lang) in [("Arabic", Language.arabic), ("English", Language.english)] {
             for mode in SentenceSegmenter.Mode.allCases {
                 var total = PRF()
                 var visible = PRF()

@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 
 /// Work for the database writer: entries analysed and ready, and the terms and fields that
@@ -141,7 +142,7 @@ public final class GlossaryBatcher {
         let entries = pending.map { p -> NewEntry in
             var e = p.entry
             if e.domain == nil { e.domain = defaultDomain }
-            var seen = Set<TermLanguage>()
+            var seen = Set<Language>()
             for i in e.terms.indices {
                 let first = seen.insert(e.terms[i].language).inserted
                 if !p.statusGiven[i] { e.terms[i].status = first ? .preferred : .admitted }

@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 
 /// A bad row of a TSV or CSV file, or a bad entry of a TBX file: where and why.
@@ -129,7 +130,7 @@ public struct GlossaryRow: Sendable, Hashable {
         if arabicText.isEmpty && englishText.isEmpty {
             return .failure(ImportProblem(line: line, message: "no Arabic and no English term"))
         }
-        func term(_ language: TermLanguage, _ text: String) -> NewTerm? {
+        func term(_ language: Language, _ text: String) -> NewTerm? {
             text.isEmpty ? nil : NewTerm(language, text, pos: cell(columns.pos), status: status,
                                          note: notes.isEmpty ? nil : notes.joined(separator: "; "),
                                          source: cell(columns.source))

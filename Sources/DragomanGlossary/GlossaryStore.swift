@@ -5,12 +5,12 @@ import Foundation
 public struct IndexedTerm: Sendable, Hashable {
     public var id: Int64
     public var entryID: Int64
-    public var language: TermLanguage
+    public var language: Language
     public var text: String
     public var status: TermStatus
     public var analysis: TermAnalysis
 
-    public init(id: Int64, entryID: Int64, language: TermLanguage, text: String, status: TermStatus,
+    public init(id: Int64, entryID: Int64, language: Language, text: String, status: TermStatus,
                 analysis: TermAnalysis) {
         self.id = id
         self.entryID = entryID

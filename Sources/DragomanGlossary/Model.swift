@@ -1,30 +1,6 @@
 import DragomanText
 import Foundation
 
-/// The two languages of the glossary.
-public enum TermLanguage: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
-    case arabic = "ar"
-    case english = "en"
-
-    public var other: TermLanguage { self == .arabic ? .english : .arabic }
-
-    public var description: String { rawValue }
-
-    /// Arabic when the text has more Arabic than Latin letters, else English.
-    public static func detect(_ text: String) -> TermLanguage {
-        ArabicScript.isMostlyArabic(text) ? .arabic : .english
-    }
-
-    /// Accepts `ar`, `arabic`, `en`, `english` (any case).
-    public init?(parsing value: String) {
-        switch value.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "ar", "ara", "arabic": self = .arabic
-        case "en", "eng", "english": self = .english
-        default: return nil
-        }
-    }
-}
-
 /// How usable a term is (TBX administrative status).
 public enum TermStatus: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
     case preferred
@@ -67,7 +43,7 @@ public enum TermStatus: String, Sendable, Hashable, Codable, CaseIterable, Compa
 public struct GlossaryTerm: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
     public var entryID: Int64
-    public var language: TermLanguage
+    public var language: Language
     /// As given (NFC, trimmed), never normalised further.
     public var text: String
     /// Part of speech: free text (`noun`, `verb`, `proper noun`…).
@@ -79,7 +55,7 @@ public struct GlossaryTerm: Sendable, Hashable, Codable, Identifiable {
     public var created: Date
     public var changed: Date
 
-    public init(id: Int64, entryID: Int64, language: TermLanguage, text: String, pos: String? = nil,
+    public init(id: Int64, entryID: Int64, language: Language, text: String, pos: String? = nil,
                 status: TermStatus = .preferred, note: String? = nil, source: String? = nil,
                 created: Date, changed: Date) {
         self.id = id
@@ -120,7 +96,7 @@ public struct GlossaryEntry: Sendable, Hashable, Codable, Identifiable {
 
     /// The terms of one language, preferred first (then admitted, deprecated, forbidden),
     /// in the order they were added within a status.
-    public func terms(in language: TermLanguage) -> [GlossaryTerm] {
+    public func terms(in language: Language) -> [GlossaryTerm] {
         terms.enumerated()
             .filter { $0.element.language == language }
             .sorted { ($0.element.status.rank, $0.offset) < ($1.element.status.rank, $1.offset) }
@@ -128,7 +104,7 @@ public struct GlossaryEntry: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// The first preferred (else first) term of a language.
-    public func headword(in language: TermLanguage) -> GlossaryTerm? {
+    public func headword(in language: Language) -> GlossaryTerm? {
         terms(in: language).first
     }
 
@@ -139,7 +115,7 @@ public struct GlossaryEntry: Sendable, Hashable, Codable, Identifiable {
 
 /// A term to be added.
 public struct NewTerm: Sendable, Hashable, Codable {
-    public var language: TermLanguage
+    public var language: Language
     public var text: String
     public var pos: String?
     public var status: TermStatus
@@ -149,7 +125,7 @@ public struct NewTerm: Sendable, Hashable, Codable {
     public var created: Date?
     public var changed: Date?
 
-    public init(_ language: TermLanguage, _ text: String, pos: String? = nil, status: TermStatus = .preferred,
+    public init(_ language: Language, _ text: String, pos: String? = nil, status: TermStatus = .preferred,
                 note: String? = nil, source: String? = nil, created: Date? = nil, changed: Date? = nil) {
         self.language = language
         self.text = text

@@ -21,7 +21,7 @@ public struct TermAnalysis: Sendable, Hashable {
 
     public var pair: HeadPair { HeadPair(head: head, next: next) }
 
-    public init(text: String, language: TermLanguage) {
+    public init(text: String, language: Language) {
         // Most terms are one word of plain Arabic or ASCII letters: the tokenizer would
         // return that word as its only token.
         switch Self.plainWord(text) {

@@ -62,7 +62,7 @@ public struct ArticleSegment: Sendable, Hashable, Codable {
 
 /// Cuts plain text or Markdown into an `Article`.
 public enum ArticleParser {
-    public static func parse(_ text: String, layout: TextLayout, language: SegmentationLanguage) -> Article {
+    public static func parse(_ text: String, layout: TextLayout, language: Language?) -> Article {
         let u = Array(text.utf16)
         let segmenter = SentenceSegmenter(language: language, layout: layout)
         var parts: [Article.Part] = []

@@ -34,7 +34,7 @@ public struct TermHit: Sendable, Hashable, Codable {
 
 /// Finds glossary terms in a segment; the glossary store provides it.
 public protocol TermSpotter {
-    func hits(in text: String, side: Side) throws -> [TermHit]
+    func hits(in text: String, side: Language) throws -> [TermHit]
 }
 
 /// A TM suggestion as pre-translation outputs carry it.
@@ -125,12 +125,12 @@ public struct PretranslatedSegment: Sendable, Hashable, Codable {
 /// A pre-translated article.
 public struct PretranslatedDocument: Sendable, Hashable, Codable {
     public var fileName: String
-    public var sourceLanguage: Side
+    public var sourceLanguage: Language
     public var article: Article
     public var segments: [PretranslatedSegment]
     public var threshold: Int
 
-    public var targetLanguage: Side { sourceLanguage.other }
+    public var targetLanguage: Language { sourceLanguage.other }
 
     /// The target article: proposals in their slots, the source where there is none.
     public var targetText: String {

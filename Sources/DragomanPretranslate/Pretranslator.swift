@@ -8,14 +8,14 @@ public struct PretranslationOptions: Sendable {
         case final, review
     }
 
-    public var side: Side
+    public var side: Language
     /// The lowest score proposed as a target.
     public var threshold: Int
     /// How many alternatives to list besides the proposal.
     public var alternatives: Int
     public var exactAs: ExactAs
 
-    public init(side: Side = .arabic, threshold: Int = 70, alternatives: Int = 3, exactAs: ExactAs = .final) {
+    public init(side: Language = .arabic, threshold: Int = 70, alternatives: Int = 3, exactAs: ExactAs = .final) {
         self.side = side
         self.threshold = threshold
         self.alternatives = alternatives

@@ -113,7 +113,7 @@ public struct DatabaseCheck {
         func verify() {
             let recomputed = ParallelMap.map(batch.count) { i -> [(hash: Int64, tokens: [MatchToken])] in
                 let u = batch[i]
-                return [(Side.arabic, 0), (.english, 1)].map { side, k in
+                return [(Language.arabic, 0), (.english, 1)].map { side, k in
                     (StableHash.of(MatchKey.make(u.text[k])), MatchTokenizer.tokens(of: u.text[k], side: side))
                 }
             }
@@ -204,7 +204,7 @@ public struct DatabaseCheck {
             terms += 1
             let id: Int64 = row[0]
             ids.insert(id)
-            guard let language = TermLanguage(rawValue: row[1]) else {
+            guard let language = Language(rawValue: row[1]) else {
                 derived.add("term \(id): unknown language \(row[1] as String? ?? "")")
                 continue
             }

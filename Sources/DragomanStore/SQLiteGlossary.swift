@@ -1,3 +1,4 @@
+import DragomanText
 import DragomanGlossary
 import Foundation
 import GRDB
@@ -210,7 +211,7 @@ final class SQLiteGlossarySession: GlossaryWriter {
         try RawRows.forEach(db.cachedStatement(sql: "SELECT id, entry, language, text, pos, status, note, source, created, changed FROM gl_term WHERE entry IN (SELECT value FROM json_each(?)) ORDER BY entry, id"),
                             list, db: db) { row in
             let t = GlossaryTerm(id: RawRows.int64(row, 0), entryID: RawRows.int64(row, 1),
-                                 language: TermLanguage(rawValue: RawRows.text(row, 2)) ?? .english,
+                                 language: Language(rawValue: RawRows.text(row, 2)) ?? .english,
                                  text: RawRows.text(row, 3), pos: RawRows.optionalText(row, 4),
                                  status: TermStatus(rawValue: RawRows.text(row, 5)) ?? .admitted,
                                  note: RawRows.optionalText(row, 6), source: RawRows.optionalText(row, 7),
@@ -237,7 +238,7 @@ final class SQLiteGlossarySession: GlossaryWriter {
         var c = GlossaryCounts(entries: entries)
         for row in try Row.fetchAll(db, sql: "SELECT language, count(*) FROM gl_term GROUP BY language") {
             let n: Int = row[1]
-            if (row[0] as String) == TermLanguage.arabic.rawValue { c.arabicTerms = n } else { c.englishTerms = n }
+            if (row[0] as String) == Language.arabic.rawValue { c.arabicTerms = n } else { c.englishTerms = n }
         }
         return c
     }
@@ -264,7 +265,7 @@ final class SQLiteGlossarySession: GlossaryWriter {
                                         changed: Date(timeIntervalSince1970: row[5]))
             }
             current!.terms.append(GlossaryTerm(
-                id: row[6], entryID: row[7], language: TermLanguage(rawValue: row[8]) ?? .english, text: row[9],
+                id: row[6], entryID: row[7], language: Language(rawValue: row[8]) ?? .english, text: row[9],
                 pos: row[10], status: TermStatus(rawValue: row[11]) ?? .admitted, note: row[12], source: row[13],
                 created: Date(timeIntervalSince1970: row[14]), changed: Date(timeIntervalSince1970: row[15])))
         }
@@ -723,7 +724,7 @@ final class SQLiteGlossarySession: GlossaryWriter {
             let stored = RawRows.text(row, 7)
             let tokens = stored.isEmpty ? [key] : stored.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             out.append(IndexedTerm(id: RawRows.int64(row, 0), entryID: RawRows.int64(row, 1),
-                                   language: TermLanguage(rawValue: RawRows.text(row, 2)) ?? .english,
+                                   language: Language(rawValue: RawRows.text(row, 2)) ?? .english,
                                    text: RawRows.text(row, 3), status: TermStatus(rawValue: RawRows.text(row, 4)) ?? .admitted,
                                    analysis: TermAnalysis(key: key, tokens: tokens, head: RawRows.text(row, 6))))
         }
@@ -736,7 +737,7 @@ final class SQLiteGlossarySession: GlossaryWriter {
     }
 
     static func term(_ row: Row) -> GlossaryTerm {
-        GlossaryTerm(id: row[0], entryID: row[1], language: TermLanguage(rawValue: row[2]) ?? .english, text: row[3],
+        GlossaryTerm(id: row[0], entryID: row[1], language: Language(rawValue: row[2]) ?? .english, text: row[3],
                      pos: row[4], status: TermStatus(rawValue: row[5]) ?? .admitted, note: row[6], source: row[7],
                      created: Date(timeIntervalSince1970: row[8]), changed: Date(timeIntervalSince1970: row[9]))
     }

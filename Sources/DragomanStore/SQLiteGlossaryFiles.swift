@@ -1,3 +1,4 @@
+import DragomanText
 import DragomanFormats
 import DragomanGlossary
 import DragomanXML
@@ -310,7 +311,7 @@ public enum GlossaryTBX {
         var given: [Bool] = []
         var other = 0
         for section in concept.languageSections {
-            let language: TermLanguage
+            let language: Language
             if LanguageTag.isArabic(section.lang) {
                 language = .arabic
             } else if LanguageTag.isEnglish(section.lang) {
@@ -350,7 +351,7 @@ public enum GlossaryTBX {
 
     public static func conceptEntry(_ entry: GlossaryEntry) -> TBXConceptEntry {
         var sections: [TBXLanguageSection] = []
-        for (language, tag) in [(TermLanguage.arabic, "ar"), (.english, "en")] {
+        for (language, tag) in [(Language.arabic, "ar"), (.english, "en")] {
             let terms = entry.terms.filter { $0.language == language }.map { t in
                 TBXTerm(text: t.text, partOfSpeech: t.pos, administrativeStatus: TBXAdministrativeStatus(t.status),
                         notes: t.note.map { $0.components(separatedBy: "\n") } ?? [], source: t.source)

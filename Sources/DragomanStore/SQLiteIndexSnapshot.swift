@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 import GRDB
 import DragomanTM
@@ -6,7 +7,7 @@ import DragomanTM
 struct SQLiteIndexSnapshot: CandidateIndex {
     let db: Database
 
-    func vocabulary(_ strings: Set<String>, side: Side) throws -> [String: (id: Int32, frequency: Int)] {
+    func vocabulary(_ strings: Set<String>, side: Language) throws -> [String: (id: Int32, frequency: Int)] {
         var out: [String: (id: Int32, frequency: Int)] = [:]
         let statement = try db.cachedStatement(sql: "SELECT id, \(side.frequencyColumn) FROM tm_vocab WHERE text = ?")
         for s in strings {
@@ -17,7 +18,7 @@ struct SQLiteIndexSnapshot: CandidateIndex {
         return out
     }
 
-    func postings(base: Int32, side: Side, weights: ClosedRange<Int>) throws -> [Int64] {
+    func postings(base: Int32, side: Language, weights: ClosedRange<Int>) throws -> [Int64] {
         var out: [Int64] = []
         let buckets = WeightBucket.covering(weights)
         let rows = try Row.fetchCursor(
@@ -33,11 +34,11 @@ struct SQLiteIndexSnapshot: CandidateIndex {
         return out
     }
 
-    func units(withKeyHash hash: Int64, side: Side) throws -> [Int64] {
+    func units(withKeyHash hash: Int64, side: Language) throws -> [Int64] {
         try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM tu WHERE \(side.keyHashColumn) = ?"), arguments: [hash])
     }
 
-    func profiles(_ ids: [Int64], side: Side) throws -> [Int64: SegmentProfile] {
+    func profiles(_ ids: [Int64], side: Language) throws -> [Int64: SegmentProfile] {
         var out: [Int64: SegmentProfile] = [:]
         for batch in ids.chunked(400) {
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")

@@ -66,7 +66,7 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
             guard let row = try Row.fetchOne(db, sql: "SELECT arProfile, enProfile FROM tu WHERE id = ?", arguments: [id])
             else { return false }
             try db.execute(sql: "DELETE FROM tu WHERE id = ?", arguments: [id])
-            for (side, column) in [(Side.arabic, "arProfile"), (.english, "enProfile")] {
+            for (side, column) in [(Language.arabic, "arProfile"), (.english, "enProfile")] {
                 let profile = SegmentProfile.decode([UInt8](row[column] as Data), keyHash: 0)
                 let bucket = WeightBucket.of(profile.totalWeight)
                 for base in Set(profile.tokens.map(\.base)) {
@@ -122,7 +122,7 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
 
     /// Units whose `side` contains every word of `phrase` in order (on match keys, any
     /// clitics on the first word), newest first.
-    public func concordance(_ phrase: String, side: Side, limit: Int) throws -> [ConcordanceHit] {
+    public func concordance(_ phrase: String, side: Language, limit: Int) throws -> [ConcordanceHit] {
         try database.read { db in
             try ConcordanceSearch(snapshot: SQLiteIndexSnapshot(db: db)).find(phrase, side: side, limit: limit)
         }
@@ -130,19 +130,19 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
 
     // MARK: CandidateIndex (each call its own read)
 
-    public func vocabulary(_ strings: Set<String>, side: Side) throws -> [String: (id: Int32, frequency: Int)] {
+    public func vocabulary(_ strings: Set<String>, side: Language) throws -> [String: (id: Int32, frequency: Int)] {
         try database.read { db in try SQLiteIndexSnapshot(db: db).vocabulary(strings, side: side) }
     }
 
-    public func postings(base: Int32, side: Side, weights: ClosedRange<Int>) throws -> [Int64] {
+    public func postings(base: Int32, side: Language, weights: ClosedRange<Int>) throws -> [Int64] {
         try database.read { db in try SQLiteIndexSnapshot(db: db).postings(base: base, side: side, weights: weights) }
     }
 
-    public func units(withKeyHash hash: Int64, side: Side) throws -> [Int64] {
+    public func units(withKeyHash hash: Int64, side: Language) throws -> [Int64] {
         try database.read { db in try SQLiteIndexSnapshot(db: db).units(withKeyHash: hash, side: side) }
     }
 
-    public func profiles(_ ids: [Int64], side: Side) throws -> [Int64: SegmentProfile] {
+    public func profiles(_ ids: [Int64], side: Language) throws -> [Int64: SegmentProfile] {
         try database.read { db in try SQLiteIndexSnapshot(db: db).profiles(ids, side: side) }
     }
 
@@ -155,7 +155,7 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
     }
 }
 
-extension Side {
+extension Language {
     var code: Int { self == .arabic ? 0 : 1 }
     var frequencyColumn: String { self == .arabic ? "arFrequency" : "enFrequency" }
     var keyHashColumn: String { self == .arabic ? "arKeyHash" : "enKeyHash" }

@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 import GRDB
 import DragomanTM
@@ -137,7 +138,7 @@ struct TMWriter {
 /// Posting lists in chunks of at most `PostingList.chunkCapacity` ids, per base and
 /// weight bucket.
 enum PostingStore {
-    static func append(_ ids: [Int64], base: Int32, bucket: Int, side: Side, db: Database) throws {
+    static func append(_ ids: [Int64], base: Int32, bucket: Int, side: Language, db: Database) throws {
         var ids = ids[...]
         var chunk = 0, count = 0
         var last: Int64 = 0
@@ -166,7 +167,7 @@ enum PostingStore {
         }
     }
 
-    static func remove(_ id: Int64, base: Int32, bucket: Int, side: Side, db: Database) throws {
+    static func remove(_ id: Int64, base: Int32, bucket: Int, side: Language, db: Database) throws {
         let rows = try Row.fetchAll(db, sql: "SELECT chunk, ids FROM tm_posting WHERE side = ? AND base = ? AND bucket = ?",
                                     arguments: [side.code, base, bucket])
         for row in rows {

@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 
 /// What the fuzzy search needs from a store. An in-memory index and the SQLite store
@@ -5,15 +6,15 @@ import Foundation
 public protocol CandidateIndex {
     /// Ids and document frequencies (units containing it) of these strings on `side`.
     /// Strings no unit contains are absent.
-    func vocabulary(_ strings: Set<String>, side: Side) throws -> [String: (id: Int32, frequency: Int)]
+    func vocabulary(_ strings: Set<String>, side: Language) throws -> [String: (id: Int32, frequency: Int)]
     /// Ids, ascending, of the units whose `side` contains the base `base` and whose
     /// total weight may lie in `weights` (postings are kept in `WeightBucket`s, so a few
     /// ids outside the range may come too).
-    func postings(base: Int32, side: Side, weights: ClosedRange<Int>) throws -> [Int64]
+    func postings(base: Int32, side: Language, weights: ClosedRange<Int>) throws -> [Int64]
     /// Ids of the units whose `side` has this match-key hash.
-    func units(withKeyHash hash: Int64, side: Side) throws -> [Int64]
+    func units(withKeyHash hash: Int64, side: Language) throws -> [Int64]
     /// The stored profiles of these units' `side`.
-    func profiles(_ ids: [Int64], side: Side) throws -> [Int64: SegmentProfile]
+    func profiles(_ ids: [Int64], side: Language) throws -> [Int64: SegmentProfile]
     /// The units themselves.
     func units(_ ids: [Int64]) throws -> [Int64: TranslationUnit]
     /// Every unit id (for the brute-force scan).

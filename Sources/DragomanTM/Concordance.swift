@@ -14,7 +14,7 @@ public struct ConcordanceSearch<Index: CandidateIndex> {
 
     public init(snapshot: Index) { self.snapshot = snapshot }
 
-    public func find(_ phrase: String, side: Side, limit: Int) throws -> [ConcordanceHit] {
+    public func find(_ phrase: String, side: Language, limit: Int) throws -> [ConcordanceHit] {
         let words = MatchTokenizer.tokens(of: phrase, side: side).filter { $0.weightClass != .punctuation }
         guard !words.isEmpty else { return [] }
         let known = try snapshot.vocabulary(Set(words.map(\.base)), side: side)
@@ -36,7 +36,7 @@ public struct ConcordanceSearch<Index: CandidateIndex> {
     }
 
     /// Where the words stand, in order, in `text` (punctuation between them is skipped).
-    public static func occurrences(of words: [MatchToken], in text: String, side: Side) -> [Range<Int>] {
+    public static func occurrences(of words: [MatchToken], in text: String, side: Language) -> [Range<Int>] {
         let tokens = MatchTokenizer.tokens(of: text, side: side).filter { $0.weightClass != .punctuation }
         guard tokens.count >= words.count else { return [] }
         var out: [Range<Int>] = []

@@ -14,7 +14,7 @@ public final class InMemoryTranslationMemory: TranslationMemoryStore {
     var units: [Int64: TranslationUnit] = [:]
     var byPair: [Int64: Int64] = [:]
     var vocabulary = GrowingVocabulary()
-    var sides: [Side: SideIndex] = [.arabic: SideIndex(), .english: SideIndex()]
+    var sides: [Language: SideIndex] = [.arabic: SideIndex(), .english: SideIndex()]
     var nextID: Int64 = 1
 
     public init() {}
@@ -34,11 +34,11 @@ public final class InMemoryTranslationMemory: TranslationMemoryStore {
         stored.id = id
         units[id] = stored
         byPair[pair] = id
-        for side in Side.allCases { index(stored, id: id, side: side) }
+        for side in Language.allCases { index(stored, id: id, side: side) }
         return .added(id)
     }
 
-    func index(_ unit: TranslationUnit, id: Int64, side: Side) {
+    func index(_ unit: TranslationUnit, id: Int64, side: Language) {
         let text = unit.text(side)
         let tokens = MatchTokenizer.tokens(of: text, side: side)
         let profile = SegmentProfile.make(tokens, key: MatchKey.make(text), vocabulary: &vocabulary)
@@ -69,7 +69,7 @@ public final class InMemoryTranslationMemory: TranslationMemoryStore {
     public func remove(id: Int64) throws -> Bool {
         guard let unit = units.removeValue(forKey: id) else { return false }
         byPair[Self.pairHash(unit)] = nil
-        for side in Side.allCases {
+        for side in Language.allCases {
             var s = sides[side]!
             if let profile = s.profiles.removeValue(forKey: id) {
                 s.byKeyHash[profile.keyHash]?.removeAll { $0 == id }
@@ -96,7 +96,7 @@ public final class InMemoryTranslationMemory: TranslationMemoryStore {
 
     // MARK: CandidateIndex
 
-    public func vocabulary(_ strings: Set<String>, side: Side) throws -> [String: (id: Int32, frequency: Int)] {
+    public func vocabulary(_ strings: Set<String>, side: Language) throws -> [String: (id: Int32, frequency: Int)] {
         var out: [String: (id: Int32, frequency: Int)] = [:]
         for s in strings {
             if let id = vocabulary.ids[s] { out[s] = (id, sides[side]!.frequency[id] ?? 0) }
@@ -104,15 +104,15 @@ public final class InMemoryTranslationMemory: TranslationMemoryStore {
         return out
     }
 
-    public func postings(base: Int32, side: Side, weights: ClosedRange<Int>) throws -> [Int64] {
+    public func postings(base: Int32, side: Language, weights: ClosedRange<Int>) throws -> [Int64] {
         guard let buckets = sides[side]!.postings[base] else { return [] }
         let wanted = WeightBucket.covering(weights)
         return buckets.filter { wanted.contains($0.key) }.flatMap(\.value).sorted()
     }
 
-    public func units(withKeyHash hash: Int64, side: Side) throws -> [Int64] { sides[side]!.byKeyHash[hash] ?? [] }
+    public func units(withKeyHash hash: Int64, side: Language) throws -> [Int64] { sides[side]!.byKeyHash[hash] ?? [] }
 
-    public func profiles(_ ids: [Int64], side: Side) throws -> [Int64: SegmentProfile] {
+    public func profiles(_ ids: [Int64], side: Language) throws -> [Int64: SegmentProfile] {
         var out: [Int64: SegmentProfile] = [:]
         for id in ids { if let p = sides[side]!.profiles[id] { out[id] = p } }
         return out

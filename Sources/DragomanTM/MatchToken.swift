@@ -38,7 +38,7 @@ public enum MatchTokenizer {
     /// The base every number shares: two numbers differ by value, not by word.
     public static let numberBase = "#"
 
-    public static func tokens(of text: String, side: Side) -> [MatchToken] {
+    public static func tokens(of text: String, side: Language) -> [MatchToken] {
         Tokenizer.tokenize(text).map { token in
             let weightClass: WeightClass
             let base: String

@@ -1,3 +1,5 @@
+import DragomanText
+
 /// What kind of match a suggestion is, apart from its score (as Okapi's MatchType).
 public enum MatchKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// 101: exact, and the neighbouring segments match too.
@@ -33,7 +35,7 @@ public struct TMMatch: Sendable, Hashable {
     public var repairs: [NumberRepair]
 
     public var source: String { unit.text(side) }
-    public var side: Side
+    public var side: Language
 
     /// The proposed target: the repaired one when there is one.
     public var proposedTarget: String { repairedTarget ?? unit.text(side.other) }

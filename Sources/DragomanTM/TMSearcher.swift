@@ -3,12 +3,12 @@ import DragomanText
 /// A sentence to look up, with its neighbours in the article (for context matches).
 public struct TMQuery: Sendable {
     public var text: String
-    public var side: Side
+    public var side: Language
     /// Hashes of the previous and next segments' keys (`UnitContext.hash(ofSegment:)`),
     /// `UnitContext.documentStart` / `.documentEnd` at the edges, nil when unknown.
     public var context: UnitContext?
 
-    public init(text: String, side: Side = .arabic, context: UnitContext? = nil) {
+    public init(text: String, side: Language = .arabic, context: UnitContext? = nil) {
         self.text = text
         self.side = side
         self.context = context

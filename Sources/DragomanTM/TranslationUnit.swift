@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 
 /// A free property of a unit, as TMX's `prop` (type and value).
@@ -73,8 +74,8 @@ public struct TranslationUnit: Sendable, Hashable, Codable {
         self.usageCount = usageCount
     }
 
-    public func text(_ side: Side) -> String { side == .arabic ? arabic : english }
-    public func context(_ side: Side) -> UnitContext { side == .arabic ? arabicContext : englishContext }
+    public func text(_ side: Language) -> String { side == .arabic ? arabic : english }
+    public func context(_ side: Language) -> UnitContext { side == .arabic ? arabicContext : englishContext }
 }
 
 /// NFC, skipping the Foundation round trip for text that cannot change: ASCII and Arabic

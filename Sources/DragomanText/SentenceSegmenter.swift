@@ -13,14 +13,6 @@ public struct Segment: Sendable, Hashable, Codable {
     }
 }
 
-/// The language of a text for segmentation.
-public enum SegmentationLanguage: String, Sendable, Codable, CaseIterable {
-    case arabic = "ar"
-    case english = "en"
-    /// Decided per paragraph: more Arabic than Latin letters is Arabic.
-    case auto
-}
-
 /// Splits Arabic and English text into sentences.
 ///
 /// ICU's sentence iterator proposes boundaries (it handles closing quotes, "3.5", and
@@ -36,11 +28,13 @@ public struct SentenceSegmenter: Sendable {
         case icuOnly = "icu"
     }
 
-    public var language: SegmentationLanguage
+    /// The text's language; nil decides it per paragraph (more Arabic than Latin letters
+    /// is Arabic).
+    public var language: Language?
     public var layout: TextLayout
     public var mode: Mode
 
-    public init(language: SegmentationLanguage = .auto, layout: TextLayout = .plainText, mode: Mode = .rules) {
+    public init(language: Language? = nil, layout: TextLayout = .plainText, mode: Mode = .rules) {
         self.language = language
         self.layout = layout
         self.mode = mode
@@ -63,12 +57,7 @@ public struct SentenceSegmenter: Sendable {
         // A soft line break inside a Markdown paragraph is a space to ICU, which would
         // otherwise end a sentence at every line end (same UTF-16 length, same offsets).
         let slice = u[paragraph].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
-        let lang: SegmentationLanguage
-        if language == .auto {
-            lang = ArabicScript.isMostlyArabic(String(decoding: slice, as: UTF16.self)) ? .arabic : .english
-        } else {
-            lang = language
-        }
+        let lang = language ?? Language.detect(String(decoding: slice, as: UTF16.self))
         let icu = (try? ICU.boundaries(.sentence, locale: lang == .arabic ? "ar" : "en", utf16: slice)) ?? [slice.count]
         var cuts: [Int]
         if mode == .icuOnly {

@@ -153,7 +153,7 @@ enum AlignGlossaryHook {
     static func lexicon(database: DatabaseOptions, arabic: [Segment], english: [Segment]) throws -> (any AlignmentLexicon)? {
         guard FileManager.default.fileExists(atPath: database.resolvedPath) else { return nil }
         let glossary = try openGlossary(database)
-        func terms(_ segments: [Segment], _ language: TermLanguage) throws -> [String: [Int]] {
+        func terms(_ segments: [Segment], _ language: Language) throws -> [String: [Int]] {
             var out: [String: [Int]] = [:]
             for segment in segments where out[segment.text] == nil {
                 out[segment.text] = try glossaryCall { try glossary.find(in: segment.text) }

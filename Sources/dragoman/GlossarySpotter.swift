@@ -1,3 +1,4 @@
+import DragomanText
 import DragomanGlossary
 import DragomanPretranslate
 import DragomanTM
@@ -6,7 +7,7 @@ import DragomanTM
 struct GlossarySpotter: DragomanPretranslate.TermSpotter {
     let glossary: any GlossaryStore
 
-    func hits(in text: String, side: Side) throws -> [DragomanPretranslate.TermHit] {
+    func hits(in text: String, side: Language) throws -> [DragomanPretranslate.TermHit] {
         try glossary.find(in: text).map { hit in
             var kind = hit.kind.rawValue
             if let clitics = hit.clitics, !clitics.isEmpty { kind += " (\(clitics.description))" }

@@ -18,7 +18,7 @@ struct ArticleInput {
     let article: Article
 
     /// Reads `path`, refusing empty and binary files and text in the wrong language.
-    init(path: String, from side: Side, layout: TextLayout?) throws {
+    init(path: String, from side: Language, layout: TextLayout?) throws {
         let (text, name) = try Input.readFile(path)
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw DragomanError.badInput("\(name): the article is empty")
@@ -34,7 +34,7 @@ struct ArticleInput {
         let layout = layout ?? (name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") ? .markdown : .plainText)
         self.text = text
         self.name = name
-        self.article = ArticleParser.parse(text, layout: layout, language: side == .arabic ? .arabic : .english)
+        self.article = ArticleParser.parse(text, layout: layout, language: side)
     }
 
     func pretranslate(database: DragomanDatabase, options: PretranslationOptions, glossary: Bool = true) throws -> PretranslatedDocument {
@@ -60,7 +60,7 @@ struct PretranslateCommand: ParsableCommand {
     @Argument(help: "The article (plain text or Markdown); '-' reads standard input.") var file: String
     @Option(help: "xliff, xliff12, tmx, md, html or json.") var format: DocumentFormat?
     @Option(name: .shortAndLong, help: "Write to this file (a temporary file renamed on success).") var output: String?
-    @Option(help: "The article's language: ar (default) or en.") var from: Side = .arabic
+    @Option(help: "The article's language: ar (default) or en.") var from: Language = .arabic
     @Option(help: "The lowest score proposed as a target.") var minScore = 70
     @Option(help: "Alternatives listed per segment besides the proposal.") var alternatives = 3
     @Option(help: "Whether 100% and context matches count as final or still need review.") var exactAs: PretranslationOptions.ExactAs = .final
@@ -150,7 +150,7 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: "Words are counted the same way in Arabic and English: a word is a run of letters or a number; attached clitics are part of their word (وبالقدس is one word); punctuation is not counted.")
 
     @Argument(help: "The articles.") var files: [String]
-    @Option(help: "The articles' language: ar (default) or en.") var from: Side = .arabic
+    @Option(help: "The articles' language: ar (default) or en.") var from: Language = .arabic
     @Option(help: "Payable percentages for context/repetitions/100/95-99/85-94/75-84/50-74/no match.") var weights = AnalysisWeights.standard.description
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions

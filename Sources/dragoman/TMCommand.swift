@@ -1,3 +1,4 @@
+import DragomanText
 import ArgumentParser
 import DragomanStore
 import DragomanTM
@@ -13,7 +14,7 @@ struct TMCommand: ParsableCommand {
     )
 }
 
-extension Side: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 
 /// Opens the TM of the selected database, mapping store errors to CLI errors.
 func openTM(_ options: DatabaseOptions) throws -> SQLiteTranslationMemory {

@@ -1,3 +1,4 @@
+import DragomanText
 import ArgumentParser
 import DragomanStore
 import DragomanTM
@@ -12,7 +13,7 @@ struct TMMatchCommand: ParsableCommand {
     @Argument(help: "The sentence to look up.") var sentence: String?
     @Option(help: "The lowest score to show (0–101).") var minScore = 70
     @Option(help: "How many matches at most.") var max = 5
-    @Option(help: "The language of the sentence: ar (default) or en.") var from: Side = .arabic
+    @Option(help: "The language of the sentence: ar (default) or en.") var from: Language = .arabic
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Show the alignment of query and TM source with each edit and its cost.") var explain = false
     @OptionGroup var database: DatabaseOptions
@@ -166,7 +167,7 @@ struct TMConcordance: ParsableCommand {
         abstract: "Segments that contain a phrase (on match keys, clitic-tolerant), the phrase marked, with their translations.")
 
     @Argument(help: "The phrase.") var phrase: String
-    @Option(help: "The language of the phrase: ar (default) or en.") var from: Side = .arabic
+    @Option(help: "The language of the phrase: ar (default) or en.") var from: Language = .arabic
     @Option(help: "How many segments at most.") var max = 20
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions

@@ -72,7 +72,7 @@ struct TermAdd: ParsableCommand {
         var arabicText = GlossaryText.term(arabic)
         var englishText = GlossaryText.term(english ?? "")
         // One term given with --to: its script says which language it is.
-        if to != nil && englishText.isEmpty && !arabicText.isEmpty && TermLanguage.detect(arabicText) == .english {
+        if to != nil && englishText.isEmpty && !arabicText.isEmpty && Language.detect(arabicText) == .english {
             swap(&arabicText, &englishText)
         }
         if to == nil && (arabicText.isEmpty || englishText.isEmpty) {

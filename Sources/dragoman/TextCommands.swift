@@ -9,7 +9,7 @@ struct SegmentCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "The text's language: ar, en or auto (decided per paragraph).")
-    var lang: SegmentationLanguage = .auto
+    var lang: LanguageChoice = .auto
 
     @Option(name: .long, help: "Paragraph layout: text (every line break ends a paragraph) or markdown (blank lines do). Default: markdown for .md files, else text.")
     var layout: TextLayout?
@@ -23,7 +23,7 @@ struct SegmentCommand: ParsableCommand {
     func run() throws {
         let (text, name) = try Input.readFile(file)
         let layout = self.layout ?? (name.lowercased().hasSuffix(".md") ? .markdown : .plainText)
-        let segmenter = SentenceSegmenter(language: lang, layout: layout)
+        let segmenter = SentenceSegmenter(language: lang.language, layout: layout)
         var previousParagraph: Int?
         for segment in segmenter.segments(of: text) {
             if json {
@@ -141,5 +141,10 @@ struct TokenJSON: Encodable {
     }
 }
 
-extension SegmentationLanguage: ExpressibleByArgument {}
+/// `--lang ar|en|auto`: a language, or "decide per paragraph".
+enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
+    case ar, en, auto
+
+    var language: Language? { self == .auto ? nil : Language(rawValue: rawValue) }
+}
 extension TextLayout: ExpressibleByArgument {}

@@ -22,7 +22,7 @@ import DragomanText
     @Test(arguments: texts)
     func rebuildsExactlyInEveryLayoutAndLanguage(text: String) {
         for layout in TextLayout.allCases {
-            for language in SegmentationLanguage.allCases {
+            for language in [nil] + Language.allCases.map(Optional.some) {
                 let article = ArticleParser.parse(text, layout: layout, language: language)
                 #expect(article.source == text, "\(layout) \(language)")
                 #expect(article.segments.map(\.index) == Array(article.segments.indices))

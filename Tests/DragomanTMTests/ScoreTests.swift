@@ -1,8 +1,9 @@
+import DragomanText
 import Testing
 @testable import DragomanTM
 
 /// One query against one TM unit, threshold 0.
-func compare(_ query: String, _ source: String, target: String = "x", side: Side = .arabic,
+func compare(_ query: String, _ source: String, target: String = "x", side: Language = .arabic,
              context: UnitContext? = nil, unitContext: UnitContext = UnitContext()) throws -> TMMatch {
     let tm = InMemoryTranslationMemory()
     let unit = side == .arabic

@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 import Testing
 import DragomanStore
@@ -22,7 +23,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
     }
 }
 
-func search(_ store: any TranslationMemoryStore, _ text: String, side: Side = .arabic, threshold: Int = 70,
+func search(_ store: any TranslationMemoryStore, _ text: String, side: Language = .arabic, threshold: Int = 70,
             limit: Int = 5) throws -> [TMMatch] {
     if let sqlite = store as? SQLiteTranslationMemory {
         return try sqlite.search(TMQuery(text: text, side: side), threshold: threshold, limit: limit)

@@ -1,9 +1,10 @@
+import DragomanText
 import Foundation
 import Testing
 @testable import DragomanText
 
 @Suite struct SegmenterTests {
-    func sentences(_ text: String, _ lang: SegmentationLanguage = .auto, layout: TextLayout = .plainText) -> [String] {
+    func sentences(_ text: String, _ lang: Language? = nil, layout: TextLayout = .plainText) -> [String] {
         SentenceSegmenter(language: lang, layout: layout).segments(of: text).map(\.text)
     }
 
