@@ -95,9 +95,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            // Runs the built dragoman and dragoman-eval executables (crash and concurrency tests).
+            // Runs the built dragoman and dragoman-eval executables (crash and concurrency
+            // tests, exit codes and help); GRDB to prepare and inspect their databases.
             name: "DragomanCLITests",
-            dependencies: ["dragoman", "DragomanEval"]
+            dependencies: ["dragoman", "DragomanEval", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "DragomanTextTests",

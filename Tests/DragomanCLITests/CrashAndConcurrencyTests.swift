@@ -6,28 +6,9 @@ import Testing
 /// concurrent processes never see "database is locked" and lose nothing.
 @Suite(.serialized)
 struct CrashAndConcurrencyTests {
-    /// The folder of the built executables: the one holding this test bundle.
-    static func executable(_ name: String) -> String? {
-        var folders: [URL] = [Bundle.main.bundleURL, Bundle(for: Marker.self).bundleURL]
-        if let arg0 = CommandLine.arguments.first {
-            folders.append(URL(fileURLWithPath: arg0).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        for folder in folders {
-            var url = folder
-            for _ in 0..<4 {
-                let candidate = url.appendingPathComponent(name).path
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-                url = url.deletingLastPathComponent()
-            }
-        }
-        return nil
-    }
-
-    final class Marker {}
-
     /// Both executables are there (SwiftPM builds them for this target); else the tests
     /// are skipped, saying why.
-    static let executablesBuilt = executable("dragoman") != nil && executable("dragoman-eval") != nil
+    static let executablesBuilt = BuiltExecutable.path("dragoman") != nil && BuiltExecutable.path("dragoman-eval") != nil
 
     struct Run {
         var exitCode: Int32
@@ -37,33 +18,10 @@ struct CrashAndConcurrencyTests {
 
     /// Runs dragoman-eval with `arguments` and its JSON summary.
     static func eval(_ arguments: [String]) throws -> Run {
-        let eval = try #require(executable("dragoman-eval"), "dragoman-eval is not built beside the test bundle")
-        let dragoman = try #require(executable("dragoman"), "dragoman is not built beside the test bundle")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: eval)
-        process.arguments = arguments + ["--dragoman", dragoman, "--json"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes while the child runs, so neither fills up.
-        let errData = DataBox()
-        let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errData.done { usleep(10_000) }
-        let json = (try? JSONSerialization.jsonObject(with: outData)) as? [String: Any] ?? [:]
-        return Run(exitCode: process.terminationStatus, json: json, stderr: String(decoding: errData.value, as: UTF8.self))
-    }
-
-    final class DataBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data = Data()
-        private var finished = false
-        func set(_ d: Data) { lock.lock(); data = d; finished = true; lock.unlock() }
-        var done: Bool { lock.lock(); defer { lock.unlock() }; return finished }
-        var value: Data { lock.lock(); defer { lock.unlock() }; return data }
+        let dragoman = try #require(BuiltExecutable.path("dragoman"), "dragoman is not built beside the test bundle")
+        let result = try execute("dragoman-eval", arguments + ["--dragoman", dragoman, "--json"])
+        let json = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any] ?? [:]
+        return Run(exitCode: result.exitCode, json: json, stderr: result.stderr)
     }
 }
 
@@ -126,19 +84,12 @@ extension CrashAndConcurrencyTests {
     /// waits behind a long import (GRDB writes on open when the log is missing or empty).
     @Test(.enabled(if: executablesBuilt, "dragoman is not built beside the test bundle"))
     func theLogOutlivesTheProcess() throws {
-        let dragoman = try #require(Self.executable("dragoman"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dragoman-log-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("log.sqlite").path
         for english in ["The president said", "The president says"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: dragoman)
-            process.arguments = ["tm", "add", "قال الرئيس", english, "--db", db, "--empty"]
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            try expectExecution(["tm", "add", "قال الرئيس", english, "--db", db, "--empty"], exitCode: 0)
         }
         let log = try FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int ?? 0
         #expect(log > 0)
