@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "DragomanGlossary", targets: ["DragomanGlossary"]),
         .library(name: "DragomanDocuments", targets: ["DragomanDocuments"]),
         .library(name: "DragomanPretranslate", targets: ["DragomanPretranslate"]),
+        .library(name: "DragomanApp", targets: ["DragomanApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,51 +48,65 @@ let package = Package(
         .target(
             name: "DragomanStore",
             dependencies: [
-                "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanFormats",
+                "DragomanText", "DragomanTM", "DragomanGlossary",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the few calls GRDB does not wrap (bulk binding, file controls).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(
-            name: "DragomanXML"
+            name: "DragomanXML",
+            dependencies: ["DragomanText"]
         ),
         .target(
             name: "DragomanPretranslate",
-            dependencies: ["DragomanText", "DragomanTM"]
+            dependencies: ["DragomanText", "DragomanTM", "DragomanGlossary"]
         ),
         .target(
             name: "DragomanFormats",
-            dependencies: ["DragomanXML", "DragomanText", "DragomanTM"]
+            dependencies: ["DragomanXML", "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanAlign"]
         ),
         .target(
             name: "DragomanDocuments",
-            dependencies: ["DragomanPretranslate", "DragomanTM", "DragomanFormats", "DragomanXML", "DragomanText"]
+            dependencies: ["DragomanPretranslate", "DragomanTM", "DragomanGlossary", "DragomanFormats", "DragomanXML", "DragomanText"]
         ),
-        .executableTarget(
-            name: "dragoman",
+        .target(
+            // The use-cases: what the CLI, the evaluation and a server call. Opens or
+            // creates the database, imports and exports, term editing rules, the glossary
+            // adapters of pre-translation and alignment (see docs/architecture.md).
+            name: "DragomanApp",
             dependencies: [
-                "DragomanText", "DragomanTM", "DragomanStore", "DragomanAlign", "DragomanFormats", "DragomanGlossary",
-                "DragomanDocuments", "DragomanPretranslate", "DragomanXML",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanStore", "DragomanFormats", "DragomanXML",
+                "DragomanAlign", "DragomanPretranslate", "DragomanDocuments",
             ]
         ),
         .executableTarget(
+            // Parses, calls one use-case of DragomanApp, prints. No GRDB, no business rule.
+            name: "dragoman",
+            dependencies: [
+                "DragomanApp", "DragomanText", "DragomanTM", "DragomanAlign", "DragomanFormats", "DragomanGlossary",
+                "DragomanDocuments", "DragomanPretranslate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            // Evaluations and benchmarks. GRDB only for the stress harness, which watches
+            // the database through connections of its own.
             name: "DragomanEval",
             dependencies: [
-                "DragomanText", "DragomanTM", "DragomanStore", "DragomanAlign", "DragomanFormats", "DragomanGlossary",
+                "DragomanApp", "DragomanText", "DragomanTM", "DragomanStore", "DragomanAlign", "DragomanFormats",
+                "DragomanGlossary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .target(
             name: "DragomanAlign",
-            dependencies: ["DragomanText", "DragomanTM", "DragomanFormats"]
+            dependencies: ["DragomanText", "DragomanTM"]
         ),
         .testTarget(
             name: "DragomanAlignTests",
-            dependencies: ["DragomanAlign", "DragomanText", "DragomanTM", "DragomanStore"],
+            dependencies: ["DragomanAlign", "DragomanText", "DragomanTM", "DragomanStore", "DragomanFormats", "DragomanApp"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -107,27 +122,41 @@ let package = Package(
         ),
         .testTarget(
             name: "DragomanPretranslateTests",
-            dependencies: ["DragomanPretranslate", "DragomanTM", "DragomanText"],
+            dependencies: ["DragomanPretranslate", "DragomanTM", "DragomanText", "DragomanGlossary"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DragomanTMTests",
-            dependencies: ["DragomanTM", "DragomanText", "DragomanStore", "DragomanGlossary",
+            dependencies: ["DragomanTM", "DragomanText", "DragomanStore", "DragomanGlossary", "DragomanFormats",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "DragomanGlossaryTests",
-            dependencies: ["DragomanGlossary", "DragomanStore", "DragomanFormats", "DragomanXML", "DragomanText"],
+            dependencies: ["DragomanGlossary", "DragomanStore", "DragomanFormats", "DragomanXML", "DragomanText", "DragomanApp"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DragomanDocumentsTests",
-            dependencies: ["DragomanDocuments", "DragomanPretranslate", "DragomanTM", "DragomanFormats", "DragomanXML", "DragomanText"],
+            dependencies: ["DragomanDocuments", "DragomanPretranslate", "DragomanTM", "DragomanGlossary", "DragomanFormats", "DragomanXML", "DragomanText"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "DragomanStoreTests",
+            dependencies: ["DragomanStore", "DragomanTM", "DragomanGlossary", "DragomanText",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "DragomanXMLTests",
+            dependencies: ["DragomanXML", "DragomanText"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DragomanAppTests",
+            dependencies: ["DragomanApp", "DragomanStore", "DragomanTM", "DragomanGlossary", "DragomanText", "DragomanFormats"]
+        ),
+        .testTarget(
             name: "DragomanFormatsTests",
-            dependencies: ["DragomanFormats", "DragomanXML"],
+            dependencies: ["DragomanFormats", "DragomanXML", "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanAlign"],
             resources: [.copy("Fixtures")]
         ),
     ],

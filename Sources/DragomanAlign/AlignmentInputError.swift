@@ -1,7 +1,12 @@
 import DragomanText
 
 /// Why two texts cannot be aligned: a message a person can act on.
-public enum AlignmentInputError: Error, Sendable, Hashable {
+public enum AlignmentInputError: DragomanFailure, Sendable, Hashable {
+    public var failureKind: FailureKind { .badInput }
+
+    /// The message with the inputs named generically (the CLI names the files).
+    public var description: String { message(arabicName: "the Arabic text", englishName: "the English text") }
+
     /// A side has no sentence at all.
     case empty(Language)
     /// A side has text but no letters (only numbers or punctuation).

@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 import DragomanPretranslate
 
@@ -121,7 +122,9 @@ public enum DocumentFormat: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// Why a document could not be written or merged.
-public enum DocumentError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum DocumentError: DragomanFailure, Sendable, Hashable {
+    public var failureKind: FailureKind { .badInput }
+
     /// The article's parts name a segment that does not exist, or one twice.
     case invalidArticle(String)
     /// A character XML 1.0 cannot carry (a control character) in a format that has no

@@ -1,3 +1,4 @@
+import DragomanGlossary
 import Foundation
 import DragomanPretranslate
 import DragomanTM
@@ -85,7 +86,7 @@ public struct ReviewHTMLWriter: DocumentWriter {
             h += "<td class=\"src\" \(srcAttrs)>"
             h += Self.marked(s.segment.text, terms: s.terms, differences: s.best?.queryDifferences ?? [], tag: "ins")
             for term in s.terms where term.isFlagged {
-                h += "<div class=\"warn\" dir=\"ltr\" lang=\"en\">⚠ \(Self.escape(term.status)) term "
+                h += "<div class=\"warn\" dir=\"ltr\" lang=\"en\">⚠ \(Self.escape(term.status.rawValue)) term "
                 h += "<bdi \(srcAttrs)>\(Self.escape(term.surface))</bdi>"
                 if !term.translations.isEmpty {
                     h += " — glossary: <bdi \(tgtAttrs)>\(Self.escape(term.translations.joined(separator: " | ")))</bdi>"
@@ -144,7 +145,7 @@ public struct ReviewHTMLWriter: DocumentWriter {
     }
 
     /// `text` with glossary terms in `<mark class="term">` and difference ranges in `<tag>`.
-    static func marked(_ text: String, terms: [TermHit], differences: [Range<Int>], tag: String) -> String {
+    static func marked(_ text: String, terms: [SegmentTerm], differences: [Range<Int>], tag: String) -> String {
         MarkedRuns.html(text, terms: terms.map(\.range), differences: differences, diffTag: tag, escape: escape) { indices in
             let hits = indices.map { terms[$0] }
             let flagged = hits.contains(where: \.isFlagged)

@@ -1,3 +1,4 @@
+import DragomanGlossary
 import DragomanText
 import Foundation
 import DragomanPretranslate
@@ -78,9 +79,9 @@ public struct ReviewMarkdownWriter: DocumentWriter {
             for term in s.terms {
                 let translations = term.translations.isEmpty ? "—"
                     : term.translations.map { span(Self.escape($0), tgt) }.joined(separator: " \\| ")
-                let lead = term.isFlagged ? "- ⚠️ **\(Self.escape(term.status.uppercased())) term:** " : "- **Term:** "
+                let lead = term.isFlagged ? "- ⚠️ **\(Self.escape(term.status.rawValue.uppercased())) term:** " : "- **Term:** "
                 m += lead + span(Self.escape(term.surface), src) + " → " + translations
-                    + (term.isFlagged ? "" : " (\(Self.escape(term.status)))") + "\n"
+                    + (term.isFlagged ? "" : " (\(Self.escape(term.status.rawValue)))") + "\n"
             }
             if let first = s.repetitionOf {
                 m += "- **Repetition of** segment \(first + 1)\n"
@@ -98,7 +99,7 @@ public struct ReviewMarkdownWriter: DocumentWriter {
         side == .arabic ? "<span dir=\"rtl\" lang=\"ar\">\(html)</span>" : html
     }
 
-    static func marked(_ text: String, terms: [TermHit], differences: [Range<Int>], tag: String) -> String {
+    static func marked(_ text: String, terms: [SegmentTerm], differences: [Range<Int>], tag: String) -> String {
         MarkedRuns.html(text, terms: terms.map(\.range), differences: differences, diffTag: tag, escape: escape) { indices in
             let flagged = indices.first { terms[$0].isFlagged }
             return flagged.map { "<mark title=\"\(terms[$0].status)\">" } ?? "<mark>"

@@ -1,3 +1,4 @@
+import DragomanGlossary
 import Foundation
 import DragomanPretranslate
 import DragomanTM
@@ -55,7 +56,7 @@ public struct SegmentJSONWriter: DocumentWriter {
                 .object([
                     "start": .int($0.range.lowerBound), "end": .int($0.range.upperBound),
                     "entryID": .int(Int($0.entryID)), "flagged": .bool($0.isFlagged), "matchKind": .string($0.matchKind),
-                    "status": .string($0.status), "surface": .string($0.surface), "term": .string($0.term),
+                    "status": .string($0.status.rawValue), "surface": .string($0.surface), "term": .string($0.term),
                     "translations": .array($0.translations.map { .string($0) }),
                 ])
             }),

@@ -1,3 +1,4 @@
+import DragomanGlossary
 import Foundation
 import DragomanPretranslate
 import DragomanTM
@@ -103,7 +104,7 @@ public struct XLIFF12Writer: DocumentWriter {
             let translations = term.translations.isEmpty ? "no translation given" : term.translations.joined(separator: " | ")
             if term.isFlagged {
                 try xml.element("note", ["from": "dragoman", "priority": "1", "annotates": "source"], text: try checked(
-                    "\(term.status.uppercased()) TERM «\(term.surface)» (glossary entry \(term.entryID), «\(term.term)»): "
+                    "\(term.status.rawValue.uppercased()) TERM «\(term.surface)» (glossary entry \(term.entryID), «\(term.term)»): "
                     + translations, id))
             } else {
                 try xml.element("note", ["from": "dragoman", "priority": "3", "annotates": "source"], text: try checked(

@@ -1,3 +1,4 @@
+import DragomanGlossary
 import Foundation
 import DragomanPretranslate
 import DragomanTM
@@ -244,8 +245,8 @@ public struct XLIFF2Writer: DocumentWriter {
         if !run.isEmpty { try xml.text(String(run)) }
     }
 
-    private func flagText(_ term: TermHit) -> String {
+    private func flagText(_ term: SegmentTerm) -> String {
         let use = term.translations.first.map { "; the glossary gives «\($0)»" } ?? ""
-        return "\(term.status.capitalized) term «\(term.surface)» (entry \(term.entryID), «\(term.term)»)\(use)"
+        return "\(term.status.rawValue.capitalized) term «\(term.surface)» (entry \(term.entryID), «\(term.term)»)\(use)"
     }
 }

@@ -1,3 +1,4 @@
+import DragomanApp
 import ArgumentParser
 import DragomanFormats
 import DragomanGlossary
@@ -80,8 +81,8 @@ struct PretranslateBench: ParsableCommand {
             print("glossary: \(name): \(report.entriesAdded) entries")
         }
         print("glossary: \(try glossary.counts().entries) entries in all")
-        try database.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try database.pool.close()
+        try database.checkpoint()
+        try database.close()
         try FileManager.default.moveItem(atPath: db + ".new", toPath: db)
     }
 

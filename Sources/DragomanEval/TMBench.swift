@@ -1,3 +1,4 @@
+import DragomanApp
 import ArgumentParser
 import DragomanFormats
 import DragomanStore
@@ -43,14 +44,14 @@ struct TMBench: ParsableCommand {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
 
         // Import: parse the TSV and add everything in one transaction, index included.
+        // The same use-case as `dragoman tm import`: the file streamed from disk.
         let database = try DragomanDatabase(path: dbPath)
         let tm = SQLiteTranslationMemory(database: database)
         let start = Date()
-        let text = try String(contentsOfFile: tsv, encoding: .utf8)
-        var reader = DelimitedPairsReader(text: text, format: .tsv, file: tsv, origin: "bench", skipBad: true)
-        let counts = try tm.add(keyedContentsOf: AnySequence { AnyIterator { reader.nextKeyed() } }, progress: nil)
+        let report = try TMImport(format: .tsv, origin: "bench", skipBad: true).run(tsv, into: tm)
+        let counts = AddCounts(added: report.added, updated: report.updated)
         let importSeconds = Date().timeIntervalSince(start)
-        try database.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try database.checkpoint()
         let dbBytes = ((try? FileManager.default.attributesOfItem(atPath: dbPath)[.size] as? Int) ?? 0) ?? 0
         print(String(format: "import: %d units in %.1f s = %.0f units/s (added %d, updated %d)",
                      counts.added + counts.updated, importSeconds, Double(counts.added + counts.updated) / importSeconds,

@@ -1,8 +1,11 @@
+import DragomanText
 import DragomanXML
 
 /// A problem in an interchange file that a translator can act on: what is wrong and the
 /// line to open. Shared by the TMX and TBX readers so the CLI reports them alike.
-public struct FormatError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct FormatError: DragomanFailure, Sendable, Hashable, Codable {
+    public var failureKind: FailureKind { .badInput }
+
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The file is not well-formed XML (or not UTF-8, or uses a DTD).
         case notWellFormed

@@ -3,34 +3,6 @@ import DragomanText
 import DragomanTM
 import DragomanXML
 
-/// A unit of an import file that was left out, and why.
-public struct SkippedUnit: Error, Sendable, Hashable, Codable, CustomStringConvertible {
-    public var line: Int
-    public var reason: String
-
-    public init(line: Int, reason: String) {
-        self.line = line
-        self.reason = reason
-    }
-
-    public var description: String { "line \(line): \(reason)" }
-}
-
-/// Why a line could not be read.
-public struct LineProblem: Error, Sendable, Hashable {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
-}
-
-/// A bad unit when `--skip-bad` was not given: stops the import before anything is stored.
-public struct TMImportError: Error, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var reason: String
-
-    public var description: String { "\(file):\(line): \(reason)" }
-}
-
 /// File formats a translation memory is read from and written to.
 public enum TMFileFormat: String, Sendable, CaseIterable {
     case tmx, tsv, csv
@@ -46,32 +18,56 @@ public enum TMFileFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Reads TSV/CSV sentence pairs as translation units, lazily, in file order. A blank
-/// line ends a document: the units of one document get their neighbours as context.
+/// Reads TSV/CSV sentence pairs as translation units, lazily and streaming, in file
+/// order: the bytes come in chunks through `DelimitedParser` (the project's one TSV/CSV
+/// reader: RFC 4180 quoting in CSV, so a quoted field may hold a line break), so memory
+/// does not grow with the file. A blank line ends a document: the units of one document
+/// get their neighbours as context. Columns: arabic, english (more are ignored).
 public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     /// Longest segment accepted, in UTF-8 bytes: a translation unit is a sentence or a
     /// paragraph, and a longer "segment" is a file whose line breaks are missing.
     public static let maxSegmentBytes = SegmentCheck.maxSegmentBytes
+    /// Records parsed (checked and keyed on every core) at a time.
+    static let window = 4096
 
-    let lines: [Substring]
-    let separator: Character
+    var parser: DelimitedParser
+    let nextChunk: () throws -> [UInt8]?
     let file: String
     let origin: String?
     let skipBad: Bool
     let created: Date
     let creator: String?
-    var index = 0
-    /// Parsed lines around the current one, so each line is parsed and keyed once.
-    var parsed: [Int: ParsedLine] = [:]
-    public private(set) var skipped: [SkippedUnit] = []
-    public private(set) var error: TMImportError?
+    /// Parsed records not yet handed out; `items[cursor]` is the next, `items[cursor - 1]`
+    /// (when there) the one before it, for context.
+    var items: [ParsedLine] = []
+    var cursor = 0
+    var pending: [DelimitedParser.Record] = []
+    var sourceDone = false
+    /// A bad line ended reading (without `skipBad`).
+    var stopped = false
+    public private(set) var skipped: [LineError] = []
+    /// Why reading stopped early: a bad line (without `skipBad`), or a file that is not
+    /// TSV/CSV text (bad UTF-8, NUL bytes, an unclosed quote); with the file's name.
+    public private(set) var error: LineError?
 
+    /// Reads `text` (for standard input, tests and small files).
     public init(text: String, format: TMFileFormat, file: String, origin: String?, skipBad: Bool,
                 created: Date = Date(), creator: String? = nil) {
-        // Split on the byte: the text's line ends are already "\n" alone, and a byte split
-        // avoids grapheme breaking over the whole file.
-        self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
-        self.separator = format == .csv ? "," : "\t"
+        var chunk: [UInt8]? = Array(text.utf8)
+        self.init(format: format, file: file, origin: origin, skipBad: skipBad, created: created, creator: creator) {
+            defer { chunk = nil }
+            return chunk
+        }
+    }
+
+    /// Reads the bytes `nextChunk` hands over (nil at the end), chunk by chunk.
+    public init(format: TMFileFormat, file: String, origin: String?, skipBad: Bool,
+                created: Date = Date(), creator: String? = nil, nextChunk: @escaping () throws -> [UInt8]?) {
+        // Room for two segments at the limit: a longer one is a bad line (SegmentCheck),
+        // not a broken file.
+        self.parser = DelimitedParser(dialect: format == .csv ? .csv : .tsv, reportsBlankLines: true,
+                                      recordLimit: 2 * SegmentCheck.maxSegmentBytes + (1 << 20))
+        self.nextChunk = nextChunk
         self.file = file
         self.origin = origin
         self.skipBad = skipBad
@@ -79,42 +75,33 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
         self.creator = creator
     }
 
-    /// The fields of a line, or why it is bad.
-    func fields(_ line: Substring) -> Result<[String], LineProblem> {
-        if separator == "\t" {
-            return .success(line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(Substring($0)) })
-        }
-        return CSV.fields(line)
-    }
-
-    func pair(at i: Int) -> Result<(String, String), LineProblem>? {
-        let line = lines[i]
-        if line.allSatisfy(\.isWhitespace) { return nil }
-        switch fields(line) {
-        case .failure(let problem): return .failure(problem)
-        case .success(let f):
-            guard f.count >= 2 else {
-                return .failure(LineProblem("expected arabic\(separator == "\t" ? "<TAB>" : ",")english, found \(f.count) column"))
-            }
-            let ar = f[0].trimmedASCIISpace, en = f[1].trimmedASCIISpace
-            if let problem = SegmentCheck.problem(arabic: ar, english: en) { return .failure(LineProblem(problem)) }
-            if !ArabicScript.isMostlyArabic(ar) {
-                return .failure(LineProblem("the first column is not Arabic (expected arabic\(separator == "\t" ? "<TAB>" : ",")english)"))
-            }
-            return .success((ar, en))
-        }
-    }
-
-    /// A good line with its context hashes.
+    /// A record, parsed, with its context hashes; `result` is nil for a blank line.
     struct ParsedLine {
-        var result: Result<(String, String), LineProblem>?
+        var line: Int
+        var result: Result<(String, String), LineError>?
         var arabicHash: Int64?
         var englishHash: Int64?
     }
 
-    func parse(_ i: Int) -> ParsedLine {
-        let result = pair(at: i)
-        var p = ParsedLine(result: result)
+    static func pair(_ record: DelimitedParser.Record, separator: String) -> Result<(String, String), LineError>? {
+        let f = record.fields
+        if f.isEmpty { return nil }
+        guard f.count >= 2 else {
+            return .failure(LineError(line: record.line, reason: "expected arabic\(separator)english, found \(f.count) column"))
+        }
+        let ar = f[0].trimmedASCIISpace, en = f[1].trimmedASCIISpace
+        if let problem = SegmentCheck.problem(arabic: ar, english: en) {
+            return .failure(LineError(line: record.line, reason: problem))
+        }
+        if !ArabicScript.isMostlyArabic(ar) {
+            return .failure(LineError(line: record.line, reason: "the first column is not Arabic (expected arabic\(separator)english)"))
+        }
+        return .success((ar, en))
+    }
+
+    static func parse(_ record: DelimitedParser.Record, separator: String) -> ParsedLine {
+        let result = pair(record, separator: separator)
+        var p = ParsedLine(line: record.line, result: result)
         if case .success(let (ar, en))? = result {
             p.arabicHash = UnitContext.hash(ofSegment: ar)
             p.englishHash = UnitContext.hash(ofSegment: en)
@@ -122,13 +109,36 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
         return p
     }
 
-    /// Line `i`, parsed; lines are parsed a window at a time on every core.
-    mutating func line(_ i: Int) -> ParsedLine {
-        if let p = parsed[i] { return p }
-        let window = Array(i..<Swift.min(lines.count, i + 4096))
-        let results = ParallelMap.map(window.count) { parse(window[$0]) }
-        for (k, r) in zip(window, results) { parsed[k] = r }
-        return parsed[i]!
+    /// Makes sure the item after the cursor is parsed (the next one's context), reading
+    /// and parsing another window of records when needed.
+    mutating func fill() {
+        guard cursor + 1 >= items.count, !sourceDone, error == nil else { return }
+        // Keep the two items before the cursor (the current unit and its predecessor,
+        // for context) and what is unread.
+        let keep = Swift.max(0, cursor - 2)
+        items.removeFirst(keep)
+        cursor -= keep
+        do {
+            while pending.count < Self.window {
+                guard let chunk = try nextChunk() else {
+                    pending += try parser.finish()
+                    sourceDone = true
+                    break
+                }
+                try parser.feed(chunk, into: &pending)
+            }
+        } catch let failure as LineError {
+            error = failure.inFile(file)
+            sourceDone = true
+        } catch {
+            self.error = LineError(file: file, line: pending.last?.line ?? 1, reason: "cannot be read (\(error))")
+            sourceDone = true
+        }
+        let records = pending.prefix(Self.window)
+        let separator = parser.dialect == .csv ? "," : "<TAB>"
+        let base = records.startIndex
+        items += ParallelMap.map(records.count) { Self.parse(records[base + $0], separator: separator) }
+        pending.removeFirst(records.count)
     }
 
     public mutating func next() -> TranslationUnit? {
@@ -138,29 +148,31 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     /// The next unit with its key hashes (computed here anyway, for the context of its
     /// neighbours).
     public mutating func nextKeyed() -> KeyedUnit? {
-        while index < lines.count {
-            let i = index
-            index += 1
-            let current = line(i)
-            if i >= 2 { parsed[i - 2] = nil }
+        while !stopped {
+            fill()
+            guard cursor < items.count else { return nil }
+            let current = items[cursor]
+            cursor += 1
             guard let result = current.result else { continue }
             switch result {
             case .failure(let problem):
                 if skipBad {
-                    skipped.append(SkippedUnit(line: i + 1, reason: problem.reason))
+                    skipped.append(problem)
                     continue
                 }
-                error = TMImportError(file: file, line: i + 1, reason: problem.reason)
+                error = problem.inFile(file)
+                stopped = true
                 return nil
             case .success(let (ar, en)):
-                let before = i > 0 ? line(i - 1) : ParsedLine(result: nil)
-                let after = i + 1 < lines.count ? line(i + 1) : ParsedLine(result: nil)
+                fill()
+                let before = cursor >= 2 ? items[cursor - 2] : nil
+                let after = cursor < items.count ? items[cursor] : nil
                 let unit = TranslationUnit(
                     arabic: ar, english: en, created: created, creator: creator, origin: origin,
-                    arabicContext: UnitContext(previous: before.arabicHash ?? UnitContext.documentStart,
-                                               next: after.arabicHash ?? UnitContext.documentEnd),
-                    englishContext: UnitContext(previous: before.englishHash ?? UnitContext.documentStart,
-                                                next: after.englishHash ?? UnitContext.documentEnd))
+                    arabicContext: UnitContext(previous: before?.arabicHash ?? UnitContext.documentStart,
+                                               next: after?.arabicHash ?? UnitContext.documentEnd),
+                    englishContext: UnitContext(previous: before?.englishHash ?? UnitContext.documentStart,
+                                                next: after?.englishHash ?? UnitContext.documentEnd))
                 return KeyedUnit(unit, arabicKeyHash: current.arabicHash, englishKeyHash: current.englishHash)
             }
         }
@@ -168,63 +180,20 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     }
 }
 
-/// RFC 4180 fields of one CSV line.
-public enum CSV {
-    public static func fields(_ line: Substring) -> Result<[String], LineProblem> {
-        var out: [String] = []
-        var field = ""
-        var i = line.startIndex
-        var quoted = false
-        var atFieldStart = true
-        while i < line.endIndex {
-            let c = line[i]
-            if quoted {
-                if c == "\"" {
-                    let n = line.index(after: i)
-                    if n < line.endIndex && line[n] == "\"" { field.append("\""); i = line.index(after: n); continue }
-                    quoted = false
-                } else {
-                    field.append(c)
-                }
-            } else if c == "\"" && atFieldStart {
-                quoted = true
-            } else if c == "," {
-                out.append(field)
-                field = ""
-                atFieldStart = true
-                i = line.index(after: i)
-                continue
-            } else {
-                field.append(c)
-            }
-            atFieldStart = false
-            i = line.index(after: i)
-        }
-        if quoted { return .failure(LineProblem("unclosed quote")) }
-        out.append(field)
-        return .success(out)
-    }
-
-    public static func escape(_ field: String) -> String {
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-    }
-}
-
 /// Maps TMX units to translation units: the Arabic and English variants (any BCP 47
 /// region), dates, creator, notes, properties and inline markup.
 public enum TMXMapping {
-    public static func unit(_ tu: TMXUnit, origin: String?) -> Result<TranslationUnit, SkippedUnit> {
+    public static func unit(_ tu: TMXUnit, origin: String?) -> Result<TranslationUnit, LineError> {
         guard let ar = tu.variants.first(where: { LanguageTag.isArabic($0.lang) }) else {
-            return .failure(SkippedUnit(line: tu.line, reason: "no Arabic variant (languages: \(tu.variants.map(\.lang).joined(separator: ", ")))"))
+            return .failure(LineError(line: tu.line, reason: "no Arabic variant (languages: \(tu.variants.map(\.lang).joined(separator: ", ")))"))
         }
         guard let en = tu.variants.first(where: { LanguageTag.isEnglish($0.lang) }) else {
-            return .failure(SkippedUnit(line: tu.line, reason: "no English variant (languages: \(tu.variants.map(\.lang).joined(separator: ", ")))"))
+            return .failure(LineError(line: tu.line, reason: "no English variant (languages: \(tu.variants.map(\.lang).joined(separator: ", ")))"))
         }
         let arText = ar.segment.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
         let enText = en.segment.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = SegmentCheck.problem(arabic: arText, english: enText) {
-            return .failure(SkippedUnit(line: tu.line, reason: problem))
+            return .failure(LineError(line: tu.line, reason: problem))
         }
         let created = tu.creationDate ?? Date()
         var properties = tu.properties.map { UnitProperty(type: $0.type, value: $0.value) }

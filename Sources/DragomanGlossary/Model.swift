@@ -212,7 +212,7 @@ public struct TermChanges: Sendable, Hashable {
 }
 
 /// Why a glossary operation was refused.
-public struct GlossaryError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct GlossaryError: DragomanFailure, Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case emptyTerm
         case noTerms
@@ -229,6 +229,8 @@ public struct GlossaryError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     public var description: String { message }
+
+    public var failureKind: FailureKind { kind == .notFound ? .notFound : .badInput }
 }
 
 /// How stored text is cleaned: NFC, trimmed, tabs and line breaks turned into spaces

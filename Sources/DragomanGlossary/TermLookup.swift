@@ -5,7 +5,7 @@ public struct LookupResult: Sendable, Hashable {
     public var entry: GlossaryEntry
     /// The entry's term that matched the query.
     public var term: GlossaryTerm
-    public var kind: MatchKind
+    public var kind: TermMatchKind
     /// Edit distance, for `.fuzzy` (always 1).
     public var distance: Int?
     /// For `.clitic`: what was stripped from the query's first word.
@@ -36,7 +36,7 @@ public struct TermLookup {
 
     struct Found {
         var term: IndexedTerm
-        var kind: MatchKind
+        var kind: TermMatchKind
         var distance: Int?
         var clitics: CliticDetail?
         var lengthDifference: Int
@@ -52,7 +52,7 @@ public struct TermLookup {
         guard limit > 0, !key.isEmpty else { return [] }
         let queryLength = ArabicWords.length(key)
         var best: [Int64: Found] = [:]
-        func offer(_ t: IndexedTerm, _ kind: MatchKind, distance: Int? = nil, clitics: CliticDetail? = nil) {
+        func offer(_ t: IndexedTerm, _ kind: TermMatchKind, distance: Int? = nil, clitics: CliticDetail? = nil) {
             let f = Found(term: t, kind: kind, distance: distance, clitics: clitics,
                           lengthDifference: abs(ArabicWords.length(t.analysis.key) - queryLength))
             if let old = best[t.entryID], old.sortKey <= f.sortKey { return }

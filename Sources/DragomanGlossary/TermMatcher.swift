@@ -1,8 +1,8 @@
 import DragomanText
 import Foundation
 
-/// How a term was matched, best first.
-public enum MatchKind: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+/// How a glossary term was matched, best first (a TM match has a `MatchKind`).
+public enum TermMatchKind: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
     /// The text is the term as stored.
     case exact
     /// The match keys are equal (harakat, hamza, ى/ي, ة/ه, tatweel, case, digits).
@@ -21,7 +21,7 @@ public enum MatchKind: String, Sendable, Hashable, Codable, CaseIterable, Compar
 
     public var rank: Int { Self.allCases.firstIndex(of: self)! }
 
-    public static func < (a: MatchKind, b: MatchKind) -> Bool { a.rank < b.rank }
+    public static func < (a: TermMatchKind, b: TermMatchKind) -> Bool { a.rank < b.rank }
 
     public var description: String { rawValue }
 }
@@ -77,7 +77,7 @@ public struct TermHit: Sendable, Hashable {
     public var surface: String
     public var entry: GlossaryEntry
     public var term: GlossaryTerm
-    public var kind: MatchKind
+    public var kind: TermMatchKind
     /// For `.clitic`: what was stripped from (or missing on) the first word.
     public var clitics: CliticDetail?
     /// A single-letter preposition ك ب ل glued to a core of 3 letters or fewer (no article
@@ -91,7 +91,7 @@ public struct TermHit: Sendable, Hashable {
     public struct Alternative: Sendable, Hashable {
         public var entry: GlossaryEntry
         public var term: GlossaryTerm
-        public var kind: MatchKind
+        public var kind: TermMatchKind
     }
 
     /// The terms of the entry in the other language, preferred first.
@@ -131,7 +131,7 @@ public struct TermMatcher {
         public var first: Int
         public var last: Int
         public var term: IndexedTerm
-        public var kind: MatchKind
+        public var kind: TermMatchKind
         public var clitics: CliticDetail?
         public var lowConfidence: Bool
 
@@ -145,7 +145,7 @@ public struct TermMatcher {
         var first: Int
         var last: Int
         var term: Int
-        var kind: MatchKind
+        var kind: TermMatchKind
         var clitics: CliticDetail?
         var lowConfidence: Bool
     }
@@ -381,7 +381,7 @@ public struct TermMatcher {
                     }
                     previous = (k, shape)
                     guard let shape else { continue }
-                    let kind: MatchKind = shape.sameKeys
+                    let kind: TermMatchKind = shape.sameKeys
                         ? (Self.isExact(shape.surface, fetched[k].text) ? .exact : .normalized)
                         : (shape.plural ? .plural : .clitic)
                     // One candidate per (place, term): readings come best first.

@@ -1,9 +1,12 @@
 import Foundation
 import DragomanText
+import DragomanGlossary
 import DragomanTM
 
-/// A glossary term found in a segment, as the pre-translation reports it.
-public struct TermHit: Sendable, Hashable, Codable {
+/// A glossary term found in a segment, as the pre-translation reports it: the flat,
+/// serialisable record of a glossary `TermHit` (entry id instead of the whole entry,
+/// translations as text) that the document writers and JSON output carry.
+public struct SegmentTerm: Sendable, Hashable, Codable {
     /// UTF-16 range in the segment.
     public var range: Range<Int>
     /// The words as they stand in the segment (with their clitics).
@@ -13,15 +16,15 @@ public struct TermHit: Sendable, Hashable, Codable {
     public var term: String
     /// The entry's terms in the target language, preferred first.
     public var translations: [String]
-    /// preferred, admitted, deprecated or forbidden.
-    public var status: String
-    /// exact, normalized, clitic, …
+    /// The matched term's status: a deprecated or forbidden term is flagged.
+    public var status: TermStatus
+    /// exact, normalized, clitic (with what was stripped), plural.
     public var matchKind: String
 
-    public var isFlagged: Bool { status == "forbidden" || status == "deprecated" }
+    public var isFlagged: Bool { status.isDiscouraged }
 
     public init(range: Range<Int>, surface: String, entryID: Int64, term: String, translations: [String],
-                status: String, matchKind: String) {
+                status: TermStatus, matchKind: String) {
         self.range = range
         self.surface = surface
         self.entryID = entryID
@@ -30,11 +33,19 @@ public struct TermHit: Sendable, Hashable, Codable {
         self.status = status
         self.matchKind = matchKind
     }
+
+    /// The record of a glossary hit.
+    public init(_ hit: TermHit) {
+        var kind = hit.kind.rawValue
+        if let clitics = hit.clitics, !clitics.isEmpty { kind += " (\(clitics.description))" }
+        self.init(range: hit.range, surface: hit.surface, entryID: hit.entry.id, term: hit.term.text,
+                  translations: hit.translations.map(\.text), status: hit.term.status, matchKind: kind)
+    }
 }
 
 /// Finds glossary terms in a segment; the glossary store provides it.
 public protocol TermSpotter {
-    func hits(in text: String, side: Language) throws -> [TermHit]
+    func hits(in text: String, side: Language) throws -> [SegmentTerm]
 }
 
 /// A TM suggestion as pre-translation outputs carry it.
@@ -111,7 +122,7 @@ public struct PretranslatedSegment: Sendable, Hashable, Codable {
     public var best: Suggestion?
     /// Other suggestions, best first.
     public var alternatives: [Suggestion]
-    public var terms: [TermHit]
+    public var terms: [SegmentTerm]
     public var numbers: [SegmentNumber]
     /// The index of the earlier segment with the same match key, when this one repeats it.
     public var repetitionOf: Int?

@@ -44,7 +44,7 @@ public struct Pretranslator {
     /// What each segment needs from the stores: its glossary hits, and (for the first
     /// of repeated segments only) its TM matches.
     private func lookUp(_ article: Article, keys: [String], options: PretranslationOptions) throws
-        -> [(hits: [TermHit], matches: [TMMatch]?)] {
+        -> [(hits: [SegmentTerm], matches: [TMMatch]?)] {
         var first: [String: Int] = [:]
         for (i, key) in keys.enumerated() where first[key] == nil { first[key] = i }
         let segments = article.segments

@@ -1,9 +1,8 @@
 import Foundation
-import GRDB
+internal import GRDB
 import DragomanText
 import DragomanTM
 import DragomanGlossary
-import DragomanFormats
 
 /// What `dragoman check` found: one line per check, with the first problems of each.
 public struct CheckReport: Codable, Sendable {

@@ -1,10 +1,14 @@
+import DragomanText
 import Foundation
-import GRDB
-import GRDBSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
+internal import GRDB
+internal import GRDBSQLite
 
 /// Why the database cannot be used: a message a person can act on, and a code the CLI
 /// maps to its exit status.
-public struct StoreError: Error, CustomStringConvertible, Sendable {
+public struct StoreError: DragomanFailure, Sendable {
     public enum Code: String, Sendable {
         case busy
         case newerSchema
@@ -12,6 +16,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case invalidInput
         case notFound
         case cannotWrite
+        /// SQLite failed in a way nothing the user did explains: a bug.
+        case `internal`
     }
 
     public let code: Code
@@ -23,12 +29,24 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { message }
+
+    public var failureKind: FailureKind {
+        switch code {
+        case .busy: .busy
+        case .newerSchema: .newerDatabase
+        case .notADatabase, .invalidInput: .badInput
+        case .notFound: .notFound
+        case .cannotWrite: .cannotWrite
+        case .internal: .internal
+        }
+    }
 }
 
 /// The project's one SQLite file: glossary and translation memory, in WAL mode so that
 /// readers never wait for a writer, with named, append-only migrations.
 public final class DragomanDatabase: Sendable {
-    public let pool: DatabasePool
+    /// Internal: GRDB stays inside the store (the CLI and the server never see it).
+    let pool: DatabasePool
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and migrates it.
@@ -96,7 +114,7 @@ public final class DragomanDatabase: Sendable {
         defer {
             if descriptor >= 0 {
                 flock(descriptor, LOCK_UN)
-                close(descriptor)
+                Glibc.close(descriptor)
             }
         }
         if try pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) { return }
@@ -115,7 +133,7 @@ public final class DragomanDatabase: Sendable {
 
     /// Copies the database to `destination` with SQLite's online backup, through a
     /// temporary file renamed into place: a killed backup leaves no half file behind.
-    public static func backup(_ pool: DatabasePool, to destination: String) throws {
+    static func backup(_ pool: DatabasePool, to destination: String) throws {
         let temporary = "\(destination).tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: temporary)
         do {
@@ -160,15 +178,45 @@ public final class DragomanDatabase: Sendable {
         }
     }
 
-    /// Maps SQLite failures to messages without stack traces.
-    public static func translate(_ error: DatabaseError, path: String) -> Error {
+    /// Maps SQLite failures to messages a person can act on, without stack traces: the
+    /// one place where a `DatabaseError` becomes a `StoreError`.
+    static func translate(_ error: DatabaseError, path: String) -> StoreError {
+        let detail = error.message ?? "\(error.resultCode)"
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError(.busy, "\(path): the database is busy (another dragoman command is writing); try again when it has finished")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StoreError(.notADatabase, "\(path): not a Dragoman database, or damaged (\(error.message ?? "unknown")); check the --db path")
+            return StoreError(.notADatabase, "\(path): not a Dragoman database, or damaged (\(detail)); check the --db path, run dragoman check, or restore a backup")
+        case .SQLITE_FULL:
+            return StoreError(.cannotWrite, "\(path): the disk is full (\(detail)); nothing was changed: free some space and run the command again")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_PERM:
+            return StoreError(.cannotWrite, "\(path): cannot write the database (\(detail)); check the --db path and its permissions")
         default:
-            return error
+            return StoreError(.internal, "\(path): database error: \(detail); this is a bug, please report it")
+        }
+    }
+
+    /// Moves everything in the write-ahead log into the database file and empties the log
+    /// (for a file about to be copied or linked elsewhere as a whole).
+    public func checkpoint() throws {
+        try writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
+    /// Closes every connection; the object cannot be used afterwards.
+    public func close() throws {
+        do {
+            try pool.close()
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` outside a transaction (pragmas, checkpoints).
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction(body)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
         }
     }
 
@@ -190,8 +238,8 @@ public final class DragomanDatabase: Sendable {
         }
     }
 
-    /// Runs a write transaction, turning "database is locked" into a `StoreError`.
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs a write transaction; SQLite's failures become `StoreError`s.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.write(body)
         } catch let error as DatabaseError {
@@ -199,7 +247,7 @@ public final class DragomanDatabase: Sendable {
         }
     }
 
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
         } catch let error as DatabaseError {

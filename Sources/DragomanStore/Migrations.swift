@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Schema steps, in order. Never edit a step once released: add a new one.
 enum Migrations {

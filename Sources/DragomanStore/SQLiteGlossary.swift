@@ -1,7 +1,7 @@
 import DragomanText
 import DragomanGlossary
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The glossary in the project's SQLite database (tables `gl_*`, migration
 /// "2026-11-29 glossary"). Every write is one transaction; reads see one snapshot and

@@ -1,6 +1,6 @@
 import DragomanGlossary
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The fast path for many entries at once (imports): ids given here (one past the
 /// largest), rows written `rowsPerStatement` to a statement (`INSERT … VALUES (…), (…), …`)

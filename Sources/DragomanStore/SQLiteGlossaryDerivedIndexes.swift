@@ -1,7 +1,7 @@
 import DragomanGlossary
 import DragomanText
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The glossary's derived indexes, `gl_fuzzy` (deletion-neighbourhood postings, see
 /// `FuzzyBuckets`) and `gl_word` (words of multi-word terms, see `PostingList`), kept in a

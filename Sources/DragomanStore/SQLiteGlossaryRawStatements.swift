@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// An insert statement bound and stepped through the SQLite C API: bulk imports write
 /// 300k+ rows, and GRDB's `StatementArguments` (an array of boxed values per row) cost

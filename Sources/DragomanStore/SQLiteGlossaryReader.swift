@@ -1,7 +1,7 @@
 import DragomanGlossary
 import DragomanText
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The glossary's reads on one connection: index probes for matching and lookup, and
 /// entries and terms by id. Term text is always bound as a parameter; sets of keys are

@@ -1,7 +1,7 @@
 import DragomanGlossary
 import DragomanText
 import Foundation
-import GRDB
+internal import GRDB
 
 // One type per glossary table (migration "2026-11-29 glossary"), each with its `Columns`
 // in the table's order. Column lists of statements are written from these enums and rows

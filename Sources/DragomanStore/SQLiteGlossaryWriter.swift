@@ -1,6 +1,6 @@
 import DragomanGlossary
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The glossary's writes in one transaction: entries and terms added one at a time (many
 /// at once go to the bulk loader), edited and removed, with their derived index postings

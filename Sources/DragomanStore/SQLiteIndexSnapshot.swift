@@ -1,6 +1,6 @@
 import DragomanText
 import Foundation
-import GRDB
+internal import GRDB
 import DragomanTM
 
 /// The index as seen inside one read transaction.

@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
+internal import GRDB
 import DragomanText
 import DragomanTM
-import DragomanFormats
 
 /// The translation memory in the project's SQLite database. Every write is one
 /// transaction; reads see a consistent snapshot and never wait for a writer (WAL).
@@ -38,23 +37,41 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
 
     /// As `add(contentsOf:progress:)`, for units whose key hashes their reader knows.
     public func add(keyedContentsOf units: some Sequence<KeyedUnit>, progress: ((Int) -> Void)?) throws -> AddCounts {
+        var iterator = units.makeIterator()
+        return try add(reading: { iterator.next() }, progress: progress)
+    }
+
+    /// Adds the units `next` hands over (nil at the end) in one transaction. `next` runs
+    /// on the reading thread; when it throws (a bad line in the file), the transaction is
+    /// rolled back and nothing is stored.
+    public func add(reading next: @escaping () throws -> KeyedUnit?, progress: ((Int) -> Void)?) throws -> AddCounts {
         defer { database.shrinkLog() }
         return try database.write { db in
             var writer = TMWriter(db: db, bulk: true)
             var counts = AddCounts()
             var done = 0
-            let pipeline = ImportPipeline(units)
-            defer { pipeline.finish() }
-            while let batch = pipeline.next() {
-                for (unit, analysis) in batch {
-                    switch try writer.add(unit, analysis: analysis) {
+            // One thread reads and analyses batches of 1,024 units (up to 8 ahead, at a
+            // lower priority); this one only writes.
+            let produce: (_ emit: ([AnalysedUnit]) throws -> Void) throws -> Void = { emit in
+                while true {
+                    var keyed: [KeyedUnit] = []
+                    keyed.reserveCapacity(1024)
+                    while keyed.count < 1024, let unit = try next() { keyed.append(unit) }
+                    if keyed.isEmpty { return }
+                    let batch: [AnalysedUnit] = keyed.map { AnalysedUnit(unit: $0.unit, analysis: UnitAnalysis($0)) }
+                    try emit(batch)
+                }
+            }
+            let options = BatchPipeline.Options(depth: 8, lowerProducerPriority: true, recycle: true)
+            try BatchPipeline.run(options: options, produce: produce) { (batch: [AnalysedUnit]) in
+                for item in batch {
+                    switch try writer.add(item.unit, analysis: item.analysis) {
                     case .added: counts.added += 1
                     case .updated: counts.updated += 1
                     }
                 }
                 done += batch.count
                 progress?(done)
-                pipeline.recycle(batch)
             }
             try writer.flush()
             return counts
@@ -160,4 +177,10 @@ extension Language {
     var frequencyColumn: String { self == .arabic ? "arFrequency" : "enFrequency" }
     var keyHashColumn: String { self == .arabic ? "arKeyHash" : "enKeyHash" }
     var profileColumn: String { self == .arabic ? "arProfile" : "enProfile" }
+}
+
+/// A unit and its analysis, as the reading thread hands them to the writer.
+struct AnalysedUnit {
+    var unit: TranslationUnit
+    var analysis: UnitAnalysis
 }

@@ -1,6 +1,6 @@
 import DragomanText
 import Foundation
-import GRDB
+internal import GRDB
 import DragomanTM
 
 /// Writes units inside one transaction: resolves vocabulary ids, inserts rows, and

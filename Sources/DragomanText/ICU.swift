@@ -8,7 +8,9 @@ public enum ICU {
         case sentence
     }
 
-    public struct Failure: Error, CustomStringConvertible {
+    /// A bug or a broken ICU installation when it escapes.
+    public struct Failure: DragomanFailure {
+        public var failureKind: FailureKind { .internal }
         public let description: String
     }
 

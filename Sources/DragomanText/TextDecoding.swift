@@ -1,6 +1,8 @@
 /// Why bytes could not be read as text: a message a person can act on, with the line
 /// (1-based) and the byte offset of the problem.
-public struct TextDecodingError: Error, CustomStringConvertible, Equatable {
+public struct TextDecodingError: DragomanFailure, Equatable {
+    public var failureKind: FailureKind { .badInput }
+
     public let byteOffset: Int
     public let reason: String
     /// The line of `byteOffset` (0 when not known).

@@ -1,6 +1,9 @@
+import DragomanText
 /// Why a document could not be read, with the place to look: every message names the
 /// line and column so a translator can open the file and fix it.
-public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct XMLError: DragomanFailure, Sendable, Hashable {
+    public var failureKind: FailureKind { .badInput }
+
     /// 1-based line of the problem.
     public let line: Int
     /// 1-based column, counted in Unicode scalars from the start of the line.

@@ -1,7 +1,10 @@
+import DragomanText
 import Foundation
 
 /// Why a writer call was refused: it would have produced XML that is not well-formed.
-public struct XMLWriterError: Error, Sendable, Hashable, CustomStringConvertible {
+/// A bug when it escapes: the writers check what they write.
+public struct XMLWriterError: DragomanFailure, Sendable, Hashable {
+    public var failureKind: FailureKind { .internal }
     public let message: String
     public var description: String { message }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import DragomanAlign
 import DragomanGlossary
-import DragomanStore
+import DragomanApp
+import DragomanFormats
 import DragomanText
 import DragomanTM
 import Foundation
@@ -71,26 +72,15 @@ struct AlignCommand: ParsableCommand {
         let (englishText, englishName) = try Input.readFile(englishFile)
         let origin = self.origin ?? (arabicName as NSString).lastPathComponent
 
-        let (arabicSegments, englishSegments) = DocumentAligner.segments(
-            arabic: arabicText, english: englishText,
-            arabicLayout: layout ?? Self.layout(of: arabicName), englishLayout: layout ?? Self.layout(of: englishName))
-        func badInput(_ error: AlignmentInputError) -> DragomanError {
-            DragomanError.badInput(error.message(arabicName: arabicName, englishName: englishName))
-        }
-        do { try DocumentAligner.check(arabic: arabicSegments, english: englishSegments) } catch { throw badInput(error) }
-        let lexicon = try AlignGlossaryHook.lexicon(database: database, arabic: arabicSegments, english: englishSegments)
-        let document: DocumentAlignment
-        do {
-            document = try DocumentAligner(parameters: .dragoman, lexicon: lexicon).align(arabic: arabicSegments, english: englishSegments)
-        } catch {
-            throw badInput(error)
-        }
-        // Open the database before anything is written, so that a database that cannot be
-        // used stops the run with nothing written and nothing added.
-        let tm = add ? try openTM(database) : nil
+        // The glossary anchors term pairs when the database exists; aligning without
+        // --add never creates one. Opened before anything is written, so that a database
+        // that cannot be used stops the run with nothing written and nothing added.
+        let workspace = add || database.location.exists ? try database.open() : nil
+        let document = try ArticleAlignment.align(arabic: (arabicText, arabicName), english: (englishText, englishName),
+                                                  layout: layout, glossary: workspace?.glossary)
 
         let created = Date()
-        try OutputFile.write(to: output) { sink in
+        try OutputFile.writeText(to: output) { sink in
             switch format {
             case .tsv:
                 for bead in document.beads { sink(AlignmentExport.tsvLine(bead, in: document)) }
@@ -112,15 +102,16 @@ struct AlignCommand: ParsableCommand {
             return
         }
 
-        let (accepted, toReview) = document.split(minConfidence: minConfidence, origin: origin, created: created,
-                                                  creator: ProcessInfo.processInfo.environment["USER"])
         let reviewPath = review ?? englishName + ".review.tsv"
+        let toReview = document.split(minConfidence: minConfidence, origin: origin, created: created).review
         if !toReview.isEmpty {
-            try OutputFile.write(to: reviewPath) { sink in
+            try OutputFile.writeText(to: reviewPath) { sink in
                 for bead in toReview { sink(AlignmentExport.tsvLine(bead, in: document)) }
             }
         }
-        let counts = try storeCall { try tm!.add(contentsOf: accepted) }
+        let addition = try ArticleAlignment.add(document, minConfidence: minConfidence, origin: origin, created: created,
+                                                to: workspace!.tm)
+        let (accepted, counts) = (addition.accepted, addition.counts)
         summary += "\nadded \(accepted.count) pairs to the translation memory (\(counts.added) new, \(counts.updated) already there), origin \(origin)"
         if toReview.isEmpty {
             summary += "\nnothing to review"
@@ -129,43 +120,10 @@ struct AlignCommand: ParsableCommand {
         }
         Terminal.writeStderr(summary + "\n")
     }
-
-    static func layout(of name: String) -> TextLayout {
-        let lower = name.lowercased()
-        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .plainText
-    }
 }
 
 enum AlignFormat: String, ExpressibleByArgument, CaseIterable {
     case tsv
     case tmx
     case json
-}
-
-/// GLOSSARY HOOK for `dragoman align`: the term pairs the aligner uses as anchors (a term
-/// whose Arabic is in one sentence and whose English is in the other, counted by glossary
-/// entry). It asks the glossary of the selected database for the terms of every sentence
-/// (`TermMatcher` through `GlossaryStore.find(in:)`, low-confidence clitic readings left
-/// out) and hands the aligner a lookup table. With no database yet it returns nil (aligning
-/// without `--add` never creates one) and the aligner runs on length, numbers, names and
-/// punctuation alone.
-enum AlignGlossaryHook {
-    static func lexicon(database: DatabaseOptions, arabic: [Segment], english: [Segment]) throws -> (any AlignmentLexicon)? {
-        guard FileManager.default.fileExists(atPath: database.resolvedPath) else { return nil }
-        let glossary = try openGlossary(database)
-        func terms(_ segments: [Segment], _ language: Language) throws -> [String: [Int]] {
-            var out: [String: [Int]] = [:]
-            for segment in segments where out[segment.text] == nil {
-                out[segment.text] = try glossaryCall { try glossary.find(in: segment.text) }
-                    .filter { $0.term.language == language && !$0.lowConfidence }
-                    .map { Int($0.entry.id) }
-            }
-            return out
-        }
-        let arabicTerms = try terms(arabic, .arabic), englishTerms = try terms(english, .english)
-        guard arabicTerms.values.contains(where: { !$0.isEmpty }) && englishTerms.values.contains(where: { !$0.isEmpty }) else {
-            return nil
-        }
-        return ClosureLexicon(arabic: { arabicTerms[$0] ?? [] }, english: { englishTerms[$0] ?? [] })
-    }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import DragomanText
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `dragoman` command: an Arabic–English glossary and translation memory.
 @main
@@ -27,22 +30,58 @@ struct Dragoman: ParsableCommand {
         ]
     )
 
+    /// Parses, runs, and reports any failure in one place: the one classifier of the CLI.
     static func main() {
-        var command: ParsableCommand
         do {
-            command = try parseAsRoot()
-        } catch {
-            // Usage errors (64), --help and --version: the parser's own messages.
-            exit(withError: error)
-        }
-        do {
+            var command = try parseAsRoot()
             try command.run()
         } catch {
-            let failure = DragomanError.classifying(error)
-            guard let failure else { exit(withError: error) }
-            Terminal.printError(failure.description)
-            exit(withError: ExitCode(failure.code.rawValue))
+            let outcome = CommandOutcome(error)
+            if !outcome.message.isEmpty {
+                if outcome.exitCode == 0 {
+                    print(outcome.message)
+                } else {
+                    Terminal.writeStderr(outcome.message + "\n")
+                }
+            }
+            Glibc.exit(outcome.exitCode)
         }
+    }
+}
+
+/// How a command ended that did not end normally: the message and the exit code. Help and
+/// version requests exit 0 with their text on stdout; the parser's usage errors exit 64;
+/// every error the libraries throw on purpose (`DragomanFailure`) exits with its kind's
+/// code; anything else is a bug (70).
+struct CommandOutcome {
+    let exitCode: Int32
+    let message: String
+
+    init(_ error: Error) {
+        if let failure = error as? DragomanFailure {
+            exitCode = failure.failureKind.exitCode
+            let bug = failure.failureKind == .internal ? "; this is a bug, please report it with the command that caused it" : ""
+            message = "dragoman: error: \(failure.description)\(bug)"
+        } else if Self.isParserError(error) {
+            exitCode = Dragoman.exitCode(for: error).rawValue
+            let text = Dragoman.fullMessage(for: error)
+            message = exitCode == 0 ? text : Self.prefixed(text)
+        } else {
+            exitCode = FailureKind.internal.exitCode
+            message = "dragoman: error: internal error: \(error); this is a bug, please report it with the command that caused it"
+        }
+    }
+
+    /// Errors of swift-argument-parser (usage, help, version, clean exits), which it
+    /// formats itself.
+    static func isParserError(_ error: Error) -> Bool {
+        error is ValidationError || error is CleanExit || error is ExitCode
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+
+    /// The parser's "Error: …" as "dragoman: error: …", like every other error.
+    static func prefixed(_ text: String) -> String {
+        text.hasPrefix("Error: ") ? "dragoman: error: " + text.dropFirst("Error: ".count) : text
     }
 }
 

@@ -1,18 +1,8 @@
 import ArgumentParser
+import DragomanApp
 import DragomanStore
+import DragomanText
 import Foundation
-
-extension DatabaseOptions {
-    /// Opens a database that must already exist (backing up or checking a database that
-    /// is not there is a mistake in the path, not a reason to create one).
-    func openExisting() throws -> DragomanDatabase {
-        let path = resolvedPath
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw DragomanError(code: .noInput, message: "\(path): no database there (give --db PATH or set DRAGOMAN_DB)")
-        }
-        return try open()
-    }
-}
 
 /// `dragoman backup FILE`: a consistent copy of the database, safe while other
 /// commands read and write it.
@@ -34,12 +24,12 @@ struct BackupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try database.openExisting()
+        let db = try database.openExisting().database
         let start = Date()
-        try storeCall { try db.backup(to: file) }
+        try db.backup(to: file)
         let bytes = ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int) ?? 0
         struct Report: Encodable { var database: String; var backup: String; var bytes: Int; var schemaVersion: Int; var seconds: Double }
-        let report = Report(database: db.path, backup: file, bytes: bytes, schemaVersion: try storeCall { try db.schemaVersion() },
+        let report = Report(database: db.path, backup: file, bytes: bytes, schemaVersion: try db.schemaVersion(),
                             seconds: Date().timeIntervalSince(start))
         if json {
             print(try JSONOutput.string(report, pretty: true))
@@ -62,11 +52,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let db = try database.openExisting()
+        let db = try database.openExisting().database
         let progress = Progress(label: "checking", enabled: !json)
-        let report = try storeCall {
-            try DatabaseCheck(database: db, progress: { step in progress.note(step) }).run()
-        }
+        let report = try DatabaseCheck(database: db, progress: { step in progress.note(step) }).run()
         progress.finish()
         if json {
             print(try JSONOutput.string(report, pretty: true))
@@ -81,7 +69,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if !report.passed {
-            throw DragomanError(code: .badInput, message: "\(db.path): the check found problems (see above); restore a backup, or re-import the affected units and terms")
+            throw Failure.badInput("\(db.path): the check found problems (see above); restore a backup, or re-import the affected units and terms")
         }
     }
 }

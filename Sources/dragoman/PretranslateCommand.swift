@@ -3,49 +3,13 @@ import DragomanDocuments
 import DragomanFormats
 import DragomanGlossary
 import DragomanPretranslate
-import DragomanStore
+import DragomanApp
 import DragomanText
 import DragomanTM
 import Foundation
 
 extension DocumentFormat: ExpressibleByArgument {}
 extension PretranslationOptions.ExactAs: ExpressibleByArgument {}
-
-/// Reading an article and running the pre-translation: shared by `pretranslate` and `analyze`.
-struct ArticleInput {
-    let text: String
-    let name: String
-    let article: Article
-
-    /// Reads `path`, refusing empty and binary files and text in the wrong language.
-    init(path: String, from side: Language, layout: TextLayout?) throws {
-        let (text, name) = try Input.readFile(path)
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw DragomanError.badInput("\(name): the article is empty")
-        }
-        let arabic = text.unicodeScalars.filter { ArabicScript.isLetter($0.value) }.count
-        let latin = text.unicodeScalars.filter { LatinScript.isLetter($0.value) }.count
-        if side == .arabic && arabic < latin {
-            throw DragomanError.badInput("\(name): this article is mostly in Latin script, not Arabic; use --from en to translate from English")
-        }
-        if side == .english && latin < arabic {
-            throw DragomanError.badInput("\(name): this article is mostly Arabic; drop --from en to translate from Arabic")
-        }
-        let layout = layout ?? (name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") ? .markdown : .plainText)
-        self.text = text
-        self.name = name
-        self.article = ArticleParser.parse(text, layout: layout, language: side)
-    }
-
-    func pretranslate(database: DragomanDatabase, options: PretranslationOptions, glossary: Bool = true) throws -> PretranslatedDocument {
-        let tm = SQLiteTranslationMemory(database: database)
-        let spotter = glossary ? GlossarySpotter(glossary: SQLiteGlossary(database: database)) : nil
-        let pretranslator = Pretranslator(search: { query, threshold, limit in
-            try tm.search(query, threshold: threshold, limit: limit)
-        }, terms: spotter, workers: ProcessInfo.processInfo.activeProcessorCount)
-        return try storeCall { try pretranslator.run(article, fileName: (name as NSString).lastPathComponent, options: options) }
-    }
-}
 
 struct PretranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -75,10 +39,10 @@ struct PretranslateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = try ArticleInput(path: file, from: from, layout: layout)
-        let db = try database.open()
-        if let loadTm { try SampleTM.load(loadTm, into: db) }
-        let document = try input.pretranslate(database: db, options: PretranslationOptions(
+        let input = try ArticleInput(path: file, language: from, layout: layout)
+        let workspace = try database.open()
+        if let loadTm { try TMImport.loadSample(loadTm, into: workspace.tm) }
+        let document = try Pretranslation(workspace: workspace).run(input, options: PretranslationOptions(
             side: from, threshold: minScore, alternatives: alternatives, exactAs: exactAs))
         let options = DocumentWriterOptions(toolVersion: DragomanVersion.string)
         if format == nil && output == nil && Terminal.stdoutIsTerminal {
@@ -87,26 +51,8 @@ struct PretranslateCommand: ParsableCommand {
         }
         let format = self.format ?? output.flatMap(DocumentFormat.inferred(fromPath:)) ?? (output == nil ? .json : .xliff)
         let text = try format.write(document, options: options)
-        try OutputFile.write(to: output) { $0(text) }
+        try OutputFile.writeText(to: output) { $0(text) }
         if let output { Terminal.writeStderr("wrote \(output) (\(format.rawValue), \(document.segments.count) segments)\n") }
-    }
-}
-
-/// Loads a TSV of sample pairs into the TM (idempotent: duplicates only refresh dates).
-enum SampleTM {
-    static func load(_ path: String, into database: DragomanDatabase) throws {
-        let (text, name) = try Input.readFile(path)
-        var reader = DelimitedPairsReader(text: text, format: .tsv, file: name, origin: (name as NSString).lastPathComponent, skipBad: false)
-        var failure: String?
-        let tm = SQLiteTranslationMemory(database: database)
-        _ = try storeCall {
-            try tm.add(contentsOf: AnySequence { AnyIterator {
-                let unit = reader.next()
-                if unit == nil, let e = reader.error { failure = e.description }
-                return unit
-            } }, progress: nil)
-        }
-        if let failure { throw DragomanError.badInput(failure + "; nothing was imported") }
     }
 }
 
@@ -132,7 +78,7 @@ enum PretranslationSummary {
             if !s.terms.isEmpty {
                 Swift.print("  terms: " + s.terms.map { t in
                     var x = "\(Terminal.isolate(t.surface)) → \(t.translations.first.map(Terminal.isolate) ?? "?")"
-                    if t.isFlagged { x += " [\(t.status.uppercased())]" }
+                    if t.isFlagged { x += " [\(t.status.rawValue.uppercased())]" }
                     return x
                 }.joined(separator: "; "))
             }
@@ -160,31 +106,21 @@ struct AnalyzeCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("give at least one article") }
     }
 
-    struct FileReport: Encodable {
-        var file: String
-        var segments: [String: Int]
-        var words: [String: Int]
-        var totalSegments: Int
-        var totalWords: Int
-        var weightedWords: Double
-    }
-
     func run() throws {
         let weights = AnalysisWeights(weights)!
-        let db = try database.open()
+        let pretranslation = Pretranslation(workspace: try database.open())
         var seen = Set<String>()
-        var reports: [FileReport] = []
+        var reports: [AnalysisReport] = []
         var total = BandCounts()
         for file in files {
-            let input = try ArticleInput(path: file, from: from, layout: nil)
-            let document = try input.pretranslate(database: db, options: PretranslationOptions(side: from, threshold: 50, alternatives: 0), glossary: false)
-            let counts = Analyzer.count(document, seen: &seen)
+            let input = try ArticleInput(path: file, language: from, layout: nil)
+            let counts = try pretranslation.analyze(input, seen: &seen)
             total = total + counts
-            reports.append(report(file, counts, weights))
+            reports.append(AnalysisReport(file: file, counts: counts, weights: weights))
         }
-        if files.count > 1 || json { reports.append(report("total", total, weights)) }
+        if files.count > 1 || json { reports.append(AnalysisReport(file: "total", counts: total, weights: weights)) }
         if json {
-            struct Output: Encodable { var weights: String; var files: [FileReport] }
+            struct Output: Encodable { var weights: String; var files: [AnalysisReport] }
             print(try JSONOutput.string(Output(weights: weights.description, files: reports), pretty: true))
             return
         }
@@ -202,13 +138,6 @@ struct AnalyzeCommand: ParsableCommand {
                   + String(r.totalWords).leftPadded(9) + String(format: "%.1f", r.weightedWords).leftPadded(10))
         }
     }
-
-    func report(_ file: String, _ c: BandCounts, _ weights: AnalysisWeights) -> FileReport {
-        FileReport(file: file,
-                   segments: Dictionary(uniqueKeysWithValues: AnalysisBand.allCases.map { ($0.rawValue, c.segments[$0] ?? 0) }),
-                   words: Dictionary(uniqueKeysWithValues: AnalysisBand.allCases.map { ($0.rawValue, c.words[$0] ?? 0) }),
-                   totalSegments: c.totalSegments, totalWords: c.totalWords, weightedWords: c.weightedWords(weights))
-    }
 }
 
 struct MergeCommand: ParsableCommand {
@@ -220,16 +149,16 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The output file (default: standard output).") var output: String?
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: xliff) else {
-            throw DragomanError(code: .noInput, message: "\(xliff): no such file")
-        }
+        try InputFile.checkReadable(xliff)
         let result: XLIFFMergeResult
         do {
             result = try XLIFFMerger().merge(contentsOf: URL(fileURLWithPath: xliff))
+        } catch let error as DragomanFailure {
+            throw Failure.badInput("\(xliff): \(error)")
         } catch {
-            throw DragomanError.badInput("\(xliff): \(error)")
+            throw Failure.noInput("\(xliff): cannot be read (\(error.localizedDescription))")
         }
-        try OutputFile.write(to: output) { $0(result.text) }
+        try OutputFile.writeText(to: output) { $0(result.text) }
         if !result.untranslatedIDs.isEmpty {
             Terminal.writeStderr("\(result.untranslatedIDs.count) of \(result.segmentCount) segments had no target: their source text was kept\n")
         }

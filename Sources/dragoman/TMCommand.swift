@@ -1,6 +1,6 @@
 import DragomanText
 import ArgumentParser
-import DragomanStore
+import DragomanApp
 import DragomanTM
 import Foundation
 
@@ -9,26 +9,12 @@ struct TMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tm",
         abstract: "Add, import, export and search sentence pairs in the translation memory.",
-        subcommands: [TMAdd.self, TMImport.self, TMExport.self, TMMatchCommand.self, TMConcordance.self,
+        subcommands: [TMAdd.self, TMImportCommand.self, TMExportCommand.self, TMMatchCommand.self, TMConcordance.self,
                       TMStats.self, TMRemove.self]
     )
 }
 
 extension Language: ExpressibleByArgument {}
-
-/// Opens the TM of the selected database, mapping store errors to CLI errors.
-func openTM(_ options: DatabaseOptions) throws -> SQLiteTranslationMemory {
-    SQLiteTranslationMemory(database: try options.open())
-}
-
-/// Runs `body`, turning the store's expected failures into messages and exit codes.
-func storeCall<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StoreError {
-        throw DragomanError(store: error)
-    }
-}
 
 struct TMAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add one sentence pair.")
@@ -46,11 +32,11 @@ struct TMAdd: ParsableCommand {
     }
 
     func run() throws {
-        let tm = try openTM(database)
+        let tm = try database.open().tm
         let unit = TranslationUnit(arabic: arabic.trimmingCharacters(in: .whitespacesAndNewlines),
                                    english: english.trimmingCharacters(in: .whitespacesAndNewlines),
                                    creator: ProcessInfo.processInfo.environment["USER"], origin: origin, note: note)
-        switch try storeCall({ try tm.add(unit) }) {
+        switch try tm.add(unit) {
         case .added(let id): print("added unit \(id)")
         case .updated(let id): print("unit \(id) already holds this pair: its date was updated")
         }
@@ -64,9 +50,9 @@ struct TMRemove: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let tm = try openTM(database)
-        guard try storeCall({ try tm.remove(id: id) }) else {
-            throw DragomanError.badInput("no unit \(id) in \(database.resolvedPath)")
+        let workspace = try database.open()
+        guard try workspace.tm.remove(id: id) else {
+            throw Failure.notFound("no unit \(id) in \(workspace.path)")
         }
         print("removed unit \(id)")
     }
@@ -78,32 +64,8 @@ struct TMStats: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
-    struct Stats: Encodable {
-        var database: String
-        var units: Int
-        var origins: [String: Int]
-        var oldest: String?
-        var newest: String?
-        var arabicWords: Int
-        var englishWords: Int
-    }
-
     func run() throws {
-        let tm = try openTM(database)
-        var stats = Stats(database: database.resolvedPath, units: 0, origins: [:], arabicWords: 0, englishWords: 0)
-        var oldest: Date?, newest: Date?
-        try storeCall {
-            try tm.forEachUnit { u in
-                stats.units += 1
-                stats.origins[u.origin ?? "(none)", default: 0] += 1
-                oldest = min(oldest ?? u.changed, u.changed)
-                newest = max(newest ?? u.changed, u.changed)
-                stats.arabicWords += WordCount.words(u.arabic)
-                stats.englishWords += WordCount.words(u.english)
-            }
-        }
-        stats.oldest = oldest?.formatted(.iso8601)
-        stats.newest = newest?.formatted(.iso8601)
+        let stats = try TMStatistics(database.open())
         if json {
             print(try JSONOutput.string(stats, pretty: true))
             return
@@ -118,14 +80,6 @@ struct TMStats: ParsableCommand {
                 print("  \(String(count).leftPadded(8))  \(origin)")
             }
         }
-    }
-}
-
-/// Words as Dragoman counts them: tokens that are words or numbers; clitics are part of
-/// their word (وبالقدس is one word), in Arabic and English alike.
-enum WordCount {
-    static func words(_ text: String) -> Int {
-        MatchTokenizer.tokens(of: text, side: .arabic).filter { $0.weightClass == .word || $0.weightClass == .number }.count
     }
 }
 

@@ -1,6 +1,6 @@
 import DragomanText
 import ArgumentParser
-import DragomanStore
+import DragomanApp
 import DragomanTM
 import Foundation
 
@@ -24,9 +24,9 @@ struct TMMatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tm = try openTM(database)
+        let tm = try database.open().tm
         if let sentence {
-            let matches = try storeCall { try tm.search(TMQuery(text: sentence, side: from), threshold: minScore, limit: max) }
+            let matches = try tm.search(TMQuery(text: sentence, side: from), threshold: minScore, limit: max)
             if json {
                 print(try JSONOutput.string(MatchReport(query: sentence, matches: matches, explain: true)))
             } else {
@@ -35,89 +35,12 @@ struct TMMatchCommand: ParsableCommand {
             return
         }
         guard !Terminal.stdinIsTerminal else {
-            throw DragomanError.usage("give a SENTENCE, or pipe sentences on standard input (one per line)")
+            throw Failure.usage("give a SENTENCE, or pipe sentences on standard input (one per line)")
         }
         while let line = readLine(strippingNewline: true) {
             let query = line.trimmingCharacters(in: .whitespaces)
-            let matches = query.isEmpty ? [] : try storeCall {
-                try tm.search(TMQuery(text: query, side: from), threshold: minScore, limit: max)
-            }
+            let matches = query.isEmpty ? [] : try tm.search(TMQuery(text: query, side: from), threshold: minScore, limit: max)
             Terminal.writeLine(try JSONOutput.string(MatchReport(query: line, matches: matches, explain: explain)), flush: true)
-        }
-    }
-}
-
-/// The JSON of `tm match`: stable keys for scripts.
-struct MatchReport: Encodable {
-    var query: String
-    var matches: [TMMatchJSON]
-
-    init(query: String, matches: [TMMatch], explain: Bool) {
-        self.query = query
-        self.matches = matches.map { TMMatchJSON($0, explain: explain) }
-    }
-}
-
-struct TMMatchJSON: Encodable {
-    struct Step: Encodable {
-        var edit: String
-        var query: String?
-        var source: String?
-        var cost: Int
-    }
-    struct Explanation: Encodable {
-        var cost: Int
-        var queryWeight: Int
-        var sourceWeight: Int
-        var formula: String
-        var steps: [Step]
-    }
-    var id: Int64?
-    var source: String
-    var target: String
-    var storedTarget: String?
-    var score: Int
-    var kind: String
-    var wordScore: Int
-    var origin: String?
-    var changed: String
-    var usageCount: Int
-    var repairs: [NumberRepair]?
-    var explanation: Explanation?
-
-    init(_ m: TMMatch, explain: Bool) {
-        id = m.unit.id
-        source = m.source
-        target = m.proposedTarget
-        storedTarget = m.repairedTarget == nil ? nil : m.unit.text(m.side.other)
-        score = m.score
-        kind = m.kind.rawValue
-        wordScore = m.wordScore
-        origin = m.unit.origin
-        changed = m.unit.changed.formatted(.iso8601)
-        usageCount = m.unit.usageCount
-        repairs = m.repairs.isEmpty ? nil : m.repairs
-        if explain {
-            explanation = Explanation(cost: m.cost, queryWeight: m.queryWeight, sourceWeight: m.sourceWeight,
-                                      formula: ScoreExplanation.formula(m),
-                                      steps: m.steps.map {
-                                          Step(edit: $0.kind.rawValue, query: $0.queryIndex.map { m.queryTokens[$0].text },
-                                               source: $0.sourceIndex.map { m.sourceTokens[$0].text }, cost: $0.cost)
-                                      })
-        }
-    }
-}
-
-/// Why a match scored what it did, in words.
-enum ScoreExplanation {
-    static func formula(_ m: TMMatch) -> String {
-        switch m.kind {
-        case .context: return "101: exact, and the previous (and next) segment match too"
-        case .exact: return "100: the stored source is the query, character for character"
-        case .exactVariant: return "100: equal match keys, different spelling (harakat, hamza, alef, ya, ta marbuta or digits)"
-        case .fuzzy, .repaired:
-            let w = Swift.max(m.queryWeight, m.sourceWeight)
-            return "⌊100 × (\(w) − \(m.cost)) / \(w)⌋ = \(m.score)   (weights: query \(m.queryWeight), TM source \(m.sourceWeight); word 20, number 10, clitic 6, punctuation 5)"
         }
     }
 }
@@ -172,22 +95,9 @@ struct TMConcordance: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
-    struct Hit: Encodable {
-        var id: Int64?
-        var source: String
-        var target: String
-        var ranges: [[Int]]
-        var marked: String
-    }
-
     func run() throws {
-        let tm = try openTM(database)
-        let hits = try storeCall { try tm.concordance(phrase, side: from, limit: max) }
-        let out = hits.map { h -> Hit in
-            let text = h.unit.text(from)
-            return Hit(id: h.unit.id, source: text, target: h.unit.text(from.other),
-                       ranges: h.ranges.map { [$0.lowerBound, $0.upperBound] }, marked: mark(text, h.ranges))
-        }
+        let tm = try database.open().tm
+        let out = try tm.concordance(phrase, side: from, limit: max).map { ConcordanceJSON($0, side: from) }
         if json {
             print(try JSONOutput.string(out, pretty: true))
             return
@@ -197,15 +107,5 @@ struct TMConcordance: ParsableCommand {
             print("#\(h.id ?? 0)  \(Terminal.isolate(h.marked))")
             print("      \(Terminal.isolate(h.target))")
         }
-    }
-
-    /// The text with each occurrence in ⟦ ⟧.
-    func mark(_ text: String, _ ranges: [Range<Int>]) -> String {
-        var u = Array(text.utf16)
-        for r in ranges.sorted(by: { $0.lowerBound > $1.lowerBound }) {
-            u.insert(contentsOf: Array("⟧".utf16), at: r.upperBound)
-            u.insert(contentsOf: Array("⟦".utf16), at: r.lowerBound)
-        }
-        return String(decoding: u, as: UTF16.self)
     }
 }

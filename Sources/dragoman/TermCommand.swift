@@ -1,6 +1,7 @@
 import ArgumentParser
 import DragomanGlossary
-import DragomanStore
+import DragomanApp
+import DragomanFormats
 import DragomanText
 import Foundation
 
@@ -20,28 +21,6 @@ extension TermStatus: ExpressibleByArgument {
 }
 
 extension GlossaryFileFormat: ExpressibleByArgument {}
-
-/// Opens the glossary of the selected database.
-func openGlossary(_ options: DatabaseOptions) throws -> SQLiteGlossary {
-    SQLiteGlossary(database: try options.open())
-}
-
-/// Runs `body`, turning the glossary's and the store's expected failures into messages
-/// and exit codes.
-func glossaryCall<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StoreError {
-        throw DragomanError(store: error)
-    } catch let error as GlossaryError {
-        throw DragomanError.badInput(error.message)
-    } catch let error as GlossaryFileError {
-        switch error {
-        case .cannotRead: throw DragomanError(code: .noInput, message: error.description)
-        case .malformed, .badItems: throw DragomanError.badInput(error.description)
-        }
-    }
-}
 
 // MARK: add
 
@@ -69,57 +48,19 @@ struct TermAdd: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        var arabicText = GlossaryText.term(arabic)
-        var englishText = GlossaryText.term(english ?? "")
-        // One term given with --to: its script says which language it is.
-        if to != nil && englishText.isEmpty && !arabicText.isEmpty && Language.detect(arabicText) == .english {
-            swap(&arabicText, &englishText)
+        let editor = TermEditor(glossary: try database.open().glossary)
+        let result = try editor.add(TermEditor.Addition(arabic: arabic, english: english ?? "", entryID: to, domain: domain,
+                                                        pos: pos, status: status, note: note, source: source))
+        switch result {
+        case .addedEntry(let id, let arabic, let english):
+            print("added entry \(id): \(Terminal.isolate(arabic)) = \(english)")
+        case .pairExists(let id, let arabic, let english):
+            print("already in the glossary: entry \(id) has \(Terminal.isolate(arabic)) = \(english) (nothing added)")
+        case .addedTerms(let id, let terms):
+            print("entry \(id): " + terms.map { t in
+                "\(Terminal.isolate(t.text)) (\(t.id.map { "term \($0)" } ?? "already there"))"
+            }.joined(separator: ", "))
         }
-        if to == nil && (arabicText.isEmpty || englishText.isEmpty) {
-            throw DragomanError.usage("give an Arabic and an English term (or --to ID to add a synonym to an entry)")
-        }
-        if arabicText.isEmpty && englishText.isEmpty {
-            throw DragomanError.usage("give at least one term")
-        }
-        if !arabicText.isEmpty && !arabicText.unicodeScalars.contains(where: { ArabicScript.isLetter($0.value) }) {
-            throw DragomanError.usage("the first term, \"\(arabicText)\", has no Arabic letter: the order is ARABIC ENGLISH")
-        }
-        let status = self.status ?? (to == nil ? .preferred : .admitted)
-        var terms: [NewTerm] = []
-        if !arabicText.isEmpty {
-            terms.append(NewTerm(.arabic, arabicText, pos: pos, status: status, note: note, source: source))
-        }
-        if !englishText.isEmpty {
-            terms.append(NewTerm(.english, englishText, pos: pos, status: status, note: note, source: source))
-        }
-        let glossary = try openGlossary(database)
-        let message: String = try glossaryCall {
-            try glossary.write { w -> String in
-                if let to {
-                    guard let entry = try w.entry(id: to) else { throw GlossaryError(.notFound, "there is no entry \(to)") }
-                    var added: [String] = []
-                    for t in terms {
-                        let key = MatchKey.make(t.text)
-                        if entry.terms.contains(where: { $0.language == t.language && MatchKey.make($0.text) == key }) {
-                            added.append("\(Terminal.isolate(t.text)) (already there)")
-                            continue
-                        }
-                        let id = try w.addTerm(t, toEntry: to)
-                        added.append("\(Terminal.isolate(t.text)) (term \(id))")
-                    }
-                    return "entry \(to): " + added.joined(separator: ", ")
-                }
-                // The same pair in one entry already?
-                let arKey = MatchKey.make(arabicText), enKey = MatchKey.make(englishText)
-                let withArabic = Set(try w.terms(withKeys: [arKey]).filter { $0.language == .arabic }.map(\.entryID))
-                if let existing = try w.terms(withKeys: [enKey]).first(where: { $0.language == .english && withArabic.contains($0.entryID) }) {
-                    return "already in the glossary: entry \(existing.entryID) has \(Terminal.isolate(arabicText)) = \(englishText) (nothing added)"
-                }
-                let id = try w.add(NewEntry(domain: domain, terms: terms))
-                return "added entry \(id): \(Terminal.isolate(arabicText)) = \(englishText)"
-            }
-        }
-        print(message)
     }
 }
 
@@ -149,8 +90,8 @@ struct TermLookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let glossary = try openGlossary(database)
-        let results = try glossaryCall { try glossary.lookup(query, limit: limit, prefix: prefix) }
+        let glossary = try database.open().glossary
+        let results = try glossary.lookup(query, limit: limit, prefix: prefix)
         if json {
             print(try JSONOutput.string(results.enumerated().map { TermLookupJSON($0.element, rank: $0.offset + 1) }, pretty: true))
             return
@@ -191,11 +132,11 @@ struct TermFind: ParsableCommand {
 
     func run() throws {
         if file == nil && Terminal.stdinIsTerminal {
-            throw DragomanError.usage("give a FILE, or '-' to read standard input")
+            throw Failure.usage("give a FILE, or '-' to read standard input")
         }
         let (text, _) = try Input.readFile(file)
-        let glossary = try openGlossary(database)
-        let hits = try glossaryCall { try glossary.find(in: text) }
+        let glossary = try database.open().glossary
+        let hits = try glossary.find(in: text)
         let lines = TermLineIndex(text)
         if json {
             print(try JSONOutput.string(hits.map { TermHitJSON($0, line: lines.line(of: $0.range.lowerBound)) }, pretty: true))
@@ -220,29 +161,6 @@ struct TermFind: ParsableCommand {
         if !hits.isEmpty { table.print() }
         let entries = Set(hits.map(\.entry.id)).count
         print("\(hits.count) hit\(hits.count == 1 ? "" : "s") of \(entries) entr\(entries == 1 ? "y" : "ies")")
-    }
-}
-
-/// Line numbers of UTF-16 offsets.
-struct TermLineIndex {
-    var starts: [Int] = [0]
-
-    init(_ text: String) {
-        var offset = 0
-        for u in text.utf16 {
-            offset += 1
-            if u == 0x0A { starts.append(offset) }
-        }
-    }
-
-    /// 1-based line of the UTF-16 offset.
-    func line(of offset: Int) -> Int {
-        var lo = 0, hi = starts.count
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if starts[mid] <= offset { lo = mid } else { hi = mid }
-        }
-        return lo + 1
     }
 }
 
@@ -272,17 +190,15 @@ struct TermImport: ParsableCommand {
 
     func run() throws {
         guard let format = format ?? GlossaryFileFormat.guess(path: file) else {
-            throw DragomanError.usage("cannot tell the format of \(file) from its name: add --format tsv, csv or tbx")
+            throw Failure.usage("cannot tell the format of \(file) from its name: add --format tsv, csv or tbx")
         }
-        if file != "-" && !FileManager.default.fileExists(atPath: file) {
-            throw DragomanError(code: .noInput, message: "\(file): no such file")
-        }
+        if file != "-" { try InputFile.checkReadable(file) }
         if file == "-" && format == .tbx {
-            throw DragomanError.usage("TBX is read from a file, not standard input")
+            throw Failure.usage("TBX is read from a file, not standard input")
         }
         let options = GlossaryImportOptions(format: format, defaultDomain: domain, skipBad: skipBad, hasHeader: !noHeader)
-        let glossary = try openGlossary(database)
-        let report: ImportReport = try glossaryCall {
+        let glossary = try database.open().glossary
+        let report: ImportReport = try {
             if file == "-" {
                 return try GlossaryFiles.importDelimited(name: "<stdin>", options: options, into: glossary) {
                     let data = FileHandle.standardInput.readData(ofLength: 1 << 16)
@@ -290,7 +206,7 @@ struct TermImport: ParsableCommand {
                 }
             }
             return try GlossaryFiles.importFile(file, options: options, into: glossary)
-        }
+        }()
         let unit = format == .tbx ? "concept entries" : "rows"
         print("imported \(file): \(report.entriesAdded) entries, \(report.termsAdded) terms added (\(report.itemsRead) \(unit) read)")
         if report.otherLanguageTerms > 0 {
@@ -321,30 +237,12 @@ struct TermExport: ParsableCommand {
 
     func run() throws {
         let format = format ?? output.flatMap { GlossaryFileFormat.guess(path: $0) } ?? .tsv
-        let glossary = try openGlossary(database)
-        guard let output, output != "-" else {
-            _ = try glossaryCall { try GlossaryFiles.export(glossary, format: format, domain: domain, to: .standardOutput) }
-            return
+        let glossary = try database.open().glossary
+        var count = 0
+        try OutputFile.write(to: output) { handle in
+            count = try GlossaryFiles.export(glossary, format: format, domain: domain, to: handle)
         }
-        let url = URL(fileURLWithPath: output)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: temporary) else {
-            throw DragomanError(code: .cannotWrite, message: "\(output): cannot write here (check the folder exists and is writable)")
-        }
-        do {
-            let count = try glossaryCall { try GlossaryFiles.export(glossary, format: format, domain: domain, to: handle) }
-            try handle.synchronize()
-            try handle.close()
-            try OutputFile.replace(url, with: temporary, path: output)
-            Terminal.writeStderr("exported \(count) entries to \(output)\n")
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            if error is DragomanError { throw error }
-            throw DragomanError(code: .cannotWrite, message: "\(output): \(error.localizedDescription)")
-        }
+        if let output, output != "-" { Terminal.writeStderr("exported \(count) entries to \(output)\n") }
     }
 }
 
@@ -363,10 +261,10 @@ struct TermList: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let glossary = try openGlossary(database)
+        let glossary = try database.open().glossary
         var table = TermTable(["ID", "DOMAIN", "ARABIC", "ENGLISH", "TERMS"])
         var shown = 0
-        try glossaryCall {
+        try {
             try glossary.read { r in
                 try r.forEachEntry(domain: domain, after: after) { e in
                     if let limit, shown >= limit { return false }
@@ -381,7 +279,7 @@ struct TermList: ParsableCommand {
                     return true
                 }
             }
-        }
+        }()
         if !json && !table.rows.isEmpty { table.printPage() }
         if !json && shown == 0 { Terminal.writeStderr("no entries\n") }
     }
@@ -398,9 +296,9 @@ struct TermShow: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let glossary = try openGlossary(database)
-        guard let e = try glossaryCall({ try glossary.entry(id: id) }) else {
-            throw DragomanError.badInput("there is no entry \(id) in \(database.resolvedPath)")
+        let glossary = try database.open().glossary
+        guard let e = try glossary.entry(id: id) else {
+            throw Failure.notFound("there is no entry \(id) in \(database.resolvedPath)")
         }
         if json {
             print(try JSONOutput.string(TermEntryJSON(e), pretty: true))
@@ -446,36 +344,17 @@ struct TermEdit: ParsableCommand {
     @Option(help: "The term's source (with --term).") var source: String?
     @OptionGroup var database: DatabaseOptions
 
+    var edit: TermEditor.Edit {
+        TermEditor.Edit(domain: domain, definition: definition, note: note, termID: term, text: text, status: status,
+                        pos: pos, source: source)
+    }
+
     func validate() throws {
-        if term == nil && (text != nil || status != nil || pos != nil || source != nil) {
-            throw ValidationError("--text, --status, --pos and --source change a term: add --term TERM_ID")
-        }
-        if domain == nil && definition == nil && note == nil && text == nil && status == nil && pos == nil && source == nil {
-            throw ValidationError("nothing to change: give --domain, --definition, --note, or --term with --text/--status/--pos/--source")
-        }
+        if let problem = edit.problem { throw ValidationError(problem) }
     }
 
     func run() throws {
-        let glossary = try openGlossary(database)
-        func change(_ value: String?) -> String?? {
-            guard let value else { return nil }
-            return .some(value.isEmpty ? nil : value)
-        }
-        try glossaryCall {
-            try glossary.write { w in
-                guard let entry = try w.entry(id: id) else { throw GlossaryError(.notFound, "there is no entry \(id)") }
-                let entryChanges = EntryChanges(domain: change(domain), definition: change(definition),
-                                                note: term == nil ? change(note) : nil)
-                if !entryChanges.isEmpty { try w.update(entry: id, entryChanges) }
-                if let term {
-                    guard entry.term(id: term) != nil else {
-                        throw GlossaryError(.notFound, "entry \(id) has no term \(term) (see: dragoman term show \(id))")
-                    }
-                    try w.update(term: term, TermChanges(text: text, pos: change(pos), status: status, note: change(note),
-                                                         source: change(source)))
-                }
-            }
-        }
+        try TermEditor(glossary: try database.open().glossary).edit(entry: id, edit)
         print("changed entry \(id)" + (term.map { ", term \($0)" } ?? ""))
     }
 }
@@ -491,23 +370,13 @@ struct TermRemove: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let glossary = try openGlossary(database)
-        let message: String = try glossaryCall {
-            try glossary.write { w in
-                guard let entry = try w.entry(id: id) else { throw GlossaryError(.notFound, "there is no entry \(id)") }
-                if let term {
-                    guard let t = entry.term(id: term) else {
-                        throw GlossaryError(.notFound, "entry \(id) has no term \(term) (see: dragoman term show \(id))")
-                    }
-                    try w.removeTerm(id: term)
-                    return entry.terms.count == 1
-                        ? "removed term \(term) (\(Terminal.isolate(t.text))) and entry \(id), which had no other term"
-                        : "removed term \(term) (\(Terminal.isolate(t.text))) from entry \(id)"
-                }
-                try w.removeEntry(id: id)
-                return "removed entry \(id) (\(entry.terms.count) term\(entry.terms.count == 1 ? "" : "s"))"
-            }
+        switch try TermEditor(glossary: try database.open().glossary).remove(entry: id, term: term) {
+        case .entry(let id, let terms):
+            print("removed entry \(id) (\(terms) term\(terms == 1 ? "" : "s"))")
+        case .term(let term, let text, let id, let entryRemoved):
+            print(entryRemoved
+                  ? "removed term \(term) (\(Terminal.isolate(text))) and entry \(id), which had no other term"
+                  : "removed term \(term) (\(Terminal.isolate(text))) from entry \(id)")
         }
-        print(message)
     }
 }

@@ -1,3 +1,4 @@
+import DragomanApp
 import ArgumentParser
 import DragomanText
 import Foundation
@@ -34,20 +35,6 @@ struct SegmentCommand: ParsableCommand {
             previousParagraph = segment.paragraph
             print(segment.text)
         }
-    }
-}
-
-struct SegmentJSON: Encodable {
-    let text: String
-    let start: Int
-    let end: Int
-    let paragraph: Int
-
-    init(_ s: Segment) {
-        text = s.text
-        start = s.range.lowerBound
-        end = s.range.upperBound
-        paragraph = s.paragraph
     }
 }
 
@@ -99,45 +86,6 @@ struct TokensCommand: ParsableCommand {
             }
             print(line)
         }
-    }
-}
-
-struct TokenJSON: Encodable {
-    struct Reading: Encodable {
-        let conjunction: String?
-        let preposition: String?
-        let article: Bool
-        let core: String
-        let suffix: String?
-        let restoredTaMarbuta: Bool
-    }
-    struct Number: Encodable {
-        let value: String
-        let percent: Bool
-        let ordinal: Bool
-        let script: String
-    }
-    let text: String
-    let kind: String
-    let start: Int
-    let end: Int
-    let key: String
-    let number: Number?
-    let readings: [Reading]?
-
-    init(_ t: Token) {
-        text = t.text
-        kind = t.kind.rawValue
-        start = t.range.lowerBound
-        end = t.range.upperBound
-        key = t.key
-        number = t.number.map { Number(value: $0.canonical, percent: $0.isPercent, ordinal: $0.isOrdinal, script: $0.script.rawValue) }
-        readings = t.kind == .arabicWord
-            ? t.cliticReadings.map {
-                Reading(conjunction: $0.conjunction, preposition: $0.preposition, article: $0.article,
-                        core: $0.core, suffix: $0.suffix, restoredTaMarbuta: $0.restoredTaMarbuta)
-            }
-            : nil
     }
 }
 

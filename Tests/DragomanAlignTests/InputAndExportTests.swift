@@ -1,3 +1,4 @@
+import DragomanFormats
 import Foundation
 import Testing
 @testable import DragomanAlign

@@ -1,3 +1,4 @@
+import DragomanGlossary
 import Foundation
 import Testing
 import DragomanText
@@ -88,7 +89,7 @@ func words(_ text: String) -> Int { text.split(whereSeparator: { $0 == " " }).co
 
 /// Builds a segment of `article` with the given proposal.
 func segment(_ article: Article, _ i: Int, best: Suggestion? = nil, alternatives: [Suggestion] = [],
-             terms: [TermHit] = [], numbers: [SegmentNumber] = [], repetitionOf: Int? = nil,
+             terms: [SegmentTerm] = [], numbers: [SegmentNumber] = [], repetitionOf: Int? = nil,
              state: SegmentState? = nil) -> PretranslatedSegment {
     let s = article.segments[i]
     let state = state ?? {
@@ -103,8 +104,8 @@ func segment(_ article: Article, _ i: Int, best: Suggestion? = nil, alternatives
 }
 
 func term(_ surface: String, in text: String, entry: Int64, term: String? = nil, translations: [String],
-          status: String = "preferred", matchKind: String = "exact") throws -> TermHit {
-    TermHit(range: try utf16Range(of: surface, in: text), surface: surface, entryID: entry, term: term ?? surface,
+          status: TermStatus = .preferred, matchKind: String = "exact") throws -> SegmentTerm {
+    SegmentTerm(range: try utf16Range(of: surface, in: text), surface: surface, entryID: entry, term: term ?? surface,
             translations: translations, status: status, matchKind: matchKind)
 }
 
@@ -154,7 +155,7 @@ enum Sample {
             segment(article, 1, best: headline, terms: [
                 try term("الائتلاف العالمي لنصرة القدس وفلسطين", in: seg[1], entry: 2,
                          translations: ["Global Coalition for Al-Quds and Palestine"]),
-                try term("المقاومة", in: seg[1], entry: 3, translations: ["the resistance"], status: "admitted"),
+                try term("المقاومة", in: seg[1], entry: 3, translations: ["the resistance"], status: .admitted),
             ]),
             segment(article, 2, best: repaired, alternatives: [repairedAlt],
                     numbers: [SegmentNumber(text: "40", value: "40", range: try utf16Range(of: "40", in: seg[2]))]),
@@ -165,7 +166,7 @@ enum Sample {
             segment(article, 4, best: exact),
             segment(article, 5, best: context, alternatives: [contextAlt]),
             segment(article, 6, best: enemy, terms: [
-                try term("العدو الصهيوني", in: seg[6], entry: 6, translations: ["Israel"], status: "forbidden"),
+                try term("العدو الصهيوني", in: seg[6], entry: 6, translations: ["Israel"], status: .forbidden),
             ]),
             segment(article, 7, best: quote),
             segment(article, 8, best: quote, repetitionOf: 7),
@@ -207,7 +208,7 @@ enum Sample {
                                   queryDifferences: [try utf16Range(of: "<الوفد>", in: seg[0])])
         return PretranslatedDocument(fileName: "a<b>&c.txt", sourceLanguage: .arabic, article: article, segments: [
             segment(article, 0, best: best, terms: [try term("<الوفد>", in: seg[0], entry: 9,
-                                                              translations: ["<delegation> & co"], status: "deprecated")]),
+                                                              translations: ["<delegation> & co"], status: .deprecated)]),
             segment(article, 1),
         ], threshold: 70)
     }

@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 import Testing
 @testable import DragomanFormats
@@ -187,7 +188,7 @@ import DragomanXML
 
     // MARK: TSV and CSV translation memories
 
-    static func pairs(_ text: String, _ format: TMFileFormat = .tsv, skipBad: Bool = false) -> (units: [TranslationUnitPair], error: TMImportError?, skipped: [SkippedUnit]) {
+    static func pairs(_ text: String, _ format: TMFileFormat = .tsv, skipBad: Bool = false) -> (units: [TranslationUnitPair], error: LineError?, skipped: [LineError]) {
         var reader = DelimitedPairsReader(text: text, format: format, file: "tm.\(format.rawValue)", origin: nil, skipBad: skipBad)
         var units: [TranslationUnitPair] = []
         while let unit = reader.next() { units.append(TranslationUnitPair(arabic: unit.arabic, english: unit.english)) }

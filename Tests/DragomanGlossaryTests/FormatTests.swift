@@ -1,3 +1,5 @@
+import DragomanText
+import DragomanApp
 import DragomanFormats
 import DragomanGlossary
 import DragomanStore
@@ -60,7 +62,7 @@ import Testing
         } throws: { error in
             guard case GlossaryFileError.badItems(let path, let failure) = error else { return false }
             return path == "test.tsv" && failure.problems.map(\.line) == [3, 5]
-                && failure.problems[0].message.contains("column is missing")
+                && failure.problems[0].reason.contains("column is missing")
                 && "\(error)".contains("test.tsv: line 3: 1 column, expected 3")
                 && "\(error)".contains("--skip-bad")
         }
@@ -134,7 +136,7 @@ import Testing
         #expect(records == expected)
         var unclosed = DelimitedParser(dialect: .csv)
         _ = try unclosed.feed(Array("a,\"b\nc".utf8))
-        #expect(throws: DelimitedParser.Failure.self) { try unclosed.finish() }
+        #expect(throws: LineError.self) { try unclosed.finish() }
     }
 
     // MARK: Round trips

@@ -1,3 +1,5 @@
+import DragomanFormats
+import DragomanApp
 import DragomanGlossary
 import DragomanStore
 import Foundation

@@ -31,7 +31,7 @@ import Testing
     ]
 
     /// Real forms from the sample article and from news text, and the term each must hit.
-    static let cliticized: [(text: String, surface: String, term: String, kind: MatchKind)] = [
+    static let cliticized: [(text: String, surface: String, term: String, kind: TermMatchKind)] = [
         ("القدس", "القدس", "القدس", .exact),
         ("والقدس", "والقدس", "القدس", .clitic),
         ("بالقدس", "بالقدس", "القدس", .clitic),

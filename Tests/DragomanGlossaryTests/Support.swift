@@ -1,3 +1,5 @@
+import DragomanFormats
+import DragomanApp
 import Foundation
 import Testing
 

@@ -1,5 +1,9 @@
+import DragomanFormats
+import DragomanGlossary
 import DragomanText
 import Foundation
+
+import DragomanText
 
 /// Work for the database writer: entries analysed and ready, and the terms and fields that
 /// later rows add to entries written in earlier batches.
@@ -46,11 +50,11 @@ public final class GlossaryBatcher {
     private var pendingByGroup: [String: Int] = [:]
     private var emitted: Set<String> = []
     private var later = ImportBatch()
-    private var problems: [ImportProblem] = []
+    private var problems: [LineError] = []
     public private(set) var problemCount = 0
     /// Rows or entries read, and bad ones left out (with `skipBad`).
     public private(set) var itemsRead = 0
-    public private(set) var skipped: [ImportProblem] = []
+    public private(set) var skipped: [LineError] = []
     /// Most entries held at once (at most `batchSize`).
     public private(set) var highWater = 0
 
@@ -74,7 +78,7 @@ public final class GlossaryBatcher {
     }
 
     /// Records a bad row or entry.
-    public func problem(_ problem: ImportProblem) {
+    public func problem(_ problem: LineError) {
         problemCount += 1
         if skipBad {
             skipped.append(problem)
@@ -106,7 +110,7 @@ public final class GlossaryBatcher {
                     do {
                         later.laterTerms.append((group, try PreparedTerm(t)))
                     } catch {
-                        problem(ImportProblem(line: row.line, message: "\(error)"))
+                        problem(LineError(line: row.line, reason: "\(error)"))
                     }
                 }
                 if row.domain != nil || row.definition != nil || row.entryNote != nil {
@@ -157,7 +161,7 @@ public final class GlossaryBatcher {
                 out.groups.append(p.group)
                 if let g = p.group { emitted.insert(g) }
             case .failure(let error):
-                problem(ImportProblem(line: p.line, message: "\(error)"))
+                problem(LineError(line: p.line, reason: "\(error)"))
             }
         }
         pending.removeAll(keepingCapacity: true)
@@ -206,85 +210,37 @@ public final class GlossaryBatchWriter {
     }
 }
 
-/// Runs an import as two threads: `produce` (reading, parsing, analysing) on a thread of
-/// its own, handing batches through a short queue to `consume` (the database writer) on
-/// the calling thread. An error on either side stops both; the caller's transaction then
-/// stores nothing.
-public enum GlossaryPipeline {
-    public static func run(depth: Int = 2,
-                           produce: @escaping @Sendable (_ emit: (ImportBatch) throws -> Void) throws -> Void,
-                           consume: (ImportBatch) throws -> Void) throws {
-        let channel = Channel(depth: depth)
-        let thread = Thread {
-            do {
-                try produce { try channel.put($0) }
-                channel.close(nil)
-            } catch {
-                channel.close(error)
-            }
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-        do {
-            while let batch = try channel.take() { try consume(batch) }
-        } catch {
-            channel.cancel()
-            channel.waitUntilClosed()
-            throw error
-        }
-    }
 
-    final class Channel: @unchecked Sendable {
-        let depth: Int
-        let condition = NSCondition()
-        var queue: [ImportBatch] = []
-        var closed = false
-        var failure: Error?
-        var cancelled = false
+/// What an import did.
+public struct ImportReport: Sendable, Hashable, Codable {
+    public var entriesAdded = 0
+    public var termsAdded = 0
+    /// Rows (TSV/CSV) or concept entries (TBX) read.
+    public var itemsRead = 0
+    /// Bad rows or entries left out (with `--skip-bad`).
+    public var skipped: [LineError] = []
+    /// Terms in languages other than Arabic and English (TBX), left out.
+    public var otherLanguageTerms = 0
+    /// Concept entries with no Arabic or English term (TBX), left out.
+    public var entriesIgnored = 0
+    /// For each `id` of the file (TSV/CSV) or concept id (TBX), the entry it became.
+    public var entryIDs: [String: Int64] = [:]
 
-        init(depth: Int) { self.depth = max(1, depth) }
+    public init() {}
+}
 
-        func put(_ batch: ImportBatch) throws {
-            condition.lock()
-            defer { condition.unlock() }
-            while queue.count >= depth && !cancelled { condition.wait() }
-            if cancelled { throw CancellationError() }
-            queue.append(batch)
-            condition.broadcast()
-        }
+/// The file had bad rows and `--skip-bad` was not given: nothing was stored.
+public struct ImportFailure: DragomanFailure, Sendable, Hashable {
+    public var failureKind: FailureKind { .badInput }
 
-        func take() throws -> ImportBatch? {
-            condition.lock()
-            defer { condition.unlock() }
-            while queue.isEmpty && !closed { condition.wait() }
-            if !queue.isEmpty {
-                condition.broadcast()
-                return queue.removeFirst()
-            }
-            if let failure { throw failure }
-            return nil
-        }
+    public var problems: [LineError]
+    /// More bad rows than `problems` lists.
+    public var more: Int
 
-        func close(_ error: Error?) {
-            condition.lock()
-            closed = true
-            failure = error
-            condition.broadcast()
-            condition.unlock()
-        }
-
-        func cancel() {
-            condition.lock()
-            cancelled = true
-            queue.removeAll()
-            condition.broadcast()
-            condition.unlock()
-        }
-
-        func waitUntilClosed() {
-            condition.lock()
-            while !closed { condition.wait() }
-            condition.unlock()
-        }
+    public var description: String {
+        var lines = problems.map(\.description)
+        if more > 0 { lines.append("… and \(more) more") }
+        return lines.joined(separator: "\n")
     }
 }
+

@@ -1,18 +1,6 @@
+import DragomanGlossary
 import DragomanText
 import Foundation
-
-/// A bad row of a TSV or CSV file, or a bad entry of a TBX file: where and why.
-public struct ImportProblem: Error, Sendable, Hashable, Codable, CustomStringConvertible {
-    public var line: Int
-    public var message: String
-
-    public init(line: Int, message: String) {
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "line \(line): \(message)" }
-}
 
 /// Which column holds what, from a header row (names in any case; `arabic`/`ar`,
 /// `english`/`en`, `id`, `domain`, `pos`, `status`, `note`, `source`, `definition`,
@@ -101,11 +89,11 @@ public struct GlossaryRow: Sendable, Hashable {
     public var entryNote: String?
 
     /// The row of `record`, or the reason it cannot be used.
-    public static func parse(_ record: DelimitedParser.Record, columns: GlossaryColumns) -> Result<GlossaryRow, ImportProblem> {
+    public static func parse(_ record: DelimitedParser.Record, columns: GlossaryColumns) -> Result<GlossaryRow, LineError> {
         let f = record.fields
         let line = record.line
         if f.count < columns.count {
-            return .failure(ImportProblem(line: line, message: "\(f.count) column\(f.count == 1 ? "" : "s"), expected \(columns.count): a column is missing (check the separators)"))
+            return .failure(LineError(line: line, reason: "\(f.count) column\(f.count == 1 ? "" : "s"), expected \(columns.count): a column is missing (check the separators)"))
         }
         func cell(_ i: Int?) -> String? {
             guard let i, i < f.count else { return nil }
@@ -115,7 +103,7 @@ public struct GlossaryRow: Sendable, Hashable {
         var statusGiven = false
         if let value = cell(columns.status) {
             guard let s = TermStatus(parsing: value) else {
-                return .failure(ImportProblem(line: line, message: "unknown status \"\(value)\" (use preferred, admitted, deprecated or forbidden)"))
+                return .failure(LineError(line: line, reason: "unknown status \"\(value)\" (use preferred, admitted, deprecated or forbidden)"))
             }
             status = s
             statusGiven = true
@@ -128,7 +116,7 @@ public struct GlossaryRow: Sendable, Hashable {
         let arabicText = cell(columns.arabic).map(GlossaryText.term) ?? ""
         let englishText = cell(columns.english).map(GlossaryText.term) ?? ""
         if arabicText.isEmpty && englishText.isEmpty {
-            return .failure(ImportProblem(line: line, message: "no Arabic and no English term"))
+            return .failure(LineError(line: line, reason: "no Arabic and no English term"))
         }
         func term(_ language: Language, _ text: String) -> NewTerm? {
             text.isEmpty ? nil : NewTerm(language, text, pos: cell(columns.pos), status: status,
@@ -139,37 +127,6 @@ public struct GlossaryRow: Sendable, Hashable {
                                     english: term(.english, englishText), statusGiven: statusGiven,
                                     domain: cell(columns.domain), definition: cell(columns.definition),
                                     entryNote: cell(columns.entryNote)))
-    }
-}
-
-/// What an import did.
-public struct ImportReport: Sendable, Hashable, Codable {
-    public var entriesAdded = 0
-    public var termsAdded = 0
-    /// Rows (TSV/CSV) or concept entries (TBX) read.
-    public var itemsRead = 0
-    /// Bad rows or entries left out (with `--skip-bad`).
-    public var skipped: [ImportProblem] = []
-    /// Terms in languages other than Arabic and English (TBX), left out.
-    public var otherLanguageTerms = 0
-    /// Concept entries with no Arabic or English term (TBX), left out.
-    public var entriesIgnored = 0
-    /// For each `id` of the file (TSV/CSV) or concept id (TBX), the entry it became.
-    public var entryIDs: [String: Int64] = [:]
-
-    public init() {}
-}
-
-/// The file had bad rows and `--skip-bad` was not given: nothing was stored.
-public struct ImportFailure: Error, Sendable, Hashable, CustomStringConvertible {
-    public var problems: [ImportProblem]
-    /// More bad rows than `problems` lists.
-    public var more: Int
-
-    public var description: String {
-        var lines = problems.map(\.description)
-        if more > 0 { lines.append("… and \(more) more") }
-        return lines.joined(separator: "\n")
     }
 }
 

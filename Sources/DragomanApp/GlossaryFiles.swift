@@ -1,34 +1,23 @@
-import DragomanText
 import DragomanFormats
 import DragomanGlossary
-import DragomanXML
+import DragomanText
 import Foundation
 
-/// Glossary file formats.
-public enum GlossaryFileFormat: String, Sendable, Hashable, CaseIterable {
-    case tsv
-    case csv
-    case tbx
-
-    /// From a file name: .tsv/.tab/.txt → tsv, .csv → csv, .tbx/.xml → tbx.
-    public static func guess(path: String) -> GlossaryFileFormat? {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "tsv", "tab", "txt": .tsv
-        case "csv": .csv
-        case "tbx", "xml", "tbxm": .tbx
-        default: nil
-        }
-    }
-}
-
 /// Why a glossary file was refused; nothing of it was stored.
-public enum GlossaryFileError: Error, Sendable, CustomStringConvertible {
+public enum GlossaryFileError: DragomanFailure, Sendable {
     /// The file cannot be opened or read.
     case cannotRead(path: String, reason: String)
     /// The file is malformed (not well-formed XML, not TBX, not UTF-8, no header…).
     case malformed(path: String, line: Int, column: Int?, reason: String)
     /// Bad rows or entries, and `skipBad` was off.
     case badItems(path: String, failure: ImportFailure)
+
+    public var failureKind: FailureKind {
+        switch self {
+        case .cannotRead: .noInput
+        case .malformed, .badItems: .badInput
+        }
+    }
 
     public var description: String {
         switch self {
@@ -107,7 +96,7 @@ public enum GlossaryFiles {
     public static func importDelimited(name: String, options: GlossaryImportOptions, into store: any GlossaryStore,
                                        nextChunk: @escaping () throws -> [UInt8]?) throws -> ImportReport {
         let dialect: DelimitedParser.Dialect = options.format == .csv ? .csv : .tsv
-        let source = Unchecked(nextChunk)
+        let source = Handoff(nextChunk)
         return try run(store: store, options: options) { batcher, emit in
             var parser = DelimitedParser(dialect: dialect)
             var columns: GlossaryColumns? = options.hasHeader ? nil : .headerless
@@ -131,8 +120,8 @@ public enum GlossaryFiles {
                     try take(try parser.feed(chunk))
                 }
                 try take(try parser.finish())
-            } catch let failure as DelimitedParser.Failure {
-                throw GlossaryFileError.malformed(path: name, line: failure.line, column: nil, reason: failure.message)
+            } catch let failure as LineError {
+                throw GlossaryFileError.malformed(path: name, line: failure.line, column: nil, reason: failure.reason)
             }
             if columns == nil {
                 throw GlossaryFileError.malformed(path: name, line: 1, column: nil, reason: "the file is empty")
@@ -151,8 +140,8 @@ public enum GlossaryFiles {
     /// on the reading thread only).
     public static func importTBX(_ reader: TBXReader, name: String, options: GlossaryImportOptions,
                                  into store: any GlossaryStore) throws -> ImportReport {
-        let source = Unchecked(reader)
-        let counts = Unchecked((other: 0, ignored: 0))
+        let source = Handoff(reader)
+        let counts = Handoff((other: 0, ignored: 0))
         var report = try run(store: store, options: options) { batcher, emit in
             let reader = source.value
             do {
@@ -172,7 +161,7 @@ public enum GlossaryFiles {
                 throw GlossaryFileError.malformed(path: name, line: error.line, column: error.column, reason: error.message)
             }
             for problem in reader.problems {
-                batcher.problem(ImportProblem(line: problem.line, message: problem.message))
+                batcher.problem(LineError(line: problem.line, reason: problem.message))
             }
         } failure: { GlossaryFileError.badItems(path: name, failure: $0) }
         report.otherLanguageTerms = counts.value.other
@@ -185,11 +174,11 @@ public enum GlossaryFiles {
     static func run(store: any GlossaryStore, options: GlossaryImportOptions,
                     read: @escaping (_ batcher: GlossaryBatcher, _ emit: (ImportBatch) throws -> Void) throws -> Void,
                     failure: @escaping @Sendable (ImportFailure) -> Error) throws -> ImportReport {
-        let reading = Unchecked(read)
-        let batcher = Unchecked(GlossaryBatcher(defaultDomain: options.defaultDomain, skipBad: options.skipBad))
+        let reading = Handoff(read)
+        let batcher = Handoff(GlossaryBatcher(defaultDomain: options.defaultDomain, skipBad: options.skipBad))
         return try store.write { writer in
             let sink = GlossaryBatchWriter(writer: writer)
-            try GlossaryPipeline.run(produce: { emit in
+            try BatchPipeline.run(produce: { emit in
                 try reading.value(batcher.value, emit)
                 do {
                     if let last = try batcher.value.finish() { try emit(last) }
@@ -273,115 +262,10 @@ public enum GlossaryFiles {
     }
 }
 
-/// A value handed to the reading thread, which alone uses it from then on.
-final class Unchecked<T>: @unchecked Sendable {
-    var value: T
-    init(_ value: T) { self.value = value }
-}
 
 /// Chunks of bytes handed out one by one.
 final class Chunks: @unchecked Sendable {
     var chunks: [[UInt8]]
     init(_ chunks: [[UInt8]]) { self.chunks = chunks.reversed() }
     func next() -> [UInt8]? { chunks.popLast() }
-}
-
-/// Maps TBX concept entries to glossary entries and back.
-///
-/// Import: subjectField → domain; the concept's definition (else the first language
-/// section's) → definition; notes and unmapped data categories ("name: value") → the
-/// entry's or term's note, one per line; languages by their BCP 47 primary subtag (ar,
-/// ar-SA, ar-EG, arb… are Arabic; en, en-GB English; others are counted and left out).
-/// A term without a status is preferred when it is the first of its language, admitted
-/// otherwise. The two losses TBXWriter records in notes (a part of speech outside
-/// TBX-Basic's picklist, `forbidden`) are undone, so export → import is lossless.
-public enum GlossaryTBX {
-    public struct Mapped {
-        /// Nil when the concept has no Arabic or English term.
-        public var entry: NewEntry?
-        public var statusGiven: [Bool]
-        public var otherLanguageTerms: Int
-    }
-
-    public static func newEntry(_ concept: TBXConceptEntry) -> Mapped {
-        var notes = concept.notes
-        var definition = concept.definition
-        for field in concept.fields { notes.append("\(field.name): \(field.value)") }
-        var terms: [NewTerm] = []
-        var given: [Bool] = []
-        var other = 0
-        for section in concept.languageSections {
-            let language: Language
-            if LanguageTag.isArabic(section.lang) {
-                language = .arabic
-            } else if LanguageTag.isEnglish(section.lang) {
-                language = .english
-            } else {
-                other += section.terms.count
-                continue
-            }
-            if let d = section.definition {
-                if definition == nil { definition = d } else if d != definition { notes.append("definition (\(section.lang)): \(d)") }
-            }
-            for n in section.notes { notes.append("\(section.lang): \(n)") }
-            for f in section.fields { notes.append("\(section.lang) \(f.name): \(f.value)") }
-            for t in section.terms {
-                var termNotes = t.notes
-                var pos = t.partOfSpeech
-                var status = t.administrativeStatus
-                if pos == "other", let i = termNotes.firstIndex(where: { $0.hasPrefix("partOfSpeech: ") }) {
-                    pos = String(termNotes[i].dropFirst("partOfSpeech: ".count))
-                    termNotes.remove(at: i)
-                }
-                if status == .deprecated, let i = termNotes.firstIndex(of: "administrativeStatus: forbidden") {
-                    status = .forbidden
-                    termNotes.remove(at: i)
-                }
-                for f in t.fields { termNotes.append("\(f.name): \(f.value)") }
-                terms.append(NewTerm(language, t.text, pos: pos, status: status.map(TermStatus.init) ?? .preferred,
-                                     note: termNotes.isEmpty ? nil : termNotes.joined(separator: "\n"), source: t.source))
-                given.append(status != nil)
-            }
-        }
-        guard !terms.isEmpty else { return Mapped(entry: nil, statusGiven: [], otherLanguageTerms: other) }
-        let entry = NewEntry(domain: concept.subjectField, definition: definition,
-                             note: notes.isEmpty ? nil : notes.joined(separator: "\n"), terms: terms)
-        return Mapped(entry: entry, statusGiven: given, otherLanguageTerms: other)
-    }
-
-    public static func conceptEntry(_ entry: GlossaryEntry) -> TBXConceptEntry {
-        var sections: [TBXLanguageSection] = []
-        for (language, tag) in [(Language.arabic, "ar"), (.english, "en")] {
-            let terms = entry.terms.filter { $0.language == language }.map { t in
-                TBXTerm(text: t.text, partOfSpeech: t.pos, administrativeStatus: TBXAdministrativeStatus(t.status),
-                        notes: t.note.map { $0.components(separatedBy: "\n") } ?? [], source: t.source)
-            }
-            if !terms.isEmpty { sections.append(TBXLanguageSection(lang: tag, terms: terms)) }
-        }
-        return TBXConceptEntry(id: "c\(entry.id)", subjectField: entry.domain, definition: entry.definition,
-                               notes: entry.note.map { $0.components(separatedBy: "\n") } ?? [],
-                               languageSections: sections)
-    }
-}
-
-extension TermStatus {
-    init(_ status: TBXAdministrativeStatus) {
-        switch status {
-        case .preferred: self = .preferred
-        case .admitted: self = .admitted
-        case .deprecated: self = .deprecated
-        case .forbidden: self = .forbidden
-        }
-    }
-}
-
-extension TBXAdministrativeStatus {
-    init(_ status: TermStatus) {
-        switch status {
-        case .preferred: self = .preferred
-        case .admitted: self = .admitted
-        case .deprecated: self = .deprecated
-        case .forbidden: self = .forbidden
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import DragomanText
 import Foundation
 
 /// A streaming reader of tab- or comma-separated records, fed bytes in chunks of any size.
@@ -7,7 +8,9 @@ import Foundation
 /// Leniencies: a quote inside an unquoted field is kept as a character; CRLF and a lone
 /// CR end a line like LF (Windows and old Mac files, or a mix, read like Unix ones; in a
 /// quoted field each becomes LF); a UTF-8 BOM at the start is skipped; blank lines are
-/// skipped. Every record carries the line it starts on. Errors name the line: invalid
+/// skipped (or reported as empty records with `reportsBlankLines`, for readers to whom a
+/// blank line means something, such as the end of a document in a TM file). Every record
+/// carries the line it starts on. Errors (`LineError`) name the line and byte offset: invalid
 /// UTF-8, a NUL byte (a binary or UTF-16 file), a UTF-16 byte order mark, and a record
 /// longer than `maxRecordBytes` (in CSV, usually a quoted field that is not closed).
 public struct DelimitedParser: Sendable {
@@ -24,20 +27,21 @@ public struct DelimitedParser: Sendable {
         public var line: Int
     }
 
-    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
-        public var line: Int
-        public var message: String
-        public var description: String { "line \(line): \(message)" }
-    }
-
     enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     /// Longest record accepted, in bytes, so that a file without line breaks (or with an
     /// unclosed quote) cannot fill memory.
     public static let maxRecordBytes = 1 << 20
 
+    /// This parser's limit (`maxRecordBytes` unless the reader needs longer records).
+    public let recordLimit: Int
+
     public let dialect: Dialect
+    /// Blank lines come out as records with no fields.
+    public let reportsBlankLines: Bool
     private let delimiter: UInt8
+    /// Bytes consumed so far (the offset of the next byte).
+    private var offset = 0
     private var afterCR = false
     private var recordBytes = 0
     private var state = State.fieldStart
@@ -48,14 +52,23 @@ public struct DelimitedParser: Sendable {
     private var started = false
     private var bomCheck: [UInt8] = []
 
-    public init(dialect: Dialect) {
+    public init(dialect: Dialect, reportsBlankLines: Bool = false, recordLimit: Int = DelimitedParser.maxRecordBytes) {
+        self.recordLimit = recordLimit
         self.dialect = dialect
+        self.reportsBlankLines = reportsBlankLines
         delimiter = dialect.delimiter
     }
 
     /// The records completed by `bytes`.
     public mutating func feed(_ bytes: some Sequence<UInt8>) throws -> [Record] {
         var out: [Record] = []
+        try feed(bytes, into: &out)
+        return out
+    }
+
+    /// Appends the records completed by `bytes` to `out`; the records before a problem are
+    /// appended before it is thrown.
+    public mutating func feed(_ bytes: some Sequence<UInt8>, into out: inout [Record]) throws {
         for b in bytes {
             if !started {
                 // Hold the first three bytes back to skip a BOM.
@@ -72,7 +85,6 @@ public struct DelimitedParser: Sendable {
             }
             try consume(b, into: &out)
         }
-        return out
     }
 
     /// The last record, when the input does not end with a line break.
@@ -86,7 +98,7 @@ public struct DelimitedParser: Sendable {
             for h in held { try consume(h, into: &out) }
         }
         if state == .quoted {
-            throw Failure(line: recordLine, message: "a quoted field is not closed (a \" is missing)")
+            throw LineError(line: recordLine, reason: "a quoted field is not closed (a \" is missing)")
         }
         if state != .fieldStart || !field.isEmpty || !fields.isEmpty {
             try endRecord(into: &out)
@@ -97,11 +109,12 @@ public struct DelimitedParser: Sendable {
     /// A UTF-16 byte order mark at the start: say so, and how to convert.
     private static func refuseUTF16(_ start: [UInt8]) throws {
         guard start.count >= 2, (start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF) else { return }
-        throw Failure(line: 1, message: "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: convert it with `iconv -f UTF-16 -t UTF-8` and try again")
+        throw LineError(line: 1, byteOffset: 0, reason: "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: convert it with `iconv -f UTF-16 -t UTF-8` and try again")
     }
 
     @inline(__always)
     private mutating func consume(_ byte: UInt8, into out: inout [Record]) throws {
+        offset += 1
         var b = byte
         if b == 0x0D {
             // CR and CRLF end a line like LF.
@@ -112,14 +125,14 @@ public struct DelimitedParser: Sendable {
             if b == 0x0A { return }
         }
         if b == 0 {
-            throw Failure(line: line, message: "a NUL byte (field \(fields.count + 1)): this is a binary file or UTF-16 text, not UTF-8; save it as UTF-8 (or convert it with `iconv -f UTF-16 -t UTF-8`) and try again")
+            throw LineError(line: line, byteOffset: offset - 1, reason: "a NUL byte (field \(fields.count + 1)): this is a binary file or UTF-16 text, not UTF-8; save it as UTF-8 (or convert it with `iconv -f UTF-16 -t UTF-8`) and try again")
         }
         recordBytes += 1
-        if recordBytes > Self.maxRecordBytes {
+        if recordBytes > recordLimit {
             let what = state == .quoted
                 ? "a quoted field is probably not closed (a \" is missing)"
                 : "is this a \(dialect.rawValue.uppercased()) file with one record a line?"
-            throw Failure(line: recordLine, message: "the record starting here is longer than \(Self.maxRecordBytes >> 20) MB: \(what)")
+            throw LineError(line: recordLine, byteOffset: offset - 1, reason: "the record starting here is longer than \(recordLimit >> 20) MB: \(what)")
         }
         switch state {
         case .fieldStart:
@@ -165,11 +178,9 @@ public struct DelimitedParser: Sendable {
     }
 
     private mutating func endField() throws {
-        // String(decoding:) is the fast path; it repairs bad bytes, so a field whose
-        // decoded bytes differ from the original was not UTF-8.
-        let s = field.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
-        if field.contains(where: { $0 >= 0x80 }) && !s.utf8.elementsEqual(field) {
-            throw Failure(line: line, message: "not valid UTF-8 (field \(fields.count + 1)): save the file as UTF-8 and try again")
+        guard let s = String(validating: field, as: UTF8.self) else {
+            throw LineError(line: line, byteOffset: offset - 1 - field.count,
+                            reason: "not valid UTF-8 (field \(fields.count + 1)): save the file as UTF-8 and try again")
         }
         fields.append(s)
         field.removeAll(keepingCapacity: true)
@@ -187,7 +198,11 @@ public struct DelimitedParser: Sendable {
         recordBytes = 0
         try endField()
         let isBlank = fields.count == 1 && fields[0].allSatisfy { $0 == " " }
-        if !isBlank { out.append(Record(fields: fields, line: recordLine)) }
+        if !isBlank {
+            out.append(Record(fields: fields, line: recordLine))
+        } else if reportsBlankLines {
+            out.append(Record(fields: [], line: recordLine))
+        }
         fields.removeAll(keepingCapacity: true)
     }
 }

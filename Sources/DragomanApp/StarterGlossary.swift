@@ -1,46 +1,40 @@
 import DragomanGlossary
-import DragomanStore
+import DragomanText
 import Foundation
 
 /// What a new database starts with: the starter glossary of `glossary/`
 /// (news-terms.tsv, then reference-cldr-iso.tsv, so that the curated entry of a
 /// homograph such as عمان comes first).
-enum StarterData {
-    static let files = ["news-terms.tsv", "reference-cldr-iso.tsv"]
+public enum StarterGlossary {
+    public static let files = ["news-terms.tsv", "reference-cldr-iso.tsv"]
 
-    /// Loads the starter glossary into a new database. When the files cannot be found
-    /// the database stays empty and a warning says how to load them.
-    static func load(into database: DragomanDatabase, shownAs path: String) throws {
-        guard let folder = glossaryFolder() else {
-            Terminal.writeStderr("""
-                dragoman: warning: the starter glossary (glossary/news-terms.tsv) was not found, so \(path) \
+    /// Loads the starter glossary into a new database. When the files cannot be found the
+    /// database stays empty and `notice` says how to load them.
+    static func load(into store: any GlossaryStore, shownAs path: String, notice: (String) -> Void) throws {
+        guard let folder = folder() else {
+            notice("""
+                warning: the starter glossary (glossary/news-terms.tsv) was not found, so \(path) \
                 was created empty. Load it with: dragoman term import glossary/news-terms.tsv \
                 (and glossary/reference-cldr-iso.tsv), or set DRAGOMAN_GLOSSARY_DIR to the glossary folder.
-
                 """)
             return
         }
-        let store = SQLiteGlossary(database: database)
         var entries = 0
         for name in files {
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let file = (folder as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: file) else { continue }
             do {
-                entries += try GlossaryFiles.importFile(path, options: GlossaryImportOptions(format: .tsv), into: store).entriesAdded
+                entries += try GlossaryFiles.importFile(file, options: GlossaryImportOptions(format: .tsv), into: store).entriesAdded
             } catch let error as GlossaryFileError {
-                throw DragomanError.badInput("the starter glossary could not be loaded: \(error.description)")
-            } catch let error as StoreError {
-                throw DragomanError(store: error)
+                throw Failure.badInput("the starter glossary could not be loaded: \(error.description)")
             }
         }
-        if Terminal.stderrIsTerminal {
-            Terminal.writeStderr("dragoman: created \(path) with the starter glossary (\(entries) entries)\n")
-        }
+        notice("created \(path) with the starter glossary (\(entries) entries)")
     }
 
     /// `$DRAGOMAN_GLOSSARY_DIR`, else the first `glossary/` folder holding news-terms.tsv
     /// found walking up from the executable's folder, then from the current folder.
-    static func glossaryFolder() -> String? {
+    public static func folder() -> String? {
         let fm = FileManager.default
         func holds(_ folder: String) -> Bool {
             fm.fileExists(atPath: (folder as NSString).appendingPathComponent(files[0]))

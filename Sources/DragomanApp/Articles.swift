@@ -1,0 +1,89 @@
+import DragomanPretranslate
+import DragomanText
+import DragomanTM
+import Foundation
+
+/// An article read for pre-translation or analysis: empty files and text in the wrong
+/// language refused, paragraphs and sentences found.
+public struct ArticleInput: Sendable {
+    public let text: String
+    /// The file as the user named it ("<stdin>" for standard input).
+    public let name: String
+    public let article: Article
+    public let language: Language
+
+    /// Reads `path` ("-": standard input), refusing empty and binary files and text in
+    /// the wrong language. The layout defaults to Markdown for .md files.
+    public init(path: String, language: Language, layout: TextLayout?) throws {
+        let (text, name) = try InputFile.readText(path)
+        try self.init(text: text, name: name, language: language, layout: layout)
+    }
+
+    /// An article given as text (an upload, a paste).
+    public init(text: String, name: String, language: Language, layout: TextLayout?) throws {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw Failure.badInput("\(name): the article is empty")
+        }
+        if let problem = Self.languageProblem(text, expected: language) {
+            throw Failure.badInput("\(name): \(problem)")
+        }
+        let layout = layout ?? TextLayout.guess(name: name)
+        self.text = text
+        self.name = name
+        self.language = language
+        self.article = ArticleParser.parse(text, layout: layout, language: language)
+    }
+
+    /// Why `text` is not an article in `expected`, or nil: the script decides (more Latin
+    /// than Arabic letters is not an Arabic article, and the other way round).
+    public static func languageProblem(_ text: String, expected: Language) -> String? {
+        let arabic = text.unicodeScalars.filter { ArabicScript.isLetter($0.value) }.count
+        let latin = text.unicodeScalars.filter { LatinScript.isLetter($0.value) }.count
+        if expected == .arabic && arabic < latin {
+            return "this article is mostly in Latin script, not Arabic; use --from en to translate from English"
+        }
+        if expected == .english && latin < arabic {
+            return "this article is mostly Arabic; drop --from en to translate from Arabic"
+        }
+        return nil
+    }
+
+    /// The file name without its folder (as documents record it).
+    public var fileName: String { (name as NSString).lastPathComponent }
+}
+
+extension TextLayout {
+    /// Markdown for .md and .markdown files, else plain text.
+    public static func guess(name: String) -> TextLayout {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .plainText
+    }
+}
+
+/// Pre-translation and analysis of articles against the workspace's TM and glossary.
+public struct Pretranslation: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// Every segment of `input` with what the TM and (unless `glossary` is false) the
+    /// glossary know; segments are looked up on every core.
+    public func run(_ input: ArticleInput, options: PretranslationOptions, glossary: Bool = true) throws -> PretranslatedDocument {
+        let tm = workspace.tm
+        let spotter = glossary ? GlossarySpotter(glossary: workspace.glossary) : nil
+        let pretranslator = Pretranslator(search: { query, threshold, limit in
+            try tm.search(query, threshold: threshold, limit: limit)
+        }, terms: spotter, workers: ProcessInfo.processInfo.activeProcessorCount)
+        return try pretranslator.run(input.article, fileName: input.fileName, options: options)
+    }
+
+    /// The analysis of one article: words per match band; `seen` carries repetitions
+    /// across the articles of one run.
+    public func analyze(_ input: ArticleInput, seen: inout Set<String>) throws -> BandCounts {
+        let document = try run(input, options: PretranslationOptions(side: input.language, threshold: 50, alternatives: 0),
+                               glossary: false)
+        return Analyzer.count(document, seen: &seen)
+    }
+}

@@ -1,0 +1,56 @@
+import DragomanAlign
+import DragomanGlossary
+import DragomanPretranslate
+import DragomanText
+
+/// The glossary as pre-translation asks it for the terms of a segment.
+public struct GlossarySpotter: TermSpotter {
+    public let glossary: any GlossaryStore
+
+    public init(glossary: any GlossaryStore) {
+        self.glossary = glossary
+    }
+
+    public func hits(in text: String, side: Language) throws -> [SegmentTerm] {
+        try glossary.find(in: text).map(SegmentTerm.init)
+    }
+}
+
+/// The glossary as the sentence aligner uses it: the term pairs of each sentence (a term
+/// whose Arabic is in one sentence and whose English is in the other counts as an anchor,
+/// by glossary entry). Low-confidence clitic readings are left out. Built once for the
+/// sentences of the two documents, so the aligner asks a table, not the database.
+public enum AlignmentGlossary {
+    /// The glossary entries with a term of `language` in `sentence`: the anchors the
+    /// aligner counts (both lexicons below ask this).
+    public static func entries(in sentence: String, _ language: Language, of glossary: any GlossaryStore) throws -> [Int] {
+        try glossary.find(in: sentence)
+            .filter { $0.term.language == language && !$0.lowConfidence }
+            .map { Int($0.entry.id) }
+    }
+
+    /// The lexicon for `arabic` and `english`, computed once, or nil when the glossary
+    /// knows no term of either side (the aligner then runs on length, numbers, names and
+    /// punctuation alone).
+    public static func lexicon(_ glossary: any GlossaryStore, arabic: [String], english: [String]) throws -> (any AlignmentLexicon)? {
+        func terms(_ sentences: [String], _ language: Language) throws -> [String: [Int]] {
+            var out: [String: [Int]] = [:]
+            for sentence in sentences where out[sentence] == nil {
+                out[sentence] = try entries(in: sentence, language, of: glossary)
+            }
+            return out
+        }
+        let arabicTerms = try terms(arabic, .arabic), englishTerms = try terms(english, .english)
+        guard arabicTerms.values.contains(where: { !$0.isEmpty }) && englishTerms.values.contains(where: { !$0.isEmpty }) else {
+            return nil
+        }
+        return ClosureLexicon(arabic: { arabicTerms[$0] ?? [] }, english: { englishTerms[$0] ?? [] })
+    }
+
+    /// A lexicon that asks an in-memory glossary sentence by sentence (evaluations over
+    /// many documents).
+    public static func lexicon(_ glossary: InMemoryGlossary) -> any AlignmentLexicon {
+        ClosureLexicon(arabic: { (try? entries(in: $0, .arabic, of: glossary)) ?? [] },
+                       english: { (try? entries(in: $0, .english, of: glossary)) ?? [] })
+    }
+}

@@ -1,0 +1,113 @@
+import DragomanFormats
+import DragomanStore
+import DragomanText
+import DragomanTM
+import Foundation
+
+/// What a TM import did: the JSON of `tm import --json` (keys kept stable for scripts).
+public struct TMImportReport: Sendable, Encodable {
+    public var file: String
+    public var added: Int
+    public var updated: Int
+    /// Units left out with `skipBad`, with their line and reason.
+    public var skipped: [LineError]
+    public var seconds: Double
+}
+
+/// Imports sentence pairs from TMX, TSV or CSV into the TM in one transaction. The file
+/// is streamed (TMX through the pull parser, TSV/CSV in 64 KB chunks through the one
+/// TSV/CSV reader); a bad unit found while reading stops the import inside the
+/// transaction, so nothing of the file is stored unless `skipBad` is given.
+public struct TMImport: Sendable {
+    public var format: TMFileFormat?
+    /// Each unit's origin (default: the file name).
+    public var origin: String?
+    public var skipBad: Bool
+    /// Who adds the units (recorded as their creator for TSV/CSV).
+    public var creator: String?
+
+    public init(format: TMFileFormat? = nil, origin: String? = nil, skipBad: Bool = false,
+                creator: String? = ProcessInfo.processInfo.environment["USER"]) {
+        self.format = format
+        self.origin = origin
+        self.skipBad = skipBad
+        self.creator = creator
+    }
+
+    /// Imports `file` into `tm`; `progress` gets the number of units written so far.
+    public func run(_ file: String, into tm: SQLiteTranslationMemory,
+                    progress: ((Int) -> Void)? = nil) throws -> TMImportReport {
+        guard let format = format ?? TMFileFormat.guess(file) else {
+            throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx, tsv or csv")
+        }
+        try InputFile.checkReadable(file)
+        let origin = self.origin ?? (file as NSString).lastPathComponent
+        let start = Date()
+        var skipped: [LineError] = []
+        let counts: AddCounts
+        switch format {
+        case .tmx:
+            let reader: TMXReader
+            do {
+                reader = try TMXReader(url: URL(fileURLWithPath: file), errorPolicy: skipBad ? .collectAndContinue : .stopAtFirstError)
+                _ = try reader.header()
+            } catch let error as DragomanFailure {
+                throw Failure.badInput("\(file): \(error); nothing was imported")
+            } catch {
+                throw Failure.noInput("\(file): cannot be read (\(error.localizedDescription))")
+            }
+            let units = Handoff(TMXUnits(reader: reader, file: file, origin: origin, skipBad: skipBad))
+            counts = try tm.add(reading: { try units.value.next().map { KeyedUnit($0) } }, progress: progress)
+            skipped = units.value.skipped + reader.problems.map { LineError(line: $0.line, reason: $0.message) }
+        case .tsv, .csv:
+            let reader = Handoff(DelimitedPairsReader(format: format, file: file, origin: origin, skipBad: skipBad,
+                                                      creator: creator, nextChunk: try InputFile.chunks(file)))
+            counts = try tm.add(reading: {
+                if let unit = reader.value.nextKeyed() { return unit }
+                if let error = reader.value.error {
+                    throw Failure.badInput("\(error); nothing was imported (fix the line, or use --skip-bad)")
+                }
+                return nil
+            }, progress: progress)
+            skipped = reader.value.skipped
+        }
+        return TMImportReport(file: file, added: counts.added, updated: counts.updated, skipped: skipped,
+                              seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Loads a TSV of pairs (`pretranslate --load-tm`): importing the same pairs again
+    /// changes nothing but their dates.
+    public static func loadSample(_ file: String, into tm: SQLiteTranslationMemory) throws {
+        _ = try TMImport(format: .tsv, creator: nil).run(file, into: tm)
+    }
+}
+
+/// TMX units mapped to translation units; a bad unit throws (stopping the import inside
+/// its transaction) unless bad units are skipped.
+struct TMXUnits {
+    let reader: TMXReader
+    let file: String
+    let origin: String
+    let skipBad: Bool
+    var skipped: [LineError] = []
+
+    mutating func next() throws -> TranslationUnit? {
+        while true {
+            let tu: TMXUnit?
+            do {
+                tu = try reader.next()
+            } catch let error as DragomanFailure {
+                throw Failure.badInput("\(file): \(error); nothing was imported")
+            }
+            guard let tu else { return nil }
+            switch TMXMapping.unit(tu, origin: origin) {
+            case .success(let unit): return unit
+            case .failure(let bad):
+                guard skipBad else {
+                    throw Failure.badInput("\(bad.inFile(file)); nothing was imported (fix the unit, or use --skip-bad)")
+                }
+                skipped.append(bad)
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import DragomanApp
+import DragomanFormats
+import DragomanGlossary
+import DragomanStore
+import DragomanText
+import DragomanTM
+import Foundation
+import Testing
+
+/// A fresh folder for one test.
+func temporaryFolder() throws -> String {
+    let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("dragoman-app-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// A new, empty workspace (no starter glossary) in a fresh folder.
+func emptyWorkspace() throws -> (Workspace, folder: String) {
+    let folder = try temporaryFolder()
+    let location = DatabaseLocation(path: (folder as NSString).appendingPathComponent("test.sqlite"), isExplicit: true)
+    return (try Workspace.open(location, ifMissing: .create(empty: true)), folder)
+}
+
+func write(_ text: String, to folder: String, _ name: String) throws -> String {
+    let path = (folder as NSString).appendingPathComponent(name)
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
+@Suite struct TMImportTests {
+    @Test func aBadLineStoresNothingOfTheFile() throws {
+        let (workspace, folder) = try emptyWorkspace()
+        try workspace.tm.add(TranslationUnit(arabic: "قال الرئيس", english: "The president said"))
+        let file = try write("عقد مجلس الأمن اجتماعا\tThe Security Council met\nThe second line is English\tعربي\nوصل الوفد\tThe delegation arrived\n",
+                             to: folder, "pairs.tsv")
+        let error = #expect(throws: Failure.self) { try TMImport().run(file, into: workspace.tm) }
+        #expect(error?.failureKind == .badInput)
+        #expect(error?.description.contains("pairs.tsv:2") == true)
+        #expect(try workspace.tm.count() == 1, "the line before the bad one must not be stored")
+
+        let report = try TMImport(skipBad: true).run(file, into: workspace.tm)
+        #expect(report.added == 2)
+        #expect(report.skipped.map(\.line) == [2])
+        #expect(try workspace.tm.count() == 3)
+    }
+
+    @Test func aBadTMXUnitStoresNothingOfTheFile() throws {
+        let (workspace, folder) = try emptyWorkspace()
+        let tmx = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/>
+            <body>
+            <tu><tuv xml:lang="ar"><seg>وصل الوفد</seg></tuv><tuv xml:lang="en"><seg>The delegation arrived</seg></tuv></tu>
+            <tu><tuv xml:lang="ar"><seg>غادر الوفد</seg></tuv><tuv xml:lang="fr"><seg>La délégation est partie</seg></tuv></tu>
+            </body></tmx>
+            """
+        let file = try write(tmx, to: folder, "units.tmx")
+        #expect(throws: Failure.self) { try TMImport().run(file, into: workspace.tm) }
+        #expect(try workspace.tm.count() == 0)
+    }
+
+    @Test func csvAndTSVAreReadByTheSameReader() throws {
+        // A quoted CSV field may hold a line break (RFC 4180), as in glossary files.
+        let (workspace, folder) = try emptyWorkspace()
+        let file = try write("\"عقد مجلس الأمن\nاجتماعا\",\"The Security Council\nmet\"\nوصل الوفد,The delegation arrived\n",
+                             to: folder, "pairs.csv")
+        let report = try TMImport().run(file, into: workspace.tm)
+        #expect(report.added == 2)
+        #expect(try workspace.tm.search(TMQuery(text: "وصل الوفد", side: .arabic), threshold: 100, limit: 1).first?.kind == .exact)
+    }
+
+    @Test func aFolderOrAMissingFileIsNoInput() throws {
+        let (workspace, folder) = try emptyWorkspace()
+        let directory = (folder as NSString).appendingPathComponent("x.tmx")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for path in [directory, (folder as NSString).appendingPathComponent("missing.tsv")] {
+            let error = #expect(throws: Failure.self) { try TMImport().run(path, into: workspace.tm) }
+            #expect(error?.failureKind == .noInput)
+        }
+    }
+}
+
+@Suite struct WorkspaceTests {
+    @Test func aMissingDatabaseIsRefusedWhenItMustExist() throws {
+        let folder = try temporaryFolder()
+        let location = DatabaseLocation(path: (folder as NSString).appendingPathComponent("none.sqlite"), isExplicit: true)
+        let error = #expect(throws: Failure.self) { try Workspace.open(location, ifMissing: .refuse) }
+        #expect(error?.failureKind == .noInput)
+        #expect(!location.exists, "refusing must not create the file")
+    }
+
+    @Test func aNewDatabaseIsCreatedWithItsFolder() throws {
+        let folder = try temporaryFolder()
+        let location = DatabaseLocation(path: (folder as NSString).appendingPathComponent("a/b/new.sqlite"), isExplicit: true)
+        var notices: [String] = []
+        let workspace = try Workspace.open(location, ifMissing: .create(empty: true)) { notices.append($0) }
+        #expect(location.exists)
+        #expect(try workspace.tm.count() == 0)
+        #expect(try workspace.glossary.counts().entries == 0)
+        #expect(notices.isEmpty, "an empty database loads no starter glossary")
+    }
+
+    @Test func theLocationComesFromTheOptionThenTheEnvironment() {
+        #expect(DatabaseLocation.resolve(db: "/x.sqlite", environment: ["DRAGOMAN_DB": "/y.sqlite"]).path == "/x.sqlite")
+        #expect(DatabaseLocation.resolve(db: nil, environment: ["DRAGOMAN_DB": "/y.sqlite"]) == DatabaseLocation(path: "/y.sqlite", isExplicit: true))
+        let fallback = DatabaseLocation.resolve(db: nil, environment: ["XDG_DATA_HOME": "/data"])
+        #expect(fallback == DatabaseLocation(path: "/data/dragoman/dragoman.sqlite", isExplicit: false))
+    }
+}
+
+@Suite struct TermEditorTests {
+    @Test func theSamePairIsNotAddedTwice() throws {
+        let (workspace, _) = try emptyWorkspace()
+        let editor = TermEditor(glossary: workspace.glossary)
+        guard case .addedEntry(let id, _, _) = try editor.add(.init(arabic: "قطاع غزة", english: "Gaza Strip")) else {
+            Issue.record("expected a new entry")
+            return
+        }
+        // Another spelling of the same pair (harakat, case) is the same pair.
+        let again = try editor.add(.init(arabic: "قِطاع غزة", english: "gaza strip"))
+        #expect(again == .pairExists(entryID: id, arabic: "قِطاع غزة", english: "gaza strip"))
+        #expect(try workspace.glossary.counts().entries == 1)
+
+        let synonyms = try editor.add(.init(arabic: "قطاع غزة", english: "the Gaza Strip", entryID: id))
+        guard case .addedTerms(_, let terms) = synonyms else {
+            Issue.record("expected terms added")
+            return
+        }
+        #expect(terms.map(\.text) == ["قطاع غزة", "the Gaza Strip"])
+        #expect(terms[0].id == nil, "the entry has the Arabic term already")
+        #expect(terms[1].id != nil)
+        #expect(try workspace.glossary.entry(id: id)?.terms(in: .english).map(\.status) == [.preferred, .admitted])
+    }
+
+    @Test func requestsThatCannotBeMetAreUsageErrors() throws {
+        let (workspace, _) = try emptyWorkspace()
+        let editor = TermEditor(glossary: workspace.glossary)
+        let swapped = #expect(throws: Failure.self) { try editor.add(.init(arabic: "Gaza Strip", english: "قطاع غزة")) }
+        #expect(swapped?.failureKind == .usage)
+        #expect(swapped?.description.contains("ARABIC ENGLISH") == true)
+        let missing = #expect(throws: GlossaryError.self) { try editor.remove(entry: 42) }
+        #expect(missing?.failureKind == .notFound)
+        #expect(TermEditor.Edit(text: "x").problem?.contains("--term") == true)
+    }
+
+    @Test func removingTheLastTermRemovesTheEntry() throws {
+        let (workspace, _) = try emptyWorkspace()
+        let editor = TermEditor(glossary: workspace.glossary)
+        guard case .addedEntry(let id, _, _) = try editor.add(.init(arabic: "رفح", english: "Rafah")),
+              let entry = try workspace.glossary.entry(id: id) else {
+            Issue.record("expected a new entry")
+            return
+        }
+        let arabic = entry.terms(in: .arabic)[0].id, english = entry.terms(in: .english)[0].id
+        #expect(try editor.remove(entry: id, term: arabic) == .term(id: arabic, text: "رفح", entryID: id, entryRemoved: false))
+        #expect(try editor.remove(entry: id, term: english) == .term(id: english, text: "Rafah", entryID: id, entryRemoved: true))
+        #expect(try workspace.glossary.entry(id: id) == nil)
+    }
+}
+
+@Suite struct ArticleTests {
+    @Test func anEnglishArticleIsNotTranslatedFromArabic() throws {
+        let error = #expect(throws: Failure.self) {
+            try ArticleInput(text: "The Security Council met on Monday.", name: "news.txt", language: .arabic, layout: nil)
+        }
+        #expect(error?.failureKind == .badInput)
+        #expect(error?.description == "news.txt: this article is mostly in Latin script, not Arabic; use --from en to translate from English")
+        let article = try ArticleInput(text: "عقد مجلس الأمن اجتماعا. وصل الوفد.", name: "news.md", language: .arabic, layout: nil)
+        #expect(article.article.segments.count == 2)
+    }
+}
+
+@Suite struct BatchPipelineTests {
+    struct Stop: Error {}
+
+    @Test func batchesArriveInOrderAndErrorsStopBothSides() throws {
+        var seen: [Int] = []
+        try BatchPipeline.run(options: .init(depth: 2, recycle: true), produce: { emit in
+            for i in 0..<100 { try emit([i]) }
+        }, consume: { (batch: [Int]) in seen += batch })
+        #expect(seen == Array(0..<100))
+
+        // The producer fails: the consumer sees the batches before, then the error.
+        var consumed = 0
+        #expect(throws: Stop.self) {
+            try BatchPipeline.run(produce: { emit in
+                try emit(1)
+                throw Stop()
+            }, consume: { (_: Int) in consumed += 1 })
+        }
+        #expect(consumed <= 1)
+        // The consumer fails: the producer is stopped (it would run forever otherwise).
+        #expect(throws: Stop.self) {
+            try BatchPipeline.run(produce: { emit in
+                while true { try emit(0) }
+            }, consume: { (_: Int) in throw Stop() })
+        }
+    }
+}
