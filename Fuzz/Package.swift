@@ -28,7 +28,7 @@ let package = Package(
         fuzzTarget("FuzzTBX", ["DragomanXML", "DragomanFormats"]),
         fuzzTarget("FuzzXLIFF", ["DragomanXML", "DragomanDocuments"]),
         fuzzTarget("FuzzTMTSV", ["DragomanText", "DragomanFormats"]),
-        fuzzTarget("FuzzGlossaryTSV", ["DragomanGlossary"]),
+        fuzzTarget("FuzzGlossaryTSV", ["DragomanText", "DragomanGlossary", "DragomanFormats", "DragomanApp"]),
         fuzzTarget("FuzzArticle", ["DragomanText", "DragomanPretranslate"]),
     ],
     swiftLanguageModes: [.v6]

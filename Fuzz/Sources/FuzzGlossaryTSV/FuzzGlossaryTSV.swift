@@ -1,6 +1,9 @@
 import Foundation
 import FuzzDriver
+import DragomanApp
+import DragomanFormats
 import DragomanGlossary
+import DragomanText
 
 /// A glossary TSV/CSV file as `glossary import` reads it: the streaming record parser fed
 /// in chunks, the header, and every row through the batcher. Records or a typed error,
@@ -26,7 +29,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-func parse(_ bytes: [UInt8], dialect: DelimitedParser.Dialect, chunk: Int) -> (records: [DelimitedParser.Record], failure: DelimitedParser.Failure?) {
+func parse(_ bytes: [UInt8], dialect: DelimitedParser.Dialect, chunk: Int) -> (records: [DelimitedParser.Record], failure: LineError?) {
     var parser = DelimitedParser(dialect: dialect)
     var records: [DelimitedParser.Record] = []
     do {
@@ -38,7 +41,7 @@ func parse(_ bytes: [UInt8], dialect: DelimitedParser.Dialect, chunk: Int) -> (r
         }
         records += try parser.finish()
         return (records, nil)
-    } catch let failure as DelimitedParser.Failure {
+    } catch let failure as LineError {
         return (records, failure)
     } catch {
         fatalError("untyped error \(type(of: error)): \(error)")
