@@ -15,7 +15,7 @@ public struct ArticleInput: Sendable {
     /// Reads `path` ("-": standard input), refusing empty and binary files and text in
     /// the wrong language. The layout defaults to Markdown for .md files.
     public init(path: String, language: Language, layout: TextLayout?) throws {
-        let (text, name) = try InputFile.readText(path)
+        let (text, name) = try InputFile.readText(path, article: true)
         try self.init(text: text, name: name, language: language, layout: layout)
     }
 

@@ -56,9 +56,15 @@ public struct GlossaryImportOptions: Sendable, Hashable {
 /// 64 KB chunks and written in batches, so memory does not grow with its size. An import
 /// is one transaction: if it fails, nothing of the file is stored.
 public enum GlossaryFiles {
-    /// Imports the file at `path`.
-    public static func importFile(_ path: String, options: GlossaryImportOptions,
-                                  into store: any GlossaryStore) throws -> ImportReport {
+    /// Imports the file at `path`; `progress` gets the entries written so far (and the bytes
+    /// of a TSV/CSV file read).
+    public static func importFile(_ path: String, options: GlossaryImportOptions, into store: any GlossaryStore,
+                                  progress: ((WorkProgress) -> Void)? = nil) throws -> ImportReport {
+        let bytes = ByteCounter(), size = InputFile.size(path)
+        let tbx = options.format == .tbx
+        let report: ((Int) -> Void)? = progress.map { progress in
+            { done in progress(WorkProgress(unit: "entries", done: done, bytesRead: tbx ? nil : bytes.value, totalBytes: size)) }
+        }
         switch options.format {
         case .tbx:
             let reader: TBXReader
@@ -68,15 +74,17 @@ public enum GlossaryFiles {
             } catch {
                 throw GlossaryFileError.cannotRead(path: path, reason: "cannot be read (\(error.localizedDescription))")
             }
-            return try importTBX(reader, name: path, options: options, into: store)
+            return try importTBX(reader, name: path, options: options, into: store, progress: report)
         case .tsv, .csv:
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw GlossaryFileError.cannotRead(path: path, reason: "cannot be read (check that it exists and its permissions)")
             }
             defer { try? handle.close() }
-            return try importDelimited(name: path, options: options, into: store) {
+            return try importDelimited(name: path, options: options, into: store, progress: report) {
                 do {
-                    return try handle.read(upToCount: 1 << 16).map { [UInt8]($0) }
+                    let chunk = try handle.read(upToCount: 1 << 16).map { [UInt8]($0) }
+                    bytes.add(chunk?.count ?? 0)
+                    return chunk
                 } catch {
                     throw GlossaryFileError.cannotRead(path: path, reason: "read failed (\(error.localizedDescription))")
                 }
@@ -94,22 +102,25 @@ public enum GlossaryFiles {
     /// Imports TSV or CSV bytes handed over in chunks by `nextChunk` (nil at the end),
     /// which is called on the reading thread.
     public static func importDelimited(name: String, options: GlossaryImportOptions, into store: any GlossaryStore,
+                                       progress: ((Int) -> Void)? = nil,
                                        nextChunk: @escaping () throws -> [UInt8]?) throws -> ImportReport {
         let dialect: DelimitedParser.Dialect = options.format == .csv ? .csv : .tsv
         let source = Handoff(nextChunk)
-        return try run(store: store, options: options) { batcher, emit in
+        return try run(store: store, options: options, progress: progress) { batcher, emit in
             var parser = DelimitedParser(dialect: dialect)
             var columns: GlossaryColumns? = options.hasHeader ? nil : .headerless
             func take(_ records: [DelimitedParser.Record]) throws {
                 for record in records {
                     guard let cols = columns else {
-                        guard let found = GlossaryColumns(header: record.fields) else {
-                            let shown = record.fields.prefix(4).map { "\"\($0)\"" }.joined(separator: ", ")
-                            throw GlossaryFileError.malformed(
-                                path: name, line: record.line, column: nil,
-                                reason: "the first line is not a header naming an arabic and an english column (it has \(shown)); add a header line (\(dialect == .tsv ? "arabic<TAB>english" : "arabic,english")…), or use --no-header for a file of arabic, english rows")
+                        // A first line naming its columns is a header; otherwise the file
+                        // has none and is read by position (arabic, english, domain, pos,
+                        // status, note), its first line included.
+                        if let found = GlossaryColumns(header: record.fields) {
+                            columns = found
+                            continue
                         }
-                        columns = found
+                        columns = .headerless
+                        if let batch = try batcher.add(record, columns: .headerless) { try emit(batch) }
                         continue
                     }
                     if let batch = try batcher.add(record, columns: cols) { try emit(batch) }
@@ -139,15 +150,19 @@ public enum GlossaryFiles {
     /// Imports every concept entry `reader` yields, in one transaction (the reader is used
     /// on the reading thread only).
     public static func importTBX(_ reader: TBXReader, name: String, options: GlossaryImportOptions,
-                                 into store: any GlossaryStore) throws -> ImportReport {
+                                 into store: any GlossaryStore, progress: ((Int) -> Void)? = nil) throws -> ImportReport {
         let source = Handoff(reader)
         let counts = Handoff((other: 0, ignored: 0))
-        var report = try run(store: store, options: options) { batcher, emit in
+        var report = try run(store: store, options: options, progress: progress) { batcher, emit in
             let reader = source.value
             do {
                 while let concept = try reader.next() {
                     let mapped = GlossaryTBX.newEntry(concept)
                     counts.value.other += mapped.otherLanguageTerms
+                    if let problem = mapped.problem {
+                        batcher.problem(LineError(line: concept.line, reason: problem))
+                        continue
+                    }
                     guard let entry = mapped.entry else {
                         counts.value.ignored += 1
                         continue
@@ -171,7 +186,7 @@ public enum GlossaryFiles {
 
     /// One import transaction: `read` (on a thread of its own) feeds a batcher and emits
     /// its batches; the writer applies them as they come.
-    static func run(store: any GlossaryStore, options: GlossaryImportOptions,
+    static func run(store: any GlossaryStore, options: GlossaryImportOptions, progress: ((Int) -> Void)? = nil,
                     read: @escaping (_ batcher: GlossaryBatcher, _ emit: (ImportBatch) throws -> Void) throws -> Void,
                     failure: @escaping @Sendable (ImportFailure) -> Error) throws -> ImportReport {
         let reading = Handoff(read)
@@ -185,7 +200,10 @@ public enum GlossaryFiles {
                 } catch let bad as ImportFailure {
                     throw failure(bad)
                 }
-            }, consume: { try sink.apply($0) })
+            }, consume: {
+                try sink.apply($0)
+                progress?(sink.report.entriesAdded)
+            })
             var report = sink.report
             report.itemsRead = batcher.value.itemsRead
             report.skipped = batcher.value.skipped
@@ -199,7 +217,11 @@ public enum GlossaryFiles {
     /// returns the number of entries written.
     @discardableResult
     public static func export(_ store: any GlossaryStore, format: GlossaryFileFormat, domain: String? = nil,
-                              to sink: FileHandle) throws -> Int {
+                              to sink: FileHandle, progress: ((WorkProgress) -> Void)? = nil) throws -> Int {
+        let total = progress == nil || domain != nil ? nil : try store.counts().entries
+        func report(_ done: Int) {
+            if done % 512 == 0 { progress?(WorkProgress(unit: "entries", done: done, total: total)) }
+        }
         switch format {
         case .tsv, .csv:
             let dialect: DelimitedParser.Dialect = format == .csv ? .csv : .tsv
@@ -209,6 +231,7 @@ public enum GlossaryFiles {
                 try reader.forEachEntry(domain: domain, after: 0) { entry in
                     for row in GlossaryRowWriter.rows(for: entry, dialect: dialect) { buffer += row + "\n" }
                     count += 1
+                    report(count)
                     if buffer.utf8.count > 1 << 16 {
                         try sink.write(contentsOf: Data(buffer.utf8))
                         buffer = ""
@@ -226,6 +249,7 @@ public enum GlossaryFiles {
                 try reader.forEachEntry(domain: domain, after: 0) { entry in
                     try writer.write(GlossaryTBX.conceptEntry(entry))
                     count += 1
+                    report(count)
                     return true
                 }
             }

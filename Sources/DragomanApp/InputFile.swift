@@ -5,8 +5,10 @@ import Foundation
 /// file or a folder is "no input" (66), text that is not UTF-8 is bad input (65) naming
 /// the file and the byte.
 public enum InputFile {
-    /// Refuses a path that does not exist, is a folder, or cannot be read.
-    public static func checkReadable(_ path: String) throws {
+    /// Refuses a path that does not exist, is a folder, cannot be read, or is a document
+    /// of another kind (Word, OpenDocument, PDF, a ZIP archive, RTF; an HTML page where
+    /// `article` text is expected).
+    public static func checkReadable(_ path: String, article: Bool = false) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw Failure.noInput("\(path): no such file")
@@ -17,16 +19,18 @@ public enum InputFile {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw Failure.noInput("\(path): cannot be read (check its permissions)")
         }
+        if let kind = FileKind.sniff(path: path, html: article) { throw kind.refusal(path) }
     }
 
     /// The contents of `path` ("-" or nil: standard input), decoded as UTF-8 with line
     /// ends made "\n"; the name to show in messages.
-    public static func readText(_ path: String?) throws -> (text: String, name: String) {
+    public static func readText(_ path: String?, article: Bool = false) throws -> (text: String, name: String) {
         guard let path, path != "-" else {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return (try decode([UInt8](data), name: "<stdin>"), "<stdin>")
+            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            if let kind = FileKind.sniff(Array(bytes.prefix(4096)), html: article) { throw kind.refusal("<stdin>") }
+            return (try decode(bytes, name: "<stdin>"), "<stdin>")
         }
-        try checkReadable(path)
+        try checkReadable(path, article: article)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure.noInput("\(path): cannot be read (check its permissions)")
         }
@@ -44,8 +48,9 @@ public enum InputFile {
         }
     }
 
-    /// A chunked reader of `path` for streaming imports (64 KB at a time).
-    public static func chunks(_ path: String) throws -> () throws -> [UInt8]? {
+    /// A chunked reader of `path` for streaming imports (64 KB at a time); `counter` counts
+    /// the bytes handed out.
+    public static func chunks(_ path: String, counting counter: ByteCounter? = nil) throws -> () throws -> [UInt8]? {
         try checkReadable(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Failure.noInput("\(path): cannot be read (check its permissions)")
@@ -57,6 +62,7 @@ public enum InputFile {
                     try? reader.value.close()
                     return nil
                 }
+                counter?.add(data.count)
                 return [UInt8](data)
             } catch {
                 throw Failure.noInput("\(path): read failed (\(error.localizedDescription))")
@@ -69,5 +75,12 @@ extension String {
     /// The text with CRLF and lone CR made LF (as files are read).
     public func replacingCRLF() -> String {
         (try? TextDecoding.decode(Array(utf8))) ?? self
+    }
+}
+
+extension InputFile {
+    /// The size of the file at `path`, when it can be known.
+    public static func size(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
     }
 }

@@ -10,14 +10,15 @@ public enum StarterGlossary {
 
     /// Loads the starter glossary into a new database. When the files cannot be found the
     /// database stays empty and `notice` says how to load them.
-    static func load(into store: any GlossaryStore, shownAs path: String, notice: (String) -> Void) throws {
+    /// Returns the number of entries loaded, nil when the files were not found.
+    static func load(into store: any GlossaryStore, shownAs path: String, notice: (String) -> Void) throws -> Int? {
         guard let folder = folder() else {
             notice("""
                 warning: the starter glossary (glossary/news-terms.tsv) was not found, so \(path) \
                 was created empty. Load it with: dragoman term import glossary/news-terms.tsv \
                 (and glossary/reference-cldr-iso.tsv), or set DRAGOMAN_GLOSSARY_DIR to the glossary folder.
                 """)
-            return
+            return nil
         }
         var entries = 0
         for name in files {
@@ -29,7 +30,7 @@ public enum StarterGlossary {
                 throw Failure.badInput("the starter glossary could not be loaded: \(error.description)")
             }
         }
-        notice("created \(path) with the starter glossary (\(entries) entries)")
+        return entries
     }
 
     /// `$DRAGOMAN_GLOSSARY_DIR`, else the first `glossary/` folder holding news-terms.tsv

@@ -12,6 +12,8 @@ public struct TMImportReport: Sendable, Encodable {
     /// Units left out with `skipBad`, with their line and reason.
     public var skipped: [LineError]
     public var seconds: Double
+    /// What to do about a file whose lines were mostly skipped for one reason (a swapped file).
+    public var hint: String?
 }
 
 /// Imports sentence pairs from TMX, TSV or CSV into the TM in one transaction. The file
@@ -23,27 +25,36 @@ public struct TMImport: Sendable {
     /// Each unit's origin (default: the file name).
     public var origin: String?
     public var skipBad: Bool
+    /// TSV/CSV columns (default: a header line, a review file's, else arabic, english).
+    public var columns: PairColumns?
     /// Who adds the units (recorded as their creator for TSV/CSV).
     public var creator: String?
 
-    public init(format: TMFileFormat? = nil, origin: String? = nil, skipBad: Bool = false,
+    public init(format: TMFileFormat? = nil, origin: String? = nil, skipBad: Bool = false, columns: PairColumns? = nil,
                 creator: String? = ProcessInfo.processInfo.environment["USER"]) {
         self.format = format
         self.origin = origin
         self.skipBad = skipBad
+        self.columns = columns
         self.creator = creator
     }
 
-    /// Imports `file` into `tm`; `progress` gets the number of units written so far.
+    /// Imports `file` into `tm`; `progress` gets the units written so far and the bytes of
+    /// the file read (TSV/CSV).
     public func run(_ file: String, into tm: SQLiteTranslationMemory,
-                    progress: ((Int) -> Void)? = nil) throws -> TMImportReport {
+                    progress: ((WorkProgress) -> Void)? = nil) throws -> TMImportReport {
         guard let format = format ?? TMFileFormat.guess(file) else {
             throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx, tsv or csv")
         }
         try InputFile.checkReadable(file)
         let origin = self.origin ?? (file as NSString).lastPathComponent
+        let bytes = ByteCounter(), size = InputFile.size(file)
+        let report: ((Int) -> Void)? = progress.map { progress in
+            { done in progress(WorkProgress(unit: "units", done: done, bytesRead: format == .tmx ? nil : bytes.value, totalBytes: size)) }
+        }
         let start = Date()
         var skipped: [LineError] = []
+        var swappedHint: String?
         let counts: AddCounts
         switch format {
         case .tmx:
@@ -57,22 +68,27 @@ public struct TMImport: Sendable {
                 throw Failure.noInput("\(file): cannot be read (\(error.localizedDescription))")
             }
             let units = Handoff(TMXUnits(reader: reader, file: file, origin: origin, skipBad: skipBad))
-            counts = try tm.add(reading: { try units.value.next().map { KeyedUnit($0) } }, progress: progress)
+            counts = try tm.add(reading: { try units.value.next().map { KeyedUnit($0) } }, progress: report)
             skipped = units.value.skipped + reader.problems.map { LineError(line: $0.line, reason: $0.message) }
         case .tsv, .csv:
             let reader = Handoff(DelimitedPairsReader(format: format, file: file, origin: origin, skipBad: skipBad,
-                                                      creator: creator, nextChunk: try InputFile.chunks(file)))
+                                                      columns: columns, creator: creator,
+                                                      nextChunk: try InputFile.chunks(file, counting: bytes)))
             counts = try tm.add(reading: {
                 if let unit = reader.value.nextKeyed() { return unit }
                 if let error = reader.value.error {
-                    throw Failure.badInput("\(error); nothing was imported (fix the line, or use --skip-bad)")
+                    let fix = error.reason.contains("--columns") ? "" : " (fix the line, or use --skip-bad)"
+                    throw Failure.badInput("\(error); nothing was imported\(fix)")
                 }
                 return nil
-            }, progress: progress)
+            }, progress: report)
             skipped = reader.value.skipped
+            swappedHint = reader.value.swappedLines * 2 > reader.value.linesRead && reader.value.linesRead > 0
+                ? "most lines have their English in the Arabic column: use --columns \((reader.value.columns ?? .arabicEnglish).swapped)"
+                : nil
         }
         return TMImportReport(file: file, added: counts.added, updated: counts.updated, skipped: skipped,
-                              seconds: Date().timeIntervalSince(start))
+                              seconds: Date().timeIntervalSince(start), hint: swappedHint)
     }
 
     /// Loads a TSV of pairs (`pretranslate --load-tm`): importing the same pairs again

@@ -25,7 +25,9 @@ public final class Workspace: Sendable {
 
     /// What to do when there is no database at the location.
     public enum Missing: Sendable {
-        /// Create it (and its folder); with the starter glossary unless `empty`.
+        /// Create it; with the starter glossary unless `empty`. Its folder is created
+        /// too for the default location; a location the user gave must have its folder
+        /// (a typo in `--db` is not a reason to make folders).
         case create(empty: Bool)
         /// Refuse: a command that only reads, backs up or checks has nothing to work on.
         case refuse
@@ -39,17 +41,22 @@ public final class Workspace: Sendable {
         if !location.exists {
             switch ifMissing {
             case .refuse:
-                throw Failure.noInput("\(path): no database there (give --db PATH or set DRAGOMAN_DB)")
+                throw Failure.noInput("\(path): no database there (this command does not create one): check the --db path or $DRAGOMAN_DB")
             case .create(let empty):
                 let folder = (path as NSString).deletingLastPathComponent
                 if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+                    if location.isExplicit {
+                        throw Failure.noInput("\(path): the folder \(folder) does not exist; check the --db path (or $DRAGOMAN_DB), or create the folder first")
+                    }
                     do {
                         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     } catch {
                         throw Failure.cannotWrite("\(folder): cannot create the database folder (\(error.localizedDescription))")
                     }
                 }
-                try create(at: path, starterGlossary: !empty, notice: notice)
+                let entries = try create(at: path, starterGlossary: !empty, notice: notice)
+                notice(entries.map { "created a new database at \(path) with the starter glossary (\($0) entries)" }
+                       ?? "created a new empty database at \(path)")
             }
         }
         return Workspace(database: try DragomanDatabase(path: path))
@@ -59,7 +66,9 @@ public final class Workspace: Sendable {
     /// `path` and links it into place only when complete. Processes that find no database
     /// at once each build one and the first link wins, so none sees a half-made database
     /// or loads the starter glossary twice, and a killed run leaves nothing under `path`.
-    static func create(at path: String, starterGlossary: Bool, notice: (String) -> Void) throws {
+    /// Returns the number of starter entries loaded (nil when none were).
+    @discardableResult
+    static func create(at path: String, starterGlossary: Bool, notice: (String) -> Void) throws -> Int? {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)").path
@@ -69,9 +78,8 @@ public final class Workspace: Sendable {
         removeTemporary()
         defer { removeTemporary() }
         let database = try DragomanDatabase(path: temporary)
-        if starterGlossary {
-            try StarterGlossary.load(into: SQLiteGlossary(database: database), shownAs: path, notice: notice)
-        }
+        let entries = starterGlossary
+            ? try StarterGlossary.load(into: SQLiteGlossary(database: database), shownAs: path, notice: notice) : nil
         do {
             // Everything into the main file, so that linking it alone carries it all.
             try database.checkpoint()
@@ -86,5 +94,6 @@ public final class Workspace: Sendable {
                 throw Failure.cannotWrite("\(path): cannot create the database (\(String(cString: strerror(errno))))")
             }
         }
+        return entries
     }
 }

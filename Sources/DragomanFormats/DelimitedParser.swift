@@ -69,6 +69,14 @@ public struct DelimitedParser: Sendable {
     /// Appends the records completed by `bytes` to `out`; the records before a problem are
     /// appended before it is thrown.
     public mutating func feed(_ bytes: some Sequence<UInt8>, into out: inout [Record]) throws {
+        // TSV has no quoting: once past the byte order mark, runs of ordinary bytes are
+        // copied into the field at once (the TM import reads 100 MB files this way).
+        if dialect == .tsv && started {
+            let done: Void?? = try bytes.withContiguousStorageIfAvailable { buffer in
+                try feedTSV(buffer, into: &out)
+            }
+            if done != nil { return }
+        }
         for b in bytes {
             if !started {
                 // Hold the first three bytes back to skip a BOM.
@@ -87,9 +95,45 @@ public struct DelimitedParser: Sendable {
         }
     }
 
+    /// The TSV fast path: ordinary bytes (not tab, LF, CR or NUL) in runs; every other
+    /// byte through `consume`, which keeps lines, limits and errors as for any byte.
+    private mutating func feedTSV(_ p: UnsafeBufferPointer<UInt8>, into out: inout [Record]) throws {
+        var i = 0
+        let n = p.count
+        while i < n {
+            var j = i
+            while j < n {
+                let b = p[j]
+                if b == 0x09 || b == 0x0A || b == 0x0D || b == 0 { break }
+                j += 1
+            }
+            if j > i {
+                let run = j - i
+                if recordBytes + run > recordLimit {
+                    // Let `consume` reach the limit byte by byte and report it.
+                    for k in i..<j { try consume(p[k], into: &out) }
+                } else {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<j]))
+                    offset += run
+                    recordBytes += run
+                    afterCR = false
+                    if state == .fieldStart { state = .unquoted }
+                }
+            }
+            if j < n { try consume(p[j], into: &out) }
+            i = j + 1
+        }
+    }
+
     /// The last record, when the input does not end with a line break.
     public mutating func finish() throws -> [Record] {
         var out: [Record] = []
+        try finish(into: &out)
+        return out
+    }
+
+    /// Appends the last record (when the input does not end with a line break) to `out`.
+    public mutating func finish(into out: inout [Record]) throws {
         if !started {
             started = true
             let held = bomCheck
@@ -103,7 +147,6 @@ public struct DelimitedParser: Sendable {
         if state != .fieldStart || !field.isEmpty || !fields.isEmpty {
             try endRecord(into: &out)
         }
-        return out
     }
 
     /// A UTF-16 byte order mark at the start: say so, and how to convert.

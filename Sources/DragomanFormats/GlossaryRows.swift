@@ -118,6 +118,10 @@ public struct GlossaryRow: Sendable, Hashable {
         if arabicText.isEmpty && englishText.isEmpty {
             return .failure(LineError(line: line, reason: "no Arabic and no English term"))
         }
+        if let problem = ScriptCheck.problem(arabic: arabicText, english: englishText) {
+            return .failure(LineError(line: line, reason: problem.reason
+                + " (check the order of the columns: the header or --no-header's arabic, english)"))
+        }
         func term(_ language: Language, _ text: String) -> NewTerm? {
             text.isEmpty ? nil : NewTerm(language, text, pos: cell(columns.pos), status: status,
                                          note: notes.isEmpty ? nil : notes.joined(separator: "; "),

@@ -34,6 +34,9 @@ public enum GlossaryTBX {
         public var entry: NewEntry?
         public var statusGiven: [Bool]
         public var otherLanguageTerms: Int
+        /// Why the entry cannot be imported (a term whose script contradicts its language
+        /// section), or nil.
+        public var problem: String?
     }
 
     public static func newEntry(_ concept: TBXConceptEntry) -> Mapped {
@@ -77,6 +80,15 @@ public enum GlossaryTBX {
             }
         }
         guard !terms.isEmpty else { return Mapped(entry: nil, statusGiven: [], otherLanguageTerms: other) }
+        for term in terms {
+            let problem = term.language == .arabic ? ScriptCheck.problem(arabic: term.text, english: "")
+                : ScriptCheck.problem(arabic: "", english: term.text)
+            if problem != nil {
+                let label = term.language == .arabic ? "an Arabic (ar)" : "an English (en)"
+                return Mapped(entry: nil, statusGiven: [], otherLanguageTerms: other,
+                              problem: "the term \"\(term.text)\" is in \(label) language section, but its script says otherwise (is the file's xml:lang wrong?)")
+            }
+        }
         let entry = NewEntry(domain: concept.subjectField, definition: definition,
                              note: notes.isEmpty ? nil : notes.joined(separator: "\n"), terms: terms)
         return Mapped(entry: entry, statusGiven: given, otherLanguageTerms: other)

@@ -18,11 +18,89 @@ public enum TMFileFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// Which column of a TM TSV/CSV file holds what: `--columns ar,en` (the default),
+/// `--columns origin,ar,en` (NTREX), `--columns -,ar,en` (an alignment review file), or a
+/// first line naming the columns.
+public struct PairColumns: Sendable, Hashable, CustomStringConvertible {
+    public enum Role: String, Sendable, Hashable, CaseIterable {
+        case arabic = "ar", english = "en", origin, note
+        /// A column to leave out.
+        case skip = "-"
+    }
+
+    public private(set) var roles: [Role]
+
+    /// arabic, english.
+    public static let arabicEnglish = PairColumns(unchecked: [.arabic, .english])
+
+    init(unchecked roles: [Role]) { self.roles = roles }
+
+    /// Roles in order; nil unless exactly one column is Arabic and one English, and
+    /// origin and note at most once.
+    public init?(_ roles: [Role]) {
+        guard roles.filter({ $0 == .arabic }).count == 1, roles.filter({ $0 == .english }).count == 1,
+              roles.filter({ $0 == .origin }).count <= 1, roles.filter({ $0 == .note }).count <= 1 else { return nil }
+        self.roles = roles
+    }
+
+    /// `ar,en`, `origin,ar,en`, `-,ar,en`… (names as a header would give them are accepted too).
+    public init?(list: String) {
+        var roles: [Role] = []
+        for name in list.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let role = Self.role(named: String(name)) else { return nil }
+            roles.append(role)
+        }
+        self.init(roles)
+    }
+
+    /// The columns a header line names, or nil when the line is not a header (every field
+    /// must be a known column name, with an Arabic and an English one).
+    public init?(header fields: [String]) {
+        var roles: [Role] = []
+        for field in fields {
+            guard let role = Self.role(named: field), field.trimmingCharacters(in: .whitespaces) != "-" else { return nil }
+            roles.append(role)
+        }
+        self.init(roles)
+    }
+
+    static func role(named raw: String) -> Role? {
+        let name = raw.trimmingCharacters(in: .whitespaces).lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" || raw.trimmingCharacters(in: .whitespaces) == "-" }
+        switch name {
+        case "ar", "ara", "arabic", "source", "src", "sourcetext", "arabictext": return .arabic
+        case "en", "eng", "english", "target", "tgt", "targettext", "englishtext", "translation": return .english
+        case "origin", "docid", "document", "doc", "documentid": return .origin
+        case "note", "notes", "comment", "comments": return .note
+        case "-", "skip", "confidence", "score", "id": return .skip
+        default: return nil
+        }
+    }
+
+    var arabic: Int { roles.firstIndex(of: .arabic)! }
+    var english: Int { roles.firstIndex(of: .english)! }
+    var origin: Int? { roles.firstIndex(of: .origin) }
+    var note: Int? { roles.firstIndex(of: .note) }
+
+    public var description: String { roles.map(\.rawValue).joined(separator: ",") }
+
+    /// With the Arabic and English columns exchanged (what `--columns` to suggest for a
+    /// swapped file).
+    public var swapped: PairColumns {
+        PairColumns(unchecked: roles.map { $0 == .arabic ? .english : $0 == .english ? .arabic : $0 })
+    }
+}
+
 /// Reads TSV/CSV sentence pairs as translation units, lazily and streaming, in file
 /// order: the bytes come in chunks through `DelimitedParser` (the project's one TSV/CSV
 /// reader: RFC 4180 quoting in CSV, so a quoted field may hold a line break), so memory
-/// does not grow with the file. A blank line ends a document: the units of one document
-/// get their neighbours as context. Columns: arabic, english (more are ignored).
+/// does not grow with the file. A blank line, or a change of origin, ends a document: the
+/// units of one document get their neighbours as context.
+///
+/// Columns: `columns` when given; else a first line naming its columns is a header; else
+/// an alignment review file (`confidence<TAB>arabic<TAB>english`) is recognised by its
+/// first column; else arabic, english. The script decides the language (`ScriptCheck`): a
+/// line whose sides contradict their columns is a bad line, and when most lines of a file
+/// are swapped, one message says so and suggests `--columns`.
 public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     /// Longest segment accepted, in UTF-8 bytes: a translation unit is a sentence or a
     /// paragraph, and a longer "segment" is a file whose line breaks are missing.
@@ -37,6 +115,13 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     let skipBad: Bool
     let created: Date
     let creator: String?
+    /// The columns, once known (given, or from the first line).
+    public private(set) var columns: PairColumns?
+    /// An alignment review file: lines with one side empty (sentences left unpaired) are
+    /// skipped, not errors.
+    public private(set) var isReviewFile = false
+    /// The first line was a header.
+    public private(set) var hadHeader = false
     /// Parsed records not yet handed out; `items[cursor]` is the next, `items[cursor - 1]`
     /// (when there) the one before it, for context.
     var items: [ParsedLine] = []
@@ -45,6 +130,9 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     var sourceDone = false
     /// A bad line ended reading (without `skipBad`).
     var stopped = false
+    /// Lines read, and lines whose sides were swapped.
+    public private(set) var linesRead = 0
+    public private(set) var swappedLines = 0
     public private(set) var skipped: [LineError] = []
     /// Why reading stopped early: a bad line (without `skipBad`), or a file that is not
     /// TSV/CSV text (bad UTF-8, NUL bytes, an unclosed quote); with the file's name.
@@ -52,16 +140,17 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
 
     /// Reads `text` (for standard input, tests and small files).
     public init(text: String, format: TMFileFormat, file: String, origin: String?, skipBad: Bool,
-                created: Date = Date(), creator: String? = nil) {
+                columns: PairColumns? = nil, created: Date = Date(), creator: String? = nil) {
         var chunk: [UInt8]? = Array(text.utf8)
-        self.init(format: format, file: file, origin: origin, skipBad: skipBad, created: created, creator: creator) {
+        self.init(format: format, file: file, origin: origin, skipBad: skipBad, columns: columns, created: created,
+                  creator: creator) {
             defer { chunk = nil }
             return chunk
         }
     }
 
     /// Reads the bytes `nextChunk` hands over (nil at the end), chunk by chunk.
-    public init(format: TMFileFormat, file: String, origin: String?, skipBad: Bool,
+    public init(format: TMFileFormat, file: String, origin: String?, skipBad: Bool, columns: PairColumns? = nil,
                 created: Date = Date(), creator: String? = nil, nextChunk: @escaping () throws -> [UInt8]?) {
         // Room for two segments at the limit: a longer one is a bad line (SegmentCheck),
         // not a broken file.
@@ -71,6 +160,7 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
         self.file = file
         self.origin = origin
         self.skipBad = skipBad
+        self.columns = columns
         self.created = created
         self.creator = creator
     }
@@ -78,35 +168,75 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     /// A record, parsed, with its context hashes; `result` is nil for a blank line.
     struct ParsedLine {
         var line: Int
-        var result: Result<(String, String), LineError>?
+        var result: Result<Pair, LineError>?
+        /// Skipped without being an error (an unpaired line of a review file).
+        var unpaired = false
+        var swapped = false
         var arabicHash: Int64?
         var englishHash: Int64?
+        /// The document it belongs to (blank lines and origin changes separate documents).
+        var origin: String?
     }
 
-    static func pair(_ record: DelimitedParser.Record, separator: String) -> Result<(String, String), LineError>? {
+    struct Pair {
+        var arabic: String
+        var english: String
+        var origin: String?
+        var note: String?
+    }
+
+    /// Decides the columns from the first record, once.
+    mutating func decideColumns(_ first: DelimitedParser.Record) -> Bool {
+        if let header = PairColumns(header: first.fields) {
+            hadHeader = true
+            if columns == nil { columns = header }
+            return true
+        }
+        if columns == nil {
+            if first.fields.count >= 3, let confidence = Double(first.fields[0].trimmedASCIISpace),
+               (0...1).contains(confidence), first.fields[0].contains(".") {
+                isReviewFile = true
+                columns = PairColumns(unchecked: [.skip, .arabic, .english])
+            } else {
+                columns = .arabicEnglish
+            }
+        }
+        return false
+    }
+
+    static func pair(_ record: DelimitedParser.Record, columns: PairColumns, separator: String,
+                     reviewFile: Bool) -> ParsedLine {
+        var parsed = ParsedLine(line: record.line)
         let f = record.fields
-        if f.isEmpty { return nil }
-        guard f.count >= 2 else {
-            return .failure(LineError(line: record.line, reason: "expected arabic\(separator)english, found \(f.count) column"))
+        if f.isEmpty { return parsed }
+        let needed = Swift.max(columns.arabic, columns.english, columns.origin ?? 0, columns.note ?? 0) + 1
+        guard f.count >= needed else {
+            let names = columns.roles.map { $0 == .arabic ? "arabic" : $0 == .english ? "english" : $0.rawValue }
+            parsed.result = .failure(LineError(line: record.line, reason: "expected \(names.joined(separator: separator)), found \(f.count) column\(f.count == 1 ? "" : "s")"))
+            return parsed
         }
-        let ar = f[0].trimmedASCIISpace, en = f[1].trimmedASCIISpace
+        let ar = f[columns.arabic].trimmedASCIISpace, en = f[columns.english].trimmedASCIISpace
+        let origin = columns.origin.map { f[$0].trimmedASCIISpace }.flatMap { $0.isEmpty ? nil : $0 }
+        let note = columns.note.map { f[$0].trimmedASCIISpace }.flatMap { $0.isEmpty ? nil : $0 }
+        parsed.origin = origin
+        if reviewFile && (SegmentCheck.isBlank(ar) || SegmentCheck.isBlank(en)) {
+            parsed.unpaired = true
+            parsed.result = .failure(LineError(line: record.line, reason: "a sentence left unpaired (one side is empty)"))
+            return parsed
+        }
         if let problem = SegmentCheck.problem(arabic: ar, english: en) {
-            return .failure(LineError(line: record.line, reason: problem))
+            parsed.result = .failure(LineError(line: record.line, reason: problem))
+            return parsed
         }
-        if !ArabicScript.isMostlyArabic(ar) {
-            return .failure(LineError(line: record.line, reason: "the first column is not Arabic (expected arabic\(separator)english)"))
+        if let problem = ScriptCheck.problem(arabic: ar, english: en) {
+            parsed.swapped = problem == .swapped
+            parsed.result = .failure(LineError(line: record.line, reason: problem.reason))
+            return parsed
         }
-        return .success((ar, en))
-    }
-
-    static func parse(_ record: DelimitedParser.Record, separator: String) -> ParsedLine {
-        let result = pair(record, separator: separator)
-        var p = ParsedLine(line: record.line, result: result)
-        if case .success(let (ar, en))? = result {
-            p.arabicHash = UnitContext.hash(ofSegment: ar)
-            p.englishHash = UnitContext.hash(ofSegment: en)
-        }
-        return p
+        parsed.result = .success(Pair(arabic: ar, english: en, origin: origin, note: note))
+        parsed.arabicHash = UnitContext.hash(ofSegment: ar)
+        parsed.englishHash = UnitContext.hash(ofSegment: en)
+        return parsed
     }
 
     /// Makes sure the item after the cursor is parsed (the next one's context), reading
@@ -121,7 +251,7 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
         do {
             while pending.count < Self.window {
                 guard let chunk = try nextChunk() else {
-                    pending += try parser.finish()
+                    try parser.finish(into: &pending)
                     sourceDone = true
                     break
                 }
@@ -134,10 +264,21 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
             self.error = LineError(file: file, line: pending.last?.line ?? 1, reason: "cannot be read (\(error))")
             sourceDone = true
         }
+        if columns == nil || linesRead == 0, let first = pending.firstIndex(where: { !$0.fields.isEmpty }) {
+            if linesRead == 0 && decideColumns(pending[first]) {
+                pending.remove(at: first)
+            }
+        }
         let records = pending.prefix(Self.window)
         let separator = parser.dialect == .csv ? "," : "<TAB>"
         let base = records.startIndex
-        items += ParallelMap.map(records.count) { Self.parse(records[base + $0], separator: separator) }
+        let columns = self.columns ?? .arabicEnglish
+        let review = isReviewFile
+        let parsed = ParallelMap.map(records.count) {
+            Self.pair(records[base + $0], columns: columns, separator: separator, reviewFile: review)
+        }
+        linesRead += parsed.filter { $0.result != nil }.count
+        items += parsed
         pending.removeFirst(records.count)
     }
 
@@ -156,27 +297,58 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
             guard let result = current.result else { continue }
             switch result {
             case .failure(let problem):
-                if skipBad {
+                if current.swapped { swappedLines += 1 }
+                if skipBad || current.unpaired {
                     skipped.append(problem)
                     continue
                 }
-                error = problem.inFile(file)
-                stopped = true
+                stop(at: problem)
                 return nil
-            case .success(let (ar, en)):
+            case .success(let pair):
                 fill()
                 let before = cursor >= 2 ? items[cursor - 2] : nil
                 let after = cursor < items.count ? items[cursor] : nil
+                // A neighbour of another document (origin) is no context.
+                let sameBefore = before.flatMap { $0.origin == current.origin ? $0 : nil }
+                let sameAfter = after.flatMap { $0.origin == current.origin ? $0 : nil }
                 let unit = TranslationUnit(
-                    arabic: ar, english: en, created: created, creator: creator, origin: origin,
-                    arabicContext: UnitContext(previous: before?.arabicHash ?? UnitContext.documentStart,
-                                               next: after?.arabicHash ?? UnitContext.documentEnd),
-                    englishContext: UnitContext(previous: before?.englishHash ?? UnitContext.documentStart,
-                                                next: after?.englishHash ?? UnitContext.documentEnd))
+                    arabic: pair.arabic, english: pair.english, created: created, creator: creator,
+                    origin: pair.origin ?? origin, note: pair.note,
+                    arabicContext: UnitContext(previous: sameBefore?.arabicHash ?? UnitContext.documentStart,
+                                               next: sameAfter?.arabicHash ?? UnitContext.documentEnd),
+                    englishContext: UnitContext(previous: sameBefore?.englishHash ?? UnitContext.documentStart,
+                                                next: sameAfter?.englishHash ?? UnitContext.documentEnd))
                 return KeyedUnit(unit, arabicKeyHash: current.arabicHash, englishKeyHash: current.englishHash)
             }
         }
         return nil
+    }
+
+    /// Stops at a bad line. When the line is swapped, the rest of the file is read (and
+    /// only checked) so that a file whose lines are mostly swapped gets one message with
+    /// the `--columns` to use rather than the first line's.
+    mutating func stop(at problem: LineError) {
+        stopped = true
+        var error = problem.inFile(file)
+        if let columns, items[cursor - 1].swapped {
+            var swapped = 1, judged = 1
+            while true {
+                while cursor < items.count {
+                    let item = items[cursor]
+                    cursor += 1
+                    guard item.result != nil else { continue }
+                    judged += 1
+                    if item.swapped { swapped += 1 }
+                }
+                if sourceDone || self.error != nil { break }
+                fill()
+            }
+            if swapped * 2 > judged {
+                error = LineError(file: file, line: problem.line,
+                                  reason: "\(swapped) of \(judged) lines have their English in the Arabic column and their Arabic in the English column: the columns are swapped; use --columns \(columns.swapped)")
+            }
+        }
+        self.error = error
     }
 }
 
@@ -194,6 +366,9 @@ public enum TMXMapping {
         let enText = en.segment.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = SegmentCheck.problem(arabic: arText, english: enText) {
             return .failure(LineError(line: tu.line, reason: problem))
+        }
+        if let problem = ScriptCheck.problem(arabic: arText, english: enText) {
+            return .failure(LineError(line: tu.line, reason: problem.reason + " (xml:lang says ar and en)"))
         }
         let created = tu.creationDate ?? Date()
         var properties = tu.properties.map { UnitProperty(type: $0.type, value: $0.value) }

@@ -68,8 +68,8 @@ struct AlignCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (arabicText, arabicName) = try Input.readFile(arabicFile)
-        let (englishText, englishName) = try Input.readFile(englishFile)
+        let (arabicText, arabicName) = try InputFile.readText(arabicFile, article: true)
+        let (englishText, englishName) = try InputFile.readText(englishFile, article: true)
         let origin = self.origin ?? (arabicName as NSString).lastPathComponent
 
         // The glossary anchors term pairs when the database exists; aligning without

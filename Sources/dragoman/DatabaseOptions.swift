@@ -21,16 +21,21 @@ struct DatabaseOptions: ParsableArguments {
         try Workspace.open(location, ifMissing: .create(empty: empty), notice: Self.notice)
     }
 
+    /// Opens the database for a command that only reads: a database the user named
+    /// (`--db`, `$DRAGOMAN_DB`) must exist; the default one is created on first use, with the
+    /// starter glossary, so that `term lookup` works on a fresh machine.
+    func openForReading() throws -> Workspace {
+        try Workspace.open(location, ifMissing: location.isExplicit ? .refuse : .create(empty: empty), notice: Self.notice)
+    }
+
     /// Opens a database that must already exist (backing up or checking a database that
     /// is not there is a mistake in the path, not a reason to create one).
     func openExisting() throws -> Workspace {
         try Workspace.open(location, ifMissing: .refuse, notice: Self.notice)
     }
 
-    /// Warnings always; other notices (a database created) for a person at a terminal.
+    /// Notices (a database created, a warning) go to stderr, one line each.
     static func notice(_ message: String) {
-        if message.hasPrefix("warning:") || Terminal.stderrIsTerminal {
-            Terminal.writeStderr("dragoman: \(message)\n")
-        }
+        Terminal.writeStderr("dragoman: \(message)\n")
     }
 }

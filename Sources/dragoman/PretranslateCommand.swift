@@ -36,6 +36,7 @@ struct PretranslateCommand: ParsableCommand {
     func validate() throws {
         guard (0...101).contains(minScore) else { throw ValidationError("--min-score takes 0 to 101") }
         guard alternatives >= 0 else { throw ValidationError("--alternatives takes 0 or more") }
+        if format == nil, let output { _ = try Self.format(forOutput: output) }
     }
 
     func run() throws {
@@ -49,10 +50,22 @@ struct PretranslateCommand: ParsableCommand {
             PretranslationSummary.print(document)
             return
         }
-        let format = self.format ?? output.flatMap(DocumentFormat.inferred(fromPath:)) ?? (output == nil ? .json : .xliff)
+        let format = try self.format ?? output.map(Self.format(forOutput:)) ?? .json
         let text = try format.write(document, options: options)
         try OutputFile.writeText(to: output) { $0(text) }
         if let output { Terminal.writeStderr("wrote \(output) (\(format.rawValue), \(document.segments.count) segments)\n") }
+    }
+}
+
+extension PretranslateCommand {
+    /// The format an `-o` file's extension names; any other extension is refused rather
+    /// than written as XLIFF under a name that says otherwise.
+    static func format(forOutput path: String) throws -> DocumentFormat {
+        if path == "-" { return .json }
+        guard let format = DocumentFormat.inferred(fromPath: path) else {
+            throw Failure.usage("\(path): cannot tell the format from the name: use .xlf or .xliff (XLIFF 2.1), .tmx, .md, .html, .json or .jsonl, or give --format")
+        }
+        return format
     }
 }
 

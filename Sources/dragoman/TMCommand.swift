@@ -33,10 +33,7 @@ struct TMAdd: ParsableCommand {
 
     func run() throws {
         let tm = try database.open().tm
-        let unit = TranslationUnit(arabic: arabic.trimmingCharacters(in: .whitespacesAndNewlines),
-                                   english: english.trimmingCharacters(in: .whitespacesAndNewlines),
-                                   creator: ProcessInfo.processInfo.environment["USER"], origin: origin, note: note)
-        switch try tm.add(unit) {
+        switch try TMAddition.add(arabic: arabic, english: english, origin: origin, note: note, to: tm) {
         case .added(let id): print("added unit \(id)")
         case .updated(let id): print("unit \(id) already holds this pair: its date was updated")
         }
@@ -65,7 +62,7 @@ struct TMStats: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let stats = try TMStatistics(database.open())
+        let stats = try TMStatistics(database.openForReading())
         if json {
             print(try JSONOutput.string(stats, pretty: true))
             return

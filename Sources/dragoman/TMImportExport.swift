@@ -6,20 +6,34 @@ import Foundation
 
 extension TMFileFormat: ExpressibleByArgument {}
 
+extension PairColumns: ExpressibleByArgument {
+    public init?(argument: String) { self.init(list: argument) }
+}
+
 struct TMImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import sentence pairs from TMX (1.4b, 1.1), TSV (arabic<TAB>english, no header) or CSV, in one transaction.")
+        abstract: "Import sentence pairs from TMX (1.4b, 1.1), TSV or CSV, in one transaction.",
+        discussion: """
+            TSV/CSV: arabic, english per line by default; a first line naming its columns (arabic/ar/source, \
+            english/en/target, origin/doc_id, note) is a header; --columns says which column is what \
+            (--columns origin,ar,en: one origin per row, a change of origin ends a document). A line whose \
+            sides are in the wrong language is a bad line; a file whose lines are mostly swapped is refused \
+            with the --columns to use.
+            """)
 
     @Argument(help: "The file to import.") var file: String
     @Option(help: "tmx, tsv or csv (default: from the file name).") var format: TMFileFormat?
     @Option(help: "The document id recorded as each unit's origin (default: the file name).") var origin: String?
     @Flag(help: "Import the good units and list the bad ones instead of refusing the whole file.") var skipBad = false
+    @Option(help: ArgumentHelp("TSV/CSV columns, comma-separated: ar, en, origin, note, - (skip). Default: a first line naming the columns, else ar,en (an alignment review file: -,ar,en).",
+                               valueName: "list"))
+    var columns: PairColumns?
     @Flag(help: "Print the report as JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let importer = TMImport(format: format, origin: origin, skipBad: skipBad)
+        let importer = TMImport(format: format, origin: origin, skipBad: skipBad, columns: columns)
         // Refuse a wrong path or name before a database is opened or created.
         if format == nil && TMFileFormat.guess(file) == nil {
             throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx, tsv or csv")
@@ -36,6 +50,7 @@ struct TMImportCommand: ParsableCommand {
         print("\(file): added \(report.added), updated \(report.updated), skipped \(report.skipped.count)")
         for s in report.skipped.prefix(50) { print("  skipped \(s.description)") }
         if report.skipped.count > 50 { print("  … and \(report.skipped.count - 50) more (use --json for all)") }
+        if let hint = report.hint { print(hint) }
     }
 }
 
@@ -52,7 +67,7 @@ struct TMExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tm = try database.open().tm
+        let tm = try database.openForReading().tm
         try OutputFile.write(to: output) { handle in
             try TMExport.write(tm, format: format, toolVersion: DragomanVersion.string, to: handle)
         }

@@ -24,7 +24,7 @@ struct TMMatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tm = try database.open().tm
+        let tm = try database.openForReading().tm
         if let sentence {
             let matches = try tm.search(TMQuery(text: sentence, side: from), threshold: minScore, limit: max)
             if json {
@@ -96,7 +96,7 @@ struct TMConcordance: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let tm = try database.open().tm
+        let tm = try database.openForReading().tm
         let out = try tm.concordance(phrase, side: from, limit: max).map { ConcordanceJSON($0, side: from) }
         if json {
             print(try JSONOutput.string(out, pretty: true))

@@ -90,7 +90,7 @@ struct TermLookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let glossary = try database.open().glossary
+        let glossary = try database.openForReading().glossary
         let results = try glossary.lookup(query, limit: limit, prefix: prefix)
         if json {
             print(try JSONOutput.string(results.enumerated().map { TermLookupJSON($0.element, rank: $0.offset + 1) }, pretty: true))
@@ -135,7 +135,7 @@ struct TermFind: ParsableCommand {
             throw Failure.usage("give a FILE, or '-' to read standard input")
         }
         let (text, _) = try Input.readFile(file)
-        let glossary = try database.open().glossary
+        let glossary = try database.openForReading().glossary
         let hits = try glossary.find(in: text)
         let lines = TermLineIndex(text)
         if json {
@@ -169,9 +169,9 @@ struct TermFind: ParsableCommand {
 struct TermImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a termbase: TSV or CSV with a header row, or TBX (2008 or v3, Basic, Min).",
+        abstract: "Import a termbase: TSV or CSV (with or without a header row), or TBX (2008 or v3, Basic, Min).",
         discussion: """
-            TSV/CSV columns (by header name): arabic, english; optional id (rows with the same id are \
+            TSV/CSV columns, by a first line naming them: arabic, english; optional id (rows with the same id are \
             one entry), domain, pos, status, note, source, definition, entry_note; other columns are \
             kept as notes. An empty arabic or english cell adds a term in the other language only. \
             TBX: Arabic and English language sections (ar, ar-EG, en-GB… ); other languages are \
@@ -184,7 +184,7 @@ struct TermImport: ParsableCommand {
     @Option(help: "Domain of entries that have none.") var domain: String?
     @Flag(help: "Import the good rows (or entries) and list the bad ones, instead of refusing the file.")
     var skipBad = false
-    @Flag(help: "TSV/CSV without a header row: columns arabic, english[, domain, pos, status, note].")
+    @Flag(help: "TSV/CSV whose first line is data even if it looks like a header: columns arabic, english[, domain, pos, status, note]. A file without a header line is read so anyway.")
     var noHeader = false
     @OptionGroup var database: DatabaseOptions
 
@@ -205,7 +205,9 @@ struct TermImport: ParsableCommand {
                     return data.isEmpty ? nil : [UInt8](data)
                 }
             }
-            return try GlossaryFiles.importFile(file, options: options, into: glossary)
+            let progress = Progress(label: "importing \(file)")
+            defer { progress.finish() }
+            return try GlossaryFiles.importFile(file, options: options, into: glossary, progress: progress.update)
         }()
         let unit = format == .tbx ? "concept entries" : "rows"
         print("imported \(file): \(report.entriesAdded) entries, \(report.termsAdded) terms added (\(report.itemsRead) \(unit) read)")
@@ -237,11 +239,13 @@ struct TermExport: ParsableCommand {
 
     func run() throws {
         let format = format ?? output.flatMap { GlossaryFileFormat.guess(path: $0) } ?? .tsv
-        let glossary = try database.open().glossary
+        let glossary = try database.openForReading().glossary
         var count = 0
+        let progress = Progress(label: "exporting", enabled: output != nil && output != "-")
         try OutputFile.write(to: output) { handle in
-            count = try GlossaryFiles.export(glossary, format: format, domain: domain, to: handle)
+            count = try GlossaryFiles.export(glossary, format: format, domain: domain, to: handle, progress: progress.update)
         }
+        progress.finish()
         if let output, output != "-" { Terminal.writeStderr("exported \(count) entries to \(output)\n") }
     }
 }
@@ -261,7 +265,7 @@ struct TermList: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let glossary = try database.open().glossary
+        let glossary = try database.openForReading().glossary
         var table = TermTable(["ID", "DOMAIN", "ARABIC", "ENGLISH", "TERMS"])
         var shown = 0
         try {
@@ -296,7 +300,7 @@ struct TermShow: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let glossary = try database.open().glossary
+        let glossary = try database.openForReading().glossary
         guard let e = try glossary.entry(id: id) else {
             throw Failure.notFound("there is no entry \(id) in \(database.resolvedPath)")
         }

@@ -89,15 +89,23 @@ func write(_ text: String, to folder: String, _ name: String) throws -> String {
         #expect(!location.exists, "refusing must not create the file")
     }
 
-    @Test func aNewDatabaseIsCreatedWithItsFolder() throws {
+    @Test func theDefaultDatabaseIsCreatedWithItsFolderAGivenOneIsNot() throws {
         let folder = try temporaryFolder()
-        let location = DatabaseLocation(path: (folder as NSString).appendingPathComponent("a/b/new.sqlite"), isExplicit: true)
+        let path = (folder as NSString).appendingPathComponent("a/b/new.sqlite")
+        // A path the user gave (--db, $DRAGOMAN_DB) whose folder is missing is a typo.
+        let given = DatabaseLocation(path: path, isExplicit: true)
+        let error = #expect(throws: Failure.self) { try Workspace.open(given, ifMissing: .create(empty: true)) }
+        #expect(error?.failureKind == .noInput)
+        #expect(!FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("a")))
+        // The default location is made on first use, folders included.
         var notices: [String] = []
-        let workspace = try Workspace.open(location, ifMissing: .create(empty: true)) { notices.append($0) }
-        #expect(location.exists)
+        let workspace = try Workspace.open(DatabaseLocation(path: path, isExplicit: false), ifMissing: .create(empty: true)) {
+            notices.append($0)
+        }
+        #expect(FileManager.default.fileExists(atPath: path))
         #expect(try workspace.tm.count() == 0)
         #expect(try workspace.glossary.counts().entries == 0)
-        #expect(notices.isEmpty, "an empty database loads no starter glossary")
+        #expect(notices == ["created a new empty database at \(path)"])
     }
 
     @Test func theLocationComesFromTheOptionThenTheEnvironment() {

@@ -167,7 +167,41 @@ extension ExitCodeCase {
                      given: [.database, .file("windows-1256.txt", Data(windows1256))],
                      exitCode: 65, output: .stderr("UTF-8"), afterwards: [.tmUnits(units)]),
 
+        ExitCodeCase(summary: "a pair given English first", arguments: ["tm", "add", "The Security Council met.", "عقد مجلس الأمن اجتماعا."],
+                     given: [.database],
+                     exitCode: 65, output: .stderr("swapped"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "a headerless glossary TSV with English first", arguments: ["term", "import", "en-first.tsv", "--no-header"],
+                     given: [.database, .text("en-first.tsv", "West Bank\tالضفة الغربية\n")],
+                     exitCode: 65, output: .stderr("swapped"), afterwards: [.glossaryEntries(1)]),
+        ExitCodeCase(summary: "a TMX pseudo-translation (the English is the Arabic)", arguments: ["tm", "import", "pseudo.tmx"],
+                     given: [.database, .text("pseudo.tmx", tmxHead.replacingOccurrences(of: "The government announced a new plan.", with: "أعلنت الحكومة خطة جديدة.") + """
+                           </body>
+                         </tmx>
+
+                         """)],
+                     exitCode: 65, output: .stderr("mostly Arabic"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "a TSV whose columns are all swapped", arguments: ["tm", "import", "swapped.tsv"],
+                     given: [.database, .text("swapped.tsv", "The minister said the meeting was over.\tوقال الوزير إن الاجتماع انتهى.\nOil prices rose.\tارتفعت أسعار النفط.\n")],
+                     exitCode: 65, output: .stderr("--columns en,ar"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "a Word document given as an article", arguments: ["pretranslate", "article.docx"],
+                     given: [.database, .file("article.docx", Data([0x50, 0x4B, 0x03, 0x04] + Array("\0\0word/document.xml".utf8)))],
+                     exitCode: 65, output: .stderr("a Word document (ZIP container)"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "an HTML page given as an article", arguments: ["pretranslate", "page.html"],
+                     given: [.database, .text("page.html", "<!DOCTYPE html>\n<html><body><p>قال الرئيس.</p></body></html>\n")],
+                     exitCode: 65, output: .stderr("an HTML page"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "an output whose extension names no format", arguments: ["pretranslate", "article.txt", "-o", "out.docx"],
+                     given: [.database, .text("article.txt", "قال الرئيس إن الاجتماع انتهى.\n")],
+                     exitCode: 64, output: .stderr(".xlf"), afterwards: [.absent("out.docx")]),
+
         // 66: an input file does not exist or cannot be read
+        ExitCodeCase(summary: "a --db in a folder that does not exist", arguments: ["tm", "stats", "--db", "no-such-dir/x.sqlite"],
+                     exitCode: 66, output: .stderr("no-such-dir/x.sqlite"), afterwards: [.absent("no-such-dir")]),
+        ExitCodeCase(summary: "a write to a --db in a folder that does not exist", arguments: ["tm", "add", arabic[0], english[0], "--db", "no-such-dir/x.sqlite"],
+                     exitCode: 66, output: .stderr("does not exist"), afterwards: [.absent("no-such-dir")]),
+        ExitCodeCase(summary: "a lookup in a named database that does not exist", arguments: ["term", "lookup", "القدس", "--db", "missing.sqlite"],
+                     exitCode: 66, output: .stderr("missing.sqlite"), afterwards: [.absent("missing.sqlite")]),
+        ExitCodeCase(summary: "a match in $DRAGOMAN_DB that does not exist", arguments: ["tm", "match", "قال الرئيس"],
+                     exitCode: 66, output: .stderr("dragoman.sqlite"), afterwards: [.absent("dragoman.sqlite")]),
         ExitCodeCase(summary: "a missing TM file", arguments: ["tm", "import", "no-such-file.tsv"], given: [.database],
                      exitCode: 66, output: .stderr("no-such-file.tsv"), afterwards: [.tmUnits(units)]),
         ExitCodeCase(summary: "a missing article", arguments: ["pretranslate", "no-such-file.txt"], given: [.database],
