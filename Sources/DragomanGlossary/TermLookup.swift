@@ -79,8 +79,14 @@ public struct TermLookup {
 
         // Contains: multi-word terms with the query's words in order.
         let words = tokens.filter(\.isWordLike).map { ArabicWords.withoutArticle($0.key) }
-        if !full() && !words.isEmpty {
-            for t in try containing(words, at: max(200, limit * Self.containsCandidatesPerResult)) { offer(t, .contains) }
+        // An English plural or possessive on the last word finds what its singular finds
+        // (Councils → Security Council), as in running text.
+        var wordRuns = [words]
+        if let last = tokens.last, last.kind == .latinWord, !words.isEmpty {
+            wordRuns += EnglishInflection.singulars(of: last.key).map { Array(words.dropLast()) + [$0] }
+        }
+        for run in wordRuns where !full() && !run.isEmpty {
+            for t in try containing(run, at: max(200, limit * Self.containsCandidatesPerResult)) { offer(t, .contains) }
         }
 
         // Prefix.

@@ -140,8 +140,13 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
     /// Units whose `side` contains every word of `phrase` in order (on match keys, any
     /// clitics on the first word), newest first.
     public func concordance(_ phrase: String, side: Language, limit: Int) throws -> [ConcordanceHit] {
+        try concordanceCounted(phrase, side: side, limit: limit).hits
+    }
+
+    /// As `concordance`, with the number of units that hold the phrase in all.
+    public func concordanceCounted(_ phrase: String, side: Language, limit: Int) throws -> (hits: [ConcordanceHit], total: Int) {
         try database.read { db in
-            try ConcordanceSearch(snapshot: SQLiteIndexSnapshot(db: db)).find(phrase, side: side, limit: limit)
+            try ConcordanceSearch(snapshot: SQLiteIndexSnapshot(db: db)).search(phrase, side: side, limit: limit)
         }
     }
 

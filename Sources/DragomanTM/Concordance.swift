@@ -15,12 +15,17 @@ public struct ConcordanceSearch<Index: CandidateIndex> {
     public init(snapshot: Index) { self.snapshot = snapshot }
 
     public func find(_ phrase: String, side: Language, limit: Int) throws -> [ConcordanceHit] {
+        try search(phrase, side: side, limit: limit).hits
+    }
+
+    /// The first `limit` hits, newest first, and how many units hold the phrase in all.
+    public func search(_ phrase: String, side: Language, limit: Int) throws -> (hits: [ConcordanceHit], total: Int) {
         let words = MatchTokenizer.tokens(of: phrase, side: side).filter { $0.weightClass != .punctuation }
-        guard !words.isEmpty else { return [] }
+        guard !words.isEmpty else { return ([], 0) }
         let known = try snapshot.vocabulary(Set(words.map(\.base)), side: side)
         // Every base must occur somewhere; read the rarest one's postings.
         guard words.allSatisfy({ known[$0.base] != nil }),
-              let rarest = words.min(by: { known[$0.base]!.frequency < known[$1.base]!.frequency }) else { return [] }
+              let rarest = words.min(by: { known[$0.base]!.frequency < known[$1.base]!.frequency }) else { return ([], 0) }
         let ids = try snapshot.postings(base: known[rarest.base]!.id, side: side, weights: 0...Int.max)
         var hits: [ConcordanceHit] = []
         for batch in stride(from: 0, to: ids.count, by: 400).map({ Array(ids[$0..<min(ids.count, $0 + 400)]) }) {
@@ -32,7 +37,7 @@ public struct ConcordanceSearch<Index: CandidateIndex> {
             }
         }
         hits.sort { ($0.unit.changed, $1.unit.id ?? 0) > ($1.unit.changed, $0.unit.id ?? 0) }
-        return Array(hits.prefix(limit))
+        return (Array(hits.prefix(limit)), hits.count)
     }
 
     /// Where the words stand, in order, in `text` (punctuation between them is skipped).

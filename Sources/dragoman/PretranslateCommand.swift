@@ -77,7 +77,7 @@ enum PretranslationSummary {
             let kind = s.repetitionOf != nil ? "repetition" : (s.best?.kind.rawValue ?? "no match")
             counts[kind, default: 0] += 1
             var head = "[\(s.segment.index + 1)] "
-            if let b = s.best { head += "\(b.score) \(b.kind.rawValue)" } else { head += "no match" }
+            if let b = s.best { head += Terminal.score(b.score, "\(b.score) \(b.kind.rawValue)") } else { head += Terminal.score(nil, "no match") }
             head += "  \(s.state.rawValue)"
             if let r = s.repetitionOf { head += "  (repeats [\(r + 1)])" }
             Swift.print(head)
@@ -87,7 +87,10 @@ enum PretranslationSummary {
                 if !b.repairs.isEmpty { Swift.print("  repaired: " + b.repairs.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")) }
                 if b.kind == .fuzzy || b.kind == .repaired { Swift.print("  TM:     \(Terminal.isolate(b.source))") }
             }
-            for a in s.alternatives { Swift.print("  also \(a.score) \(a.kind.rawValue): \(Terminal.isolate(a.target))") }
+            // The proposal is not its own alternative.
+            for a in s.alternatives where !(a.unitID == s.best?.unitID && a.target == s.best?.target) {
+                Swift.print("  also \(a.score) \(a.kind.rawValue): \(Terminal.isolate(a.target))")
+            }
             if !s.terms.isEmpty {
                 Swift.print("  terms: " + s.terms.map { t in
                     var x = "\(Terminal.isolate(t.surface)) → \(t.translations.first.map(Terminal.isolate) ?? "?")"

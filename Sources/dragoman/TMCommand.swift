@@ -43,7 +43,7 @@ struct TMAdd: ParsableCommand {
 struct TMRemove: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a unit by its id.")
 
-    @Argument(help: "The unit id (as `tm match` and `tm stats` show it).") var id: Int64
+    @Argument(help: "The unit id: `tm match` and `tm concordance` show it (#ID), and their --json (id).") var id: Int64
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {

@@ -57,7 +57,8 @@ struct TMImportCommand: ParsableCommand {
 struct TMExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the translation memory as TMX 1.4b or TSV.")
 
-    @Option(help: "tmx or tsv.") var format: TMFileFormat = .tmx
+    @Option(help: "tmx (TMX 1.4b, with markup, dates, notes and properties) or tsv (arabic<TAB>english).")
+    var format: TMFileFormat = .tmx
     @Option(name: .shortAndLong, help: "The output file (written to a temporary file, then renamed). Default: standard output.")
     var output: String?
     @OptionGroup var database: DatabaseOptions

@@ -12,7 +12,8 @@ struct TMMatchCommand: ParsableCommand {
 
     @Argument(help: "The sentence to look up.") var sentence: String?
     @Option(help: "The lowest score to show (0–101).") var minScore = 70
-    @Option(help: "How many matches at most.") var max = 5
+    @Option(name: [.customLong("limit"), .customLong("max")], help: "How many matches at most (--max is the same).")
+    var max = 5
     @Option(help: "The language of the sentence: ar (default) or en.") var from: Language = .arabic
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Show the alignment of query and TM source with each edit and its cost.") var explain = false
@@ -20,7 +21,7 @@ struct TMMatchCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...101).contains(minScore) else { throw ValidationError("--min-score takes 0 to 101") }
-        guard max >= 1 else { throw ValidationError("--max takes a positive number") }
+        guard max >= 1 else { throw ValidationError("--limit (--max) takes a positive number") }
     }
 
     func run() throws {
@@ -53,7 +54,7 @@ enum MatchPrinter {
             return
         }
         for (n, m) in matches.enumerated() {
-            var head = "\(n + 1). \(String(m.score).leftPadded(3))  \(m.kind.rawValue)"
+            var head = "\(n + 1). " + Terminal.score(m.score, "\(String(m.score).leftPadded(3))  \(m.kind.rawValue)")
             if let id = m.unit.id { head += "  #\(id)" }
             if let origin = m.unit.origin { head += "  \(origin)" }
             Swift.print(head)
@@ -91,13 +92,15 @@ struct TMConcordance: ParsableCommand {
 
     @Argument(help: "The phrase.") var phrase: String
     @Option(help: "The language of the phrase: ar (default) or en.") var from: Language = .arabic
-    @Option(help: "How many segments at most.") var max = 20
+    @Option(name: [.customLong("limit"), .customLong("max")], help: "How many segments at most (--max is the same).")
+    var max = 20
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let tm = try database.openForReading().tm
-        let out = try tm.concordance(phrase, side: from, limit: max).map { ConcordanceJSON($0, side: from) }
+        let (hits, total) = try tm.concordanceCounted(phrase, side: from, limit: max)
+        let out = hits.map { ConcordanceJSON($0, side: from) }
         if json {
             print(try JSONOutput.string(out, pretty: true))
             return
@@ -106,6 +109,10 @@ struct TMConcordance: ParsableCommand {
         for h in out {
             print("#\(h.id ?? 0)  \(Terminal.isolate(h.marked))")
             print("      \(Terminal.isolate(h.target))")
+        }
+        if total > out.count {
+            let more = total - out.count
+            print("… and \(more) more segment\(more == 1 ? "" : "s") (\(total) in all; --limit \(total) shows them all)")
         }
     }
 }

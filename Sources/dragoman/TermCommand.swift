@@ -160,7 +160,7 @@ struct TermFind: ParsableCommand {
         }
         if !hits.isEmpty { table.print() }
         let entries = Set(hits.map(\.entry.id)).count
-        print("\(hits.count) hit\(hits.count == 1 ? "" : "s") of \(entries) entr\(entries == 1 ? "y" : "ies")")
+        print("\(Terminal.counted(hits.count, "hit")) of \(Terminal.counted(entries, "entry", "entries"))")
     }
 }
 
@@ -209,13 +209,14 @@ struct TermImport: ParsableCommand {
             defer { progress.finish() }
             return try GlossaryFiles.importFile(file, options: options, into: glossary, progress: progress.update)
         }()
-        let unit = format == .tbx ? "concept entries" : "rows"
-        print("imported \(file): \(report.entriesAdded) entries, \(report.termsAdded) terms added (\(report.itemsRead) \(unit) read)")
+        let read = format == .tbx ? Terminal.counted(report.itemsRead, "concept entry", "concept entries")
+            : Terminal.counted(report.itemsRead, "row")
+        print("imported \(file): \(Terminal.counted(report.entriesAdded, "entry", "entries")), \(Terminal.counted(report.termsAdded, "term")) added (\(read) read)")
         if report.otherLanguageTerms > 0 {
-            print("left out \(report.otherLanguageTerms) terms in languages other than Arabic and English")
+            print("left out \(Terminal.counted(report.otherLanguageTerms, "term")) in languages other than Arabic and English")
         }
         if report.entriesIgnored > 0 {
-            print("left out \(report.entriesIgnored) concept entries with no Arabic or English term")
+            print("left out \(Terminal.counted(report.entriesIgnored, "concept entry", "concept entries")) with no Arabic or English term")
         }
         if !report.skipped.isEmpty {
             print("skipped \(report.skipped.count) bad \(format == .tbx ? "entr\(report.skipped.count == 1 ? "y" : "ies")" : "row\(report.skipped.count == 1 ? "" : "s")"):")
@@ -246,7 +247,7 @@ struct TermExport: ParsableCommand {
             count = try GlossaryFiles.export(glossary, format: format, domain: domain, to: handle, progress: progress.update)
         }
         progress.finish()
-        if let output, output != "-" { Terminal.writeStderr("exported \(count) entries to \(output)\n") }
+        if let output, output != "-" { Terminal.writeStderr("exported \(Terminal.counted(count, "entry", "entries")) to \(output)\n") }
     }
 }
 

@@ -20,14 +20,17 @@ struct TermTable {
     func lines(includingHeader: Bool = true) -> [String] {
         let all = (includingHeader ? [header] : []) + rows
         let widths = self.widths ?? measure()
+        // On a terminal every line fits its width: the last column, then the widest
+        // others, are cut with an ellipsis. Files and pipes get every character.
+        let last = Terminal.columns.map { limit in max(10, limit - widths.reduce(0) { $0 + $1 + 2 }) }
         return all.map { row in
             var line = ""
             for (i, cell) in row.enumerated() {
-                let shown = Terminal.isolate(cell)
                 if i == row.count - 1 {
-                    line += shown
+                    line += Terminal.isolate(last.map { Self.cut(cell, to: $0) } ?? cell)
                 } else {
-                    line += shown + String(repeating: " ", count: max(0, widths[i] - Self.width(cell)) + 2)
+                    let fitted = Self.cut(cell, to: widths[i])
+                    line += Terminal.isolate(fitted) + String(repeating: " ", count: max(0, widths[i] - Self.width(fitted)) + 2)
                 }
             }
             while line.hasSuffix(" ") { line.removeLast() }
@@ -36,13 +39,34 @@ struct TermTable {
     }
 
     func measure() -> [Int] {
-        var widths = [Int](repeating: 0, count: header.count)
+        var widths = [Int](repeating: 0, count: header.count - 1)
         for row in [header] + rows {
             for (i, cell) in row.enumerated() where i < header.count - 1 {
                 widths[i] = max(widths[i], Self.width(cell))
             }
         }
+        // Leave the last column at least 20 cells of a terminal: narrow the widest others.
+        if let limit = Terminal.columns {
+            while widths.reduce(0, { $0 + $1 + 2 }) + 20 > limit, let i = widths.indices.max(by: { widths[$0] < widths[$1] }),
+                  widths[i] > 8 {
+                widths[i] -= 1
+            }
+        }
         return widths
+    }
+
+    /// `text` cut to `width` terminal cells, with an ellipsis when cut.
+    static func cut(_ text: String, to width: Int) -> String {
+        guard Self.width(text) > width, width > 1 else { return text }
+        var out = ""
+        var used = 0
+        for c in text {
+            let w = Self.width(String(c))
+            if used + w > width - 1 { break }
+            out.append(c)
+            used += w
+        }
+        return out + "…"
     }
 
     func print() {
