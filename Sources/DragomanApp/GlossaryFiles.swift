@@ -60,7 +60,7 @@ public enum GlossaryFiles {
     public static func importFile(_ path: String, options: GlossaryImportOptions,
                                   into store: any GlossaryStore) throws -> ImportReport {
         switch options.format {
-        case .tbx:
+        case .tbx, .tbx2008:
             let reader: TBXReader
             do {
                 reader = try TBXReader(url: URL(fileURLWithPath: path),
@@ -196,7 +196,8 @@ public enum GlossaryFiles {
     // MARK: Export
 
     /// Writes the glossary (or one domain of it) to `sink` in `format`, entry by entry;
-    /// returns the number of entries written.
+    /// returns the number of entries written. `.tbx` writes TBX v3, `.tbx2008` TBX 2008
+    /// (`martif`), both TBX-Basic with the same mapping (`GlossaryTBX`).
     @discardableResult
     public static func export(_ store: any GlossaryStore, format: GlossaryFileFormat, domain: String? = nil,
                               to sink: FileHandle) throws -> Int {
@@ -218,8 +219,8 @@ public enum GlossaryFiles {
             }
             try sink.write(contentsOf: Data(buffer.utf8))
             return count
-        case .tbx:
-            let writer = TBXWriter(fileHandle: sink)
+        case .tbx, .tbx2008:
+            let writer = TBXWriter(fileHandle: sink, version: format.tbxVersion ?? .tbx2019)
             try writer.begin(sourceLanguage: "ar", title: "Dragoman glossary")
             var count = 0
             try store.read { reader in
@@ -247,8 +248,8 @@ public enum GlossaryFiles {
                 }
             }
             return out
-        case .tbx:
-            let writer = TBXWriter()
+        case .tbx, .tbx2008:
+            let writer = TBXWriter(version: format.tbxVersion ?? .tbx2019)
             try writer.begin(sourceLanguage: "ar", title: "Dragoman glossary")
             try store.read { reader in
                 try reader.forEachEntry(domain: nil, after: 0) { entry in
