@@ -13,7 +13,7 @@ struct TMImportCommand: ParsableCommand {
 
     @Argument(help: "The file to import.") var file: String
     @Option(help: "tmx, tsv or csv (default: from the file name).") var format: TMFileFormat?
-    @Option(help: "The document id recorded as each unit's origin (default: the file name).") var origin: String?
+    @Option(help: "The document id recorded as each unit's origin (default: a TMX unit's x-origin property, as tm export writes it, else the file name).") var origin: String?
     @Flag(help: "Import the good units and list the bad ones instead of refusing the whole file.") var skipBad = false
     @Flag(help: "Print the report as JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
