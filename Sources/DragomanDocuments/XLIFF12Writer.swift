@@ -4,8 +4,9 @@ import DragomanPretranslate
 import DragomanTM
 import DragomanXML
 
-/// Writes a pre-translated article as XLIFF 1.2 (strict schema), for OmegaT, Okapi and
-/// older tools.
+/// Writes a pre-translated article as XLIFF 1.2 (strict schema), for Okapi, tools built on
+/// Translate Toolkit and older tools. (OmegaT's XLIFF filter translates the `<target>`
+/// text, so OmegaT gets the leveraged pairs as TMX instead: see the README.)
 ///
 /// Layout:
 /// - `<file original source-language target-language datatype="plaintext">` with a `<header><tool tool-id="dragoman"/>` (and a `date` when the options give one);
