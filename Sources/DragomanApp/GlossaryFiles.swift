@@ -61,12 +61,12 @@ public enum GlossaryFiles {
     public static func importFile(_ path: String, options: GlossaryImportOptions, into store: any GlossaryStore,
                                   progress: ((WorkProgress) -> Void)? = nil) throws -> ImportReport {
         let bytes = ByteCounter(), size = InputFile.size(path)
-        let tbx = options.format == .tbx
+        let tbx = options.format.isTBX
         let report: ((Int) -> Void)? = progress.map { progress in
             { done in progress(WorkProgress(unit: "entries", done: done, bytesRead: tbx ? nil : bytes.value, totalBytes: size)) }
         }
         switch options.format {
-        case .tbx:
+        case .tbx, .tbx2008:
             let reader: TBXReader
             do {
                 reader = try TBXReader(url: URL(fileURLWithPath: path),
@@ -214,7 +214,8 @@ public enum GlossaryFiles {
     // MARK: Export
 
     /// Writes the glossary (or one domain of it) to `sink` in `format`, entry by entry;
-    /// returns the number of entries written.
+    /// returns the number of entries written. `.tbx` writes TBX v3, `.tbx2008` TBX 2008
+    /// (`martif`), both TBX-Basic with the same mapping (`GlossaryTBX`).
     @discardableResult
     public static func export(_ store: any GlossaryStore, format: GlossaryFileFormat, domain: String? = nil,
                               to sink: FileHandle, progress: ((WorkProgress) -> Void)? = nil) throws -> Int {
@@ -241,8 +242,8 @@ public enum GlossaryFiles {
             }
             try sink.write(contentsOf: Data(buffer.utf8))
             return count
-        case .tbx:
-            let writer = TBXWriter(fileHandle: sink)
+        case .tbx, .tbx2008:
+            let writer = TBXWriter(fileHandle: sink, version: format.tbxVersion ?? .tbx2019)
             try writer.begin(sourceLanguage: "ar", title: "Dragoman glossary")
             var count = 0
             try store.read { reader in
@@ -271,8 +272,8 @@ public enum GlossaryFiles {
                 }
             }
             return out
-        case .tbx:
-            let writer = TBXWriter()
+        case .tbx, .tbx2008:
+            let writer = TBXWriter(version: format.tbxVersion ?? .tbx2019)
             try writer.begin(sourceLanguage: "ar", title: "Dragoman glossary")
             try store.read { reader in
                 try reader.forEachEntry(domain: nil, after: 0) { entry in

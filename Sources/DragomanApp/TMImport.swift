@@ -22,7 +22,8 @@ public struct TMImportReport: Sendable, Encodable {
 /// transaction, so nothing of the file is stored unless `skipBad` is given.
 public struct TMImport: Sendable {
     public var format: TMFileFormat?
-    /// Each unit's origin (default: the file name).
+    /// Each unit's origin. Default: the `x-origin` a TMX unit carries (as Dragoman's TMX
+    /// export writes it), else the file name.
     public var origin: String?
     public var skipBad: Bool
     /// TSV/CSV columns (default: a header line, a review file's, else arabic, english).
@@ -67,7 +68,8 @@ public struct TMImport: Sendable {
             } catch {
                 throw Failure.noInput("\(file): cannot be read (\(error.localizedDescription))")
             }
-            let units = Handoff(TMXUnits(reader: reader, file: file, origin: origin, skipBad: skipBad))
+            let units = Handoff(TMXUnits(reader: reader, file: file, origin: origin,
+                                         originIsExplicit: self.origin != nil, skipBad: skipBad))
             counts = try tm.add(reading: { try units.value.next().map { KeyedUnit($0) } }, progress: report)
             skipped = units.value.skipped + reader.problems.map { LineError(line: $0.line, reason: $0.message) }
         case .tsv, .csv:
@@ -104,6 +106,8 @@ struct TMXUnits {
     let reader: TMXReader
     let file: String
     let origin: String
+    /// The origin was given (`--origin`): it replaces a unit's own `x-origin`.
+    let originIsExplicit: Bool
     let skipBad: Bool
     var skipped: [LineError] = []
 
@@ -116,7 +120,7 @@ struct TMXUnits {
                 throw Failure.badInput("\(file): \(error); nothing was imported")
             }
             guard let tu else { return nil }
-            switch TMXMapping.unit(tu, origin: origin) {
+            switch TMXMapping.unit(tu, origin: origin, replacingOwnOrigin: originIsExplicit) {
             case .success(let unit): return unit
             case .failure(let bad):
                 guard skipBad else {

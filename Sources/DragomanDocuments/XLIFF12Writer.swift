@@ -4,8 +4,9 @@ import DragomanPretranslate
 import DragomanTM
 import DragomanXML
 
-/// Writes a pre-translated article as XLIFF 1.2 (strict schema), for OmegaT, Okapi and
-/// older tools.
+/// Writes a pre-translated article as XLIFF 1.2 (strict schema), for Okapi, tools built on
+/// Translate Toolkit and older tools. (OmegaT's XLIFF filter translates the `<target>`
+/// text, so OmegaT gets the leveraged pairs as TMX instead: see the README.)
 ///
 /// Layout:
 /// - `<file original source-language target-language datatype="plaintext">` with a `<header><tool tool-id="dragoman"/>` (and a `date` when the options give one);
@@ -16,7 +17,9 @@ import DragomanXML
 ///   the article. Every trans-unit and alt-trans says `xml:space="preserve"` (the schema
 ///   defaults them to `default`, which would let a tool fold the line breaks);
 /// - each segment is `<trans-unit id="uN">`; a proposal is its `<target>` with
-///   `state="translated"` (context/exact) or `state="needs-review-translation"`, and
+///   `state="translated"` (context/exact, `--exact-as final`; the trans-unit then says
+///   `approved="yes"`, which Translate Toolkit and the tools built on it read as "not
+///   fuzzy") or `state="needs-review-translation"`, and
 ///   `state-qualifier` `exact-match` (context, exact, exact-variant), `fuzzy-match` (fuzzy)
 ///   or `leveraged-tm` (repaired: a TM match whose numbers were rewritten);
 /// - every suggestion, the proposal first, is an `<alt-trans match-quality="94"
@@ -93,7 +96,12 @@ public struct XLIFF12Writer: DocumentWriter {
     private func writeUnit(_ xml: XMLWriter, _ index: Int, _ document: PretranslatedDocument) throws {
         let s = document.segments[index]
         let id = Naming.unitID(index)
-        try xml.startElement("trans-unit", ["id": id, "xml:space": "preserve"])
+        var attributes = [XMLAttribute(name: "id", value: id)]
+        // A proposal taken as translated is approved: tools built on Translate Toolkit
+        // show an unapproved target as fuzzy, whatever its state.
+        if s.best != nil && s.state == .translated { attributes.append(XMLAttribute(name: "approved", value: "yes")) }
+        attributes.append(XMLAttribute(name: "xml:space", value: "preserve"))
+        try xml.startElement("trans-unit", attributes: attributes)
         try xml.element("source", attributes: [], text: try checked(s.segment.text, id))
         if let best = s.best {
             let state = s.state == .translated ? "translated" : "needs-review-translation"

@@ -6,9 +6,25 @@ import Foundation
 public enum GlossaryFileFormat: String, Sendable, Hashable, CaseIterable {
     case tsv
     case csv
+    /// TBX v3 (`<tbx>`) TBX-Basic on export; any TBX on import.
     case tbx
+    /// TBX 2008 (`<martif>`) TBX-Basic on export, for OmegaT and Translate Toolkit; on
+    /// import the same as `tbx` (the reader tells the generations apart).
+    case tbx2008
 
-    /// From a file name: .tsv/.tab/.txt → tsv, .csv → csv, .tbx/.xml → tbx.
+    /// Either TBX format.
+    public var isTBX: Bool { self == .tbx || self == .tbx2008 }
+
+    /// The TBX generation written on export (nil for TSV and CSV).
+    public var tbxVersion: TBXVersion? {
+        switch self {
+        case .tbx: .tbx2019
+        case .tbx2008: .tbx2008
+        case .tsv, .csv: nil
+        }
+    }
+
+    /// From a file name: .tsv/.tab/.txt → tsv, .csv → csv, .tbx/.xml → tbx (v3 on export).
     public static func guess(path: String) -> GlossaryFileFormat? {
         switch (path as NSString).pathExtension.lowercased() {
         case "tsv", "tab", "txt": .tsv

@@ -353,9 +353,27 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
 }
 
 /// Maps TMX units to translation units: the Arabic and English variants (any BCP 47
-/// region), dates, creator, notes, properties and inline markup.
+/// region), dates, authors, notes, properties and inline markup.
+///
+/// Dates and authors (`creationdate`, `changedate`, `creationid`, `changeid`) are read from
+/// the `<tu>`; each one the `<tu>` lacks is taken from the target (English) `<tuv>`, else
+/// from the source (Arabic) one: OmegaT writes them on the target `<tuv>` only. `changeid`
+/// has no column of its own and is kept as the property `x-tmx-changeid` (as the `tuid` is
+/// kept as `x-tmx-tuid`); export writes both back as attributes of the `<tu>`.
+///
+/// The origin: the `x-origin` property that export writes is read back as the unit's
+/// origin (and is not kept as a property too), so a TMX round trip through Dragoman keeps
+/// it; a unit without one gets `origin` (the import's default, the file name).
 public enum TMXMapping {
-    public static func unit(_ tu: TMXUnit, origin: String?) -> Result<TranslationUnit, LineError> {
+    /// Properties that stand for a `<tu>` attribute or the origin, not for a `<prop>`.
+    static let tuidProperty = "x-tmx-tuid"
+    static let changeidProperty = "x-tmx-changeid"
+    static let originProperty = "x-origin"
+
+    /// `replacingOwnOrigin`: `origin` is every unit's origin, whatever its `x-origin` says
+    /// (an origin the user gave explicitly).
+    public static func unit(_ tu: TMXUnit, origin: String?, replacingOwnOrigin: Bool = false)
+        -> Result<TranslationUnit, LineError> {
         guard let ar = tu.variants.first(where: { LanguageTag.isArabic($0.lang) }) else {
             return .failure(LineError(line: tu.line, reason: "no Arabic variant (languages: \(tu.variants.map(\.lang).joined(separator: ", ")))"))
         }
@@ -370,31 +388,57 @@ public enum TMXMapping {
         if let problem = ScriptCheck.problem(arabic: arText, english: enText) {
             return .failure(LineError(line: tu.line, reason: problem.reason + " (xml:lang says ar and en)"))
         }
-        let created = tu.creationDate ?? Date()
-        var properties = tu.properties.map { UnitProperty(type: $0.type, value: $0.value) }
-        if let tuid = tu.tuid { properties.append(UnitProperty(type: "x-tmx-tuid", value: tuid)) }
+        // The unit's own value, else the target's, else the source's.
+        func author(_ value: (TMXVariant) -> String?, _ own: String?) -> String? {
+            [own, value(en), value(ar)].lazy.compactMap { $0?.trimmed }.first { !$0.isEmpty }
+        }
+        let created = tu.creationDate ?? en.creationDate ?? ar.creationDate ?? Date()
+        let changed = tu.changeDate ?? en.changeDate ?? ar.changeDate ?? created
+        let creator = author(\.creationid, tu.creationid)
+        let changer = author(\.changeid, tu.changeid)
+
+        var unitOrigin = origin
+        var properties: [UnitProperty] = []
+        var ownOrigin: String?
+        for p in tu.properties {
+            if p.type == originProperty {
+                if ownOrigin == nil, !p.value.trimmed.isEmpty { ownOrigin = p.value.trimmed }
+                continue
+            }
+            properties.append(UnitProperty(type: p.type, value: p.value))
+        }
+        if let ownOrigin, !replacingOwnOrigin { unitOrigin = ownOrigin }
+        if let tuid = tu.tuid { properties.append(UnitProperty(type: tuidProperty, value: tuid)) }
+        if let changer, !properties.contains(where: { $0.type == changeidProperty }) {
+            properties.append(UnitProperty(type: changeidProperty, value: changer))
+        }
         return .success(TranslationUnit(
             arabic: arText, english: enText,
             arabicMarkup: ar.segment.hasInlineMarkup ? ar.segment.markup : nil,
             englishMarkup: en.segment.hasInlineMarkup ? en.segment.markup : nil,
-            created: created, changed: tu.changeDate ?? created, creator: tu.creationid, origin: origin,
+            created: created, changed: changed, creator: creator, origin: unitOrigin,
             note: tu.notes.isEmpty ? nil : tu.notes.map(\.text).joined(separator: "\n"),
             properties: properties, usageCount: tu.usagecount ?? 0))
     }
 
-    /// The TMX unit for a stored unit.
+    /// The TMX unit for a stored unit: dates and authors on the `<tu>`, the origin as
+    /// `<prop type="x-origin">`.
     public static func tmxUnit(_ u: TranslationUnit) -> TMXUnit {
         var attributes: [XMLAttribute] = []
-        let tuid = u.properties.first { $0.type == "x-tmx-tuid" }?.value ?? u.id.map { String($0) }
+        let tuid = u.properties.first { $0.type == tuidProperty }?.value ?? u.id.map { String($0) }
         if let tuid { attributes.append(XMLAttribute(name: "tuid", value: tuid)) }
         attributes.append(XMLAttribute(name: "srclang", value: "ar"))
         attributes.append(XMLAttribute(name: "creationdate", value: TMXDate.format(u.created)))
         attributes.append(XMLAttribute(name: "changedate", value: TMXDate.format(u.changed)))
         if let creator = u.creator { attributes.append(XMLAttribute(name: "creationid", value: creator)) }
+        if let changer = u.properties.first(where: { $0.type == changeidProperty })?.value {
+            attributes.append(XMLAttribute(name: "changeid", value: changer))
+        }
         if u.usageCount > 0 { attributes.append(XMLAttribute(name: "usagecount", value: String(u.usageCount))) }
-        var properties = u.properties.filter { $0.type != "x-tmx-tuid" }.map { TMXProperty(type: $0.type, value: $0.value) }
-        if let origin = u.origin, !u.properties.contains(where: { $0.type == "x-origin" }) {
-            properties.append(TMXProperty(type: "x-origin", value: origin))
+        var properties = u.properties.filter { $0.type != tuidProperty && $0.type != changeidProperty }
+            .map { TMXProperty(type: $0.type, value: $0.value) }
+        if let origin = u.origin, !u.properties.contains(where: { $0.type == originProperty }) {
+            properties.append(TMXProperty(type: originProperty, value: origin))
         }
         return TMXUnit(attributes: attributes, properties: properties, notes: u.note.map { [TMXNote($0)] } ?? [],
                        variants: [

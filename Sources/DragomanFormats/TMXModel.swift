@@ -72,6 +72,26 @@ public struct TMXVariant: Sendable, Hashable, Codable {
     public init(lang: String, text: String) {
         self.init(lang: lang, segment: TMXSegment(plainText: text))
     }
+
+    // TMX allows the unit's dates and authors on a `<tuv>` too, and OmegaT writes them
+    // there only (on the target variant); these read and write them as on `TMXUnit`.
+    public var creationid: String? {
+        get { attributes[attribute: "creationid"] }
+        set { attributes[attribute: "creationid"] = newValue }
+    }
+    public var changeid: String? {
+        get { attributes[attribute: "changeid"] }
+        set { attributes[attribute: "changeid"] = newValue }
+    }
+    /// `creationdate` as a `Date` (nil if absent or not in TMX date format).
+    public var creationDate: Date? {
+        get { attributes[attribute: "creationdate"].flatMap(TMXDate.parse) }
+        set { attributes[attribute: "creationdate"] = newValue.map(TMXDate.format) }
+    }
+    public var changeDate: Date? {
+        get { attributes[attribute: "changedate"].flatMap(TMXDate.parse) }
+        set { attributes[attribute: "changedate"] = newValue.map(TMXDate.format) }
+    }
 }
 
 /// A `<tu>`: one translation unit with its metadata and language variants.

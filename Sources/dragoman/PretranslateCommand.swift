@@ -16,8 +16,8 @@ struct PretranslateCommand: ParsableCommand {
         commandName: "pretranslate",
         abstract: "Split an article into sentences and fill each from the translation memory and the glossary.",
         discussion: """
-            Formats: xliff (XLIFF 2.1, the default for files), xliff12 (XLIFF 1.2 for OmegaT, Okapi and older tools), \
-            tmx (the leveraged pairs), md and html (review documents), json (one object per segment per line). \
+            Formats: xliff (XLIFF 2.1, the default for files), xliff12 (XLIFF 1.2 for Okapi and older tools), \
+            tmx (the leveraged pairs; for OmegaT, in the project's tm/auto or tm folder), md and html (review documents), json (one object per segment per line). \
             With no --format and standard output a terminal, prints a readable summary per segment.
             """)
 

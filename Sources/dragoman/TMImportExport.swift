@@ -24,7 +24,7 @@ struct TMImportCommand: ParsableCommand {
 
     @Argument(help: "The file to import.") var file: String
     @Option(help: "tmx, tsv or csv (default: from the file name).") var format: TMFileFormat?
-    @Option(help: "The document id recorded as each unit's origin (default: the file name).") var origin: String?
+    @Option(help: "The document id recorded as each unit's origin (default: a TMX unit's x-origin property, as tm export writes it, else the file name).") var origin: String?
     @Flag(help: "Import the good units and list the bad ones instead of refusing the whole file.") var skipBad = false
     @Option(help: ArgumentHelp("TSV/CSV columns, comma-separated: ar, en, origin, note, - (skip). Default: a first line naming the columns, else ar,en (an alignment review file: -,ar,en).",
                                valueName: "list"))

@@ -180,7 +180,8 @@ struct TermImport: ParsableCommand {
     )
 
     @Argument(help: "The file to import ('-' for standard input, TSV/CSV only).") var file: String
-    @Option(help: "tsv, csv or tbx. Default: from the file name.") var format: GlossaryFileFormat?
+    @Option(help: "tsv, csv or tbx (tbx2008 is read as tbx: both generations are recognised). Default: from the file name.")
+    var format: GlossaryFileFormat?
     @Option(help: "Domain of entries that have none.") var domain: String?
     @Flag(help: "Import the good rows (or entries) and list the bad ones, instead of refusing the file.")
     var skipBad = false
@@ -193,7 +194,7 @@ struct TermImport: ParsableCommand {
             throw Failure.usage("cannot tell the format of \(file) from its name: add --format tsv, csv or tbx")
         }
         if file != "-" { try InputFile.checkReadable(file) }
-        if file == "-" && format == .tbx {
+        if file == "-" && format.isTBX {
             throw Failure.usage("TBX is read from a file, not standard input")
         }
         let options = GlossaryImportOptions(format: format, defaultDomain: domain, skipBad: skipBad, hasHeader: !noHeader)
@@ -209,7 +210,7 @@ struct TermImport: ParsableCommand {
             defer { progress.finish() }
             return try GlossaryFiles.importFile(file, options: options, into: glossary, progress: progress.update)
         }()
-        let read = format == .tbx ? Terminal.counted(report.itemsRead, "concept entry", "concept entries")
+        let read = format.isTBX ? Terminal.counted(report.itemsRead, "concept entry", "concept entries")
             : Terminal.counted(report.itemsRead, "row")
         print("imported \(file): \(Terminal.counted(report.entriesAdded, "entry", "entries")), \(Terminal.counted(report.termsAdded, "term")) added (\(read) read)")
         if report.otherLanguageTerms > 0 {
@@ -219,7 +220,7 @@ struct TermImport: ParsableCommand {
             print("left out \(Terminal.counted(report.entriesIgnored, "concept entry", "concept entries")) with no Arabic or English term")
         }
         if !report.skipped.isEmpty {
-            print("skipped \(report.skipped.count) bad \(format == .tbx ? "entr\(report.skipped.count == 1 ? "y" : "ies")" : "row\(report.skipped.count == 1 ? "" : "s")"):")
+            print("skipped \(report.skipped.count) bad \(format.isTBX ? "entr\(report.skipped.count == 1 ? "y" : "ies")" : "row\(report.skipped.count == 1 ? "" : "s")"):")
             for problem in report.skipped { print("  \(file): \(problem)") }
         }
     }
@@ -228,11 +229,12 @@ struct TermImport: ParsableCommand {
 struct TermExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the glossary as TSV, CSV or TBX (v3, TBX-Basic).",
-        discussion: "Importing the file into an empty database gives the same entries."
+        abstract: "Export the glossary as TSV, CSV or TBX-Basic (TBX v3, or TBX 2008 for OmegaT and Translate Toolkit).",
+        discussion: "Importing the file into an empty database gives the same entries. A .tbx file name gives TBX v3; --format tbx2008 writes the 2008 generation (martif)."
     )
 
-    @Option(help: "tsv, csv or tbx. Default: from the -o file name, else tsv.") var format: GlossaryFileFormat?
+    @Option(help: "tsv, csv, tbx (TBX v3) or tbx2008 (TBX 2008, martif: OmegaT, Translate Toolkit). Default: from the -o file name (.tbx: TBX v3), else tsv.")
+    var format: GlossaryFileFormat?
     @Option(name: .shortAndLong, help: "Write to this file (replaced only when the export is complete). Default: standard output.")
     var output: String?
     @Option(help: "Only the entries of this domain.") var domain: String?

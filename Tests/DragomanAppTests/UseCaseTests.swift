@@ -69,6 +69,69 @@ func write(_ text: String, to folder: String, _ name: String) throws -> String {
         #expect(try workspace.tm.search(TMQuery(text: "وصل الوفد", side: .arabic), threshold: 100, limit: 1).first?.kind == .exact)
     }
 
+    /// An OmegaT-style TMX (dates and authors on the target tuv only) through the database
+    /// and back: `tm import`, `tm export`, `tm import` into another database.
+    @Test func aTMXRoundTripKeepsDatesAuthorsAndOrigin() throws {
+        let omegaT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE tmx SYSTEM "tmx11.dtd">
+            <tmx version="1.4">
+              <header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext" creationtoolversion="3.6.0" segtype="sentence" srclang="AR"/>
+              <body>
+                <tu>
+                  <tuv xml:lang="AR"><seg>عقد مجلس الأمن اجتماعا طارئا.</seg></tuv>
+                  <tuv xml:lang="EN-GB" changeid="omar" changedate="20240201T101500Z" creationid="hala" creationdate="20240115T093000Z"><seg>The Security Council held an emergency meeting.</seg></tuv>
+                </tu>
+                <tu>
+                  <tuv xml:lang="AR"><seg>وصل الوفد إلى القاهرة.</seg></tuv>
+                  <tuv xml:lang="EN-GB" creationid="mona" creationdate="20240301T080000Z"><seg>The delegation arrived in Cairo.</seg></tuv>
+                </tu>
+              </body>
+            </tmx>
+            """
+        func units(_ workspace: Workspace) throws -> [TranslationUnit] {
+            var out: [TranslationUnit] = []
+            try workspace.tm.forEachUnit { out.append($0) }
+            return out.sorted { $0.arabic < $1.arabic }
+        }
+        func export(_ workspace: Workspace, _ folder: String) throws -> String {
+            let path = (folder as NSString).appendingPathComponent("export.tmx")
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            try TMExport.write(workspace.tm, format: .tmx, toolVersion: "test", to: handle)
+            try handle.close()
+            return path
+        }
+        let (first, folder) = try emptyWorkspace()
+        _ = try TMImport().run(try write(omegaT, to: folder, "project_save.tmx"), into: first.tm)
+        let imported = try units(first)
+        let date = { (text: String) in try #require(TMXDate.parse(text)) }
+        #expect(imported.map(\.created) == [try date("20240115T093000Z"), try date("20240301T080000Z")])
+        #expect(imported.map(\.changed) == [try date("20240201T101500Z"), try date("20240301T080000Z")])
+        #expect(imported.map(\.creator) == ["hala", "mona"])
+        #expect(imported.map(\.origin) == ["project_save.tmx", "project_save.tmx"])
+
+        let (second, _) = try emptyWorkspace()
+        let exported = try export(first, folder)
+        _ = try TMImport().run(exported, into: second.tm)
+        let back = try units(second)
+        #expect(back.map(\.created) == imported.map(\.created))
+        #expect(back.map(\.changed) == imported.map(\.changed))
+        #expect(back.map(\.creator) == imported.map(\.creator))
+        #expect(back.map(\.origin) == ["project_save.tmx", "project_save.tmx"], "the origin, not the export's file name")
+        #expect(back[0].properties.contains(UnitProperty(type: "x-tmx-changeid", value: "omar")))
+        #expect(back.allSatisfy { !$0.properties.contains { $0.type == "x-origin" } }, "the origin is not also a property")
+        // Exported again: one x-origin per unit, the author of the change on the tu.
+        let again = try String(contentsOfFile: try export(second, folder), encoding: .utf8)
+        #expect(again.components(separatedBy: "<prop type=\"x-origin\">").count == 3)
+        #expect(again.contains("changeid=\"omar\""))
+
+        // An origin given explicitly replaces the one the file carries.
+        let (third, _) = try emptyWorkspace()
+        _ = try TMImport(origin: "desk3").run(exported, into: third.tm)
+        #expect(try units(third).map(\.origin) == ["desk3", "desk3"])
+    }
+
     @Test func aFolderOrAMissingFileIsNoInput() throws {
         let (workspace, folder) = try emptyWorkspace()
         let directory = (folder as NSString).appendingPathComponent("x.tmx")

@@ -190,6 +190,10 @@ enum XLIFF12Check {
                     if node["translate"] == "no" {
                         f.check(node.children("alt-trans").isEmpty, "alt-trans in a translate=no unit")
                     }
+                    if let approved = node["approved"] {
+                        f.check(approved == "yes" || approved == "no", "bad approved \(approved) at \(node.path)")
+                        if approved == "yes" { f.check(!node.children("target").isEmpty, "approved without a target at \(node.path)") }
+                    }
                 case "target":
                     if let s = node["state"] { f.check(states.contains(s) || s.hasPrefix("x-"), "bad state \(s)") }
                     if let q = node["state-qualifier"] { f.check(qualifiers.contains(q) || q.hasPrefix("x-"), "bad state-qualifier \(q)") }

@@ -77,10 +77,36 @@ enum XMLLint {
                                                     options: .regularExpression)
         #expect(misplaced != good12)
         #expect(!(try XLIFF12Check.run(misplaced)).isEmpty)
+        let badApproved = good12.replacingOccurrences(of: "approved=\"yes\"", with: "approved=\"true\"")
+        #expect(badApproved != good12)
+        #expect(!(try XLIFF12Check.run(badApproved)).isEmpty)
 
         let tmx = try DocumentFormat.tmx.write(try Sample.plainText())
         #expect(!(try TMXCheck.run(tmx.replacingOccurrences(of: " segtype=\"sentence\"", with: ""))).isEmpty)
         #expect(!(try TMXCheck.run(tmx.replacingOccurrences(of: "<tuv xml:lang=\"en\">", with: "<tuv>"))).isEmpty)
+    }
+
+    /// A proposal taken as translated is approved (Translate Toolkit, and the tools built on
+    /// it, show an unapproved target as fuzzy); one to review is not, nor is a segment
+    /// without a proposal.
+    @Test func xliff12ApprovesTranslatedProposalsOnly() throws {
+        let document = try Sample.plainText()
+        let root = try XMLNode.parse(try DocumentFormat.xliff12.write(document))
+        let units = root.descendants.filter { $0.local == "trans-unit" && $0["translate"] != "no" }
+        #expect(units.count == document.segments.count)
+        for (unit, segment) in zip(units, document.segments) {
+            #expect((unit["approved"] == "yes") == (segment.state == .translated), "\(unit.path)")
+            if unit["approved"] == "yes" { #expect(unit.children("target").first?["state"] == "translated") }
+        }
+        #expect(units.contains { $0["approved"] == "yes" } && units.contains { $0["approved"] == nil })
+        // --exact-as review: nothing is approved.
+        var review = document
+        review.segments = review.segments.map { s in
+            var s = s
+            if s.state == .translated { s.state = .needsReview }
+            return s
+        }
+        #expect(!(try DocumentFormat.xliff12.write(review)).contains("approved="))
     }
 
     @Test func xliff2DeclaresTheRightNamespacesAndVersion() throws {

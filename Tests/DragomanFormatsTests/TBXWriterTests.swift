@@ -49,16 +49,19 @@ import DragomanXML
         #expect(output == (try Fixture.string("written.golden.tbx")))
     }
 
-    @Test func readThenWriteThenReadIsStableForEveryFixture() throws {
+    @Test(arguments: [TBXVersion.tbx2019, .tbx2008])
+    func readThenWriteThenReadIsStableForEveryFixture(version: TBXVersion) throws {
         for name in ["tbx2008-tig.tbx", "tbx2008-ntig.tbx", "tbx-basic-dca.tbx", "tbx-basic-dct.tbx"] {
             let original = try readEntries(TBXReader(url: Fixture.url(name))).map(\.withoutLines)
-            let written = try TBXWriter.document(entries: original, sourceLanguage: "en")
+            let written = try TBXWriter.document(entries: original, sourceLanguage: "en", version: version)
             let back = try readEntries(TBXReader(string: written)).map(\.withoutLines)
             #expect(back == original, "\(name)")
+            #expect(try TBXReader(string: written).info().version == version)
         }
     }
 
-    @Test func keepsTBXBasicValidWhereTheModelIsRicher() throws {
+    @Test(arguments: [TBXVersion.tbx2019, .tbx2008])
+    func keepsTBXBasicValidWhereTheModelIsRicher(version: TBXVersion) throws {
         let entry = TBXConceptEntry(id: "123", languageSections: [
             TBXLanguageSection(lang: "en", terms: [
                 TBXTerm(text: "DPs", partOfSpeech: "properNoun", administrativeStatus: .forbidden,
@@ -67,13 +70,13 @@ import DragomanXML
             ]),
             TBXLanguageSection(lang: "ar", terms: []),
         ])
-        let writer = TBXWriter()
+        let writer = TBXWriter(version: version)
         try writer.begin(sourceLanguage: "en")
         try writer.write(entry)
         try writer.write(TBXConceptEntry(id: "empty"))
         try writer.finish()
         let output = writer.string
-        #expect(output.contains("<conceptEntry id=\"c-123\">"))
+        #expect(output.contains(version == .tbx2008 ? "<termEntry id=\"c-123\">" : "<conceptEntry id=\"c-123\">"))
         #expect(output.contains("<termNote type=\"partOfSpeech\">other</termNote>"))
         #expect(output.contains("<termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts</termNote>"))
         for note in ["partOfSpeech: properNoun", "administrativeStatus: forbidden", "subjectField: law",
@@ -85,24 +88,29 @@ import DragomanXML
         #expect(writer.skippedCount == 2)
     }
 
-    @Test func termNotesComeRightAfterTheTerm() throws {
-        let output = try TBXWriter.document(entries: Self.entries, sourceLanguage: "ar")
+    @Test(arguments: [TBXVersion.tbx2019, .tbx2008])
+    func termNotesComeRightAfterTheTerm(version: TBXVersion) throws {
+        let output = try TBXWriter.document(entries: Self.entries, sourceLanguage: "ar", version: version)
+        let termSection = version == .tbx2008 ? "tig" : "termSec"
         var parser = XMLPullParser(string: output)
         var inTermSec = false
         var sawOther = false
+        var termSections = 0
         while let event = try parser.next() {
             switch event {
-            case .startElement(let e) where e.name == "termSec":
+            case .startElement(let e) where e.name == termSection:
+                termSections += 1
                 inTermSec = true
                 sawOther = false
             case .startElement(let e) where inTermSec && parser.depth == 7:
                 if e.name == "termNote" { #expect(!sawOther, "termNote after other term data") }
                 if e.name != "term" && e.name != "termNote" { sawOther = true }
-            case .endElement(let e) where e.name == "termSec":
+            case .endElement(let e) where e.name == termSection:
                 inTermSec = false
             default:
                 break
             }
         }
+        #expect(termSections == 5)
     }
 }

@@ -157,7 +157,7 @@ import Testing
         let target = try backend.make()
         let options = GlossaryImportOptions(format: format)
         switch format {
-        case .tbx: _ = try GlossaryFiles.importTBX(exported, options: options, into: target)
+        case .tbx, .tbx2008: _ = try GlossaryFiles.importTBX(exported, options: options, into: target)
         case .tsv, .csv: _ = try GlossaryFiles.importDelimited(exported, options: options, into: target)
         }
         var expected = try Self.content(source)
@@ -187,6 +187,41 @@ import Testing
     }
 
     // MARK: TBX
+
+    /// `tbx` (and a .tbx file name) writes TBX v3; `tbx2008` the 2008 generation (`martif`)
+    /// that OmegaT and Translate Toolkit read. Either format reads either generation.
+    @Test(arguments: Backend.allCases)
+    func tbxGenerationsOnExportAndImport(backend: Backend) throws {
+        let (source, _) = try starterStore(backend)
+        #expect(GlossaryFileFormat.guess(path: "glossary/dragoman.tbx") == .tbx)
+        #expect(GlossaryFileFormat.tbx.tbxVersion == .tbx2019 && GlossaryFileFormat.tbx2008.tbxVersion == .tbx2008)
+        #expect(GlossaryFileFormat(rawValue: "tbx2008") == .tbx2008 && GlossaryFileFormat.tbx2008.isTBX)
+        let v3 = try GlossaryFiles.exportString(source, format: .tbx)
+        let v2 = try GlossaryFiles.exportString(source, format: .tbx2008)
+        #expect(try TBXReader(string: v3).info().version == .tbx2019)
+        #expect(try TBXReader(string: v2).info() == TBXDocumentInfo(version: .tbx2008, dialect: "TBX-Basic", lang: "ar",
+                                                                    title: "Dragoman glossary",
+                                                                    sourceDescription: ["Exported by Dragoman"]))
+        #expect(!v2.contains("<conceptEntry") && !v2.contains("<langSec") && !v2.contains("<termSec"))
+        // The streamed export writes what the string export does.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dragoman-tbx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let streamed = folder.appendingPathComponent("glossary.tbx")
+        _ = FileManager.default.createFile(atPath: streamed.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: streamed)
+        let written = try GlossaryFiles.export(source, format: .tbx2008, to: handle)
+        try handle.close()
+        #expect(try String(contentsOf: streamed, encoding: .utf8) == v2)
+        #expect(written == (try source.counts()).entries)
+        let v3File = folder.appendingPathComponent("v3.tbx")
+        try v3.write(to: v3File, atomically: true, encoding: .utf8)
+        for (file, format) in [(streamed, GlossaryFileFormat.tbx), (streamed, .tbx2008), (v3File, .tbx2008)] {
+            let target = try backend.make()
+            _ = try GlossaryFiles.importFile(file.path, options: GlossaryImportOptions(format: format), into: target)
+            #expect(try target.counts() == (try source.counts()), "\(file.lastPathComponent) as \(format)")
+        }
+    }
 
     @Test(arguments: Backend.allCases)
     func tbxDialectsAreRead(backend: Backend) throws {
