@@ -36,7 +36,7 @@ public final class Workspace: Sendable {
     /// Opens the database at `location`. `notice` receives the one-line messages a person
     /// should see (a database created, a starter glossary not found).
     public static func open(_ location: DatabaseLocation, ifMissing: Missing,
-                            notice: (String) -> Void = { _ in }) throws -> Workspace {
+                            notice: @escaping @Sendable (String) -> Void = { _ in }) throws -> Workspace {
         let path = location.path
         if !location.exists {
             switch ifMissing {
@@ -59,7 +59,9 @@ public final class Workspace: Sendable {
                        ?? "created a new empty database at \(path)")
             }
         }
-        return Workspace(database: try DragomanDatabase(path: path))
+        return Workspace(database: try DragomanDatabase(path: path, onWait: {
+            notice("waiting for another dragoman command to finish writing…")
+        }))
     }
 
     /// Builds a new database (schema, starter glossary) under a temporary name beside

@@ -49,11 +49,13 @@ public final class DragomanDatabase: Sendable {
     let pool: DatabasePool
     public let path: String
 
-    /// Opens (creating if needed) the database at `path` and migrates it.
-    public init(path: String, busyTimeout: TimeInterval = 10) throws {
+    /// Opens (creating if needed) the database at `path` and migrates it. A write that
+    /// finds another writer waits up to `busyTimeout`; `onWait` is called once when it has
+    /// waited a second (so a person knows why nothing happens).
+    public init(path: String, busyTimeout: TimeInterval = 10, onWait: (@Sendable () -> Void)? = nil) throws {
         self.path = path
         var config = Configuration()
-        config.busyMode = .timeout(busyTimeout)
+        config.busyMode = onWait.map { Self.waiting(timeout: busyTimeout, onWait: $0) } ?? .timeout(busyTimeout)
         config.prepareDatabase { db in
             // Keep the log file when the last connection closes: opening a pool on a
             // database whose log is missing or empty writes to it (GRDB makes sure the log
@@ -85,6 +87,20 @@ public final class DragomanDatabase: Sendable {
             }
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
+        }
+    }
+
+    /// SQLite's busy handler: retries every 10 ms until `timeout`, telling `onWait` once a
+    /// second has passed. SQLite restarts the count of tries for each new wait.
+    static func waiting(timeout: TimeInterval, onWait: @escaping @Sendable () -> Void) -> Database.BusyMode {
+        let started = WaitClock()
+        return .callback { tries in
+            if tries == 0 { started.reset() }
+            let waited = started.elapsed
+            if waited >= timeout { return false }
+            if waited >= 1 { started.tellOnce(onWait) }
+            usleep(10_000)
+            return true
         }
     }
 
@@ -253,5 +269,33 @@ public final class DragomanDatabase: Sendable {
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
+    }
+}
+
+/// When the current wait for the write lock began, and whether it was told.
+final class WaitClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var start = Date()
+    private var told = false
+
+    func reset() {
+        lock.lock()
+        start = Date()
+        told = false
+        lock.unlock()
+    }
+
+    var elapsed: TimeInterval {
+        lock.lock()
+        defer { lock.unlock() }
+        return Date().timeIntervalSince(start)
+    }
+
+    func tellOnce(_ body: () -> Void) {
+        lock.lock()
+        let first = !told
+        told = true
+        lock.unlock()
+        if first { body() }
     }
 }

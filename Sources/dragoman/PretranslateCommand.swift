@@ -36,7 +36,9 @@ struct PretranslateCommand: ParsableCommand {
     func validate() throws {
         guard (0...101).contains(minScore) else { throw ValidationError("--min-score takes 0 to 101") }
         guard alternatives >= 0 else { throw ValidationError("--alternatives takes 0 or more") }
-        if format == nil, let output { _ = try Self.format(forOutput: output) }
+        if format == nil, let output {
+            do { _ = try Self.format(forOutput: output) } catch let failure as Failure { throw ValidationError(failure.message) }
+        }
     }
 
     func run() throws {

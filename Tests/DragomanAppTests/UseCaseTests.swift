@@ -161,14 +161,14 @@ func write(_ text: String, to folder: String, _ name: String) throws -> String {
         #expect(error?.failureKind == .noInput)
         #expect(!FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("a")))
         // The default location is made on first use, folders included.
-        var notices: [String] = []
+        let notices = Notices()
         let workspace = try Workspace.open(DatabaseLocation(path: path, isExplicit: false), ifMissing: .create(empty: true)) {
-            notices.append($0)
+            notices.add($0)
         }
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try workspace.tm.count() == 0)
         #expect(try workspace.glossary.counts().entries == 0)
-        #expect(notices == ["created a new empty database at \(path)"])
+        #expect(notices.all == ["created a new empty database at \(path)"])
     }
 
     @Test func theLocationComesFromTheOptionThenTheEnvironment() {
@@ -266,5 +266,23 @@ func write(_ text: String, to folder: String, _ name: String) throws -> String {
                 while true { try emit(0) }
             }, consume: { (_: Int) in throw Stop() })
         }
+    }
+}
+
+/// Notices a use-case gave, gathered from any thread.
+final class Notices: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+
+    func add(_ notice: String) {
+        lock.lock()
+        list.append(notice)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return list
     }
 }
