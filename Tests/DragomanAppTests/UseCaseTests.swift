@@ -286,3 +286,76 @@ final class Notices: @unchecked Sendable {
         return list
     }
 }
+
+@Suite struct RealFileTests {
+    @Test func columnsGiveOneOriginPerDocument() throws {
+        let (workspace, folder) = try emptyWorkspace()
+        let file = try write("""
+            bbc.1\tقال الرئيس\tThe president said
+            bbc.1\tوصل الوفد\tThe delegation arrived
+            nyt.7\tارتفعت الأسعار\tPrices rose
+            """, to: folder, "ntrex.tsv")
+        let report = try TMImport(columns: PairColumns(list: "origin,ar,en")).run(file, into: workspace.tm)
+        #expect(report.added == 3)
+        #expect(try TMStatistics(workspace).origins == ["bbc.1": 2, "nyt.7": 1])
+        // A change of origin ends a document: the last unit of bbc.1 has no next sentence.
+        let matches = try workspace.tm.search(TMQuery(text: "وصل الوفد", side: .arabic,
+                                                      context: UnitContext(previous: UnitContext.hash(ofSegment: "قال الرئيس"),
+                                                                           next: UnitContext.documentEnd)),
+                                              threshold: 100, limit: 1)
+        #expect(matches.first?.kind == .context)
+    }
+
+    @Test func aHeaderLineNamesTheColumnsInCSVAndTSV() throws {
+        let (workspace, folder) = try emptyWorkspace()
+        let csv = try write("english,arabic,note\nThe president said,قال الرئيس,from a speech\n", to: folder, "pairs.csv")
+        let report = try TMImport().run(csv, into: workspace.tm)
+        #expect(report.added == 1)
+        let unit = try #require(try workspace.tm.unit(id: 1))
+        #expect(unit.arabic == "قال الرئيس")
+        #expect(unit.note == "from a speech")
+    }
+
+    @Test func anAlignmentReviewFileImportsAsItIs() throws {
+        let (workspace, folder) = try emptyWorkspace()
+        let file = try write("0.812\tقال الرئيس\tThe president said\n0.400\tوصل الوفد\t\n", to: folder, "a.review.tsv")
+        let report = try TMImport().run(file, into: workspace.tm)
+        #expect(report.added == 1)
+        #expect(report.skipped.map(\.line) == [2], "a sentence left unpaired is skipped, not an error")
+    }
+
+    @Test func placeholdersInsideArabicAreArabicText() throws {
+        let (workspace, folder) = try emptyWorkspace()
+        let file = try write("""
+            "الصفحة " & #PAGENUMBER#\t"Page " & #PAGENUMBER#
+            %PRODUCTNAME كالك\t%PRODUCTNAME Calc
+            استورد ملف Quattro Pro\tImport a Quattro Pro file
+            الشرط $number$\tcondition $number$
+            """, to: folder, "ui.tsv")
+        #expect(try TMImport().run(file, into: workspace.tm).added == 4)
+    }
+
+    @Test func aWordDocumentIsNamedForWhatItIs() throws {
+        let folder = try temporaryFolder()
+        let path = (folder as NSString).appendingPathComponent("article.docx")
+        try Data([0x50, 0x4B, 0x03, 0x04] + Array("..word/document.xml".utf8)).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: Failure.self) { try ArticleInput(path: path, language: .arabic, layout: nil) }
+        #expect(error?.description.contains("a Word document (ZIP container)") == true)
+        #expect(FileKind.sniff(Array("<!DOCTYPE html><html>".utf8), html: true) == .html)
+        #expect(FileKind.sniff(Array("<?xml version=\"1.0\"?><tmx>".utf8), html: true) == nil)
+    }
+}
+
+@Suite struct ScriptCheckTests {
+    @Test func theScriptDecides() {
+        #expect(ScriptCheck.problem(arabic: "قال الرئيس", english: "The president said") == nil)
+        #expect(ScriptCheck.problem(arabic: "The president said", english: "قال الرئيس") == .swapped)
+        #expect(ScriptCheck.problem(arabic: "قال الرئيس", english: "قال الرئيس") == .englishSideArabic)
+        #expect(ScriptCheck.problem(arabic: "OK", english: "قال") == .swapped)
+        #expect(ScriptCheck.problem(arabic: "OK", english: "the OK button (زر)") == .arabicSideNotArabic)
+        // Neither side has Arabic: a code or a name, not a contradiction.
+        #expect(ScriptCheck.problem(arabic: "%PRODUCTNAME", english: "%PRODUCTNAME") == nil)
+        // An English side that names Arabic words in passing is English.
+        #expect(ScriptCheck.problem(arabic: "الانتفاضة", english: "the intifada (انتفاضة)") == nil)
+    }
+}

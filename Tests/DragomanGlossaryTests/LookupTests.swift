@@ -120,3 +120,14 @@ import Testing
         #expect(try lookup(store, "القدس؟") == ["القدس:exact", "القدس الشرقية:contains"])
     }
 }
+
+@Suite struct PluralLookupTests {
+    @Test func aPluralFindsWhatItsSingularFinds() throws {
+        let store = InMemoryGlossary()
+        _ = try store.add(NewEntry(terms: [NewTerm(.arabic, "مجلس الأمن"), NewTerm(.english, "Security Council")]))
+        let singular = try store.lookup("Council").map(\.entry.id)
+        #expect(!singular.isEmpty)
+        #expect(try store.lookup("Councils").map(\.entry.id) == singular)
+        #expect(try store.lookup("Council's").map(\.entry.id) == singular)
+    }
+}
