@@ -137,7 +137,8 @@ public final class DragomanDatabase: Sendable {
         let old = try pool.read { db in try appliedVersion(db) }
         if old > 0 {
             let backupPath = "\(path).bak-\(old)"
-            if !FileManager.default.fileExists(atPath: backupPath) {
+            var info = stat()
+            if lstat(backupPath, &info) != 0 {  // nothing there, not even a link
                 try backup(pool, to: backupPath)
             }
         }
@@ -148,15 +149,14 @@ public final class DragomanDatabase: Sendable {
     }
 
     /// Copies the database to `destination` with SQLite's online backup, through a
-    /// temporary file renamed into place: a killed backup leaves no half file behind.
+    /// temporary file renamed into place: a killed backup leaves no half file behind. For
+    /// the backup before a migration, whose name Dragoman chooses: `migrate` makes it only
+    /// where nothing is (not even a link), so it never replaces anything.
     static func backup(_ pool: DatabasePool, to destination: String) throws {
         let temporary = "\(destination).tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: temporary)
         do {
-            let target = try DatabaseQueue(path: temporary)
-            try pool.backup(to: target)
-            try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
-            try target.close()
+            try backup(pool, intoFile: temporary)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw StoreError(.cannotWrite, "\(destination): cannot write the backup (\(error)); nothing was written")
@@ -168,12 +168,37 @@ public final class DragomanDatabase: Sendable {
         }
     }
 
-    /// Copies the open database to `destination` (see `backup(_:to:)`).
-    public func backup(to destination: String) throws {
+    /// SQLite's online backup of `pool` into the file at `path`, new or empty, left in
+    /// rollback-journal mode so that the file alone is the whole copy.
+    static func backup(_ pool: DatabasePool, intoFile path: String) throws {
+        let target = try DatabaseQueue(path: path)
         do {
-            try Self.backup(pool, to: destination)
+            try pool.backup(to: target)
+            try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+        } catch {
+            try? target.close()
+            throw error
+        }
+        try target.close()
+    }
+
+    /// Copies the open database, with SQLite's online backup (a consistent snapshot, safe
+    /// while other connections read and write), into the file at `path`, which must be
+    /// new or empty. Where that file goes (renamed over a file, copied into a FIFO) is the
+    /// caller's: `OutputFile.writeFile` in DragomanApp.
+    public func backup(intoFile path: String) throws {
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT != S_IFREG || info.st_size > 0) {
+            throw StoreError(.cannotWrite, "\(path): a backup is written into a new or empty file only; nothing was written")
+        }
+        do {
+            try Self.backup(pool, intoFile: path)
         } catch let error as DatabaseError {
-            throw Self.translate(error, path: path)
+            let translated = Self.translate(error, path: self.path)
+            if translated.code == .busy { throw translated }
+            throw StoreError(.cannotWrite, "\(path): cannot write the backup (\(error.message ?? "\(error.resultCode)"))")
+        } catch {
+            throw StoreError(.cannotWrite, "\(path): cannot write the backup (\(error))")
         }
     }
 

@@ -10,7 +10,7 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the database to FILE with SQLite's online backup (safe while other commands run).",
-        discussion: "The copy is written to a temporary file and renamed: FILE is either the whole backup or left as it was."
+        discussion: "The copy is written to a temporary file and renamed: FILE is either the whole backup or left as it was. A symbolic link is followed (its target is replaced the same way); a FIFO or device is written in place."
     )
 
     @Argument(help: "Where to write the copy.") var file: String
@@ -26,8 +26,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let db = try database.openExisting().database
         let start = Date()
-        try db.backup(to: file)
-        let bytes = ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int) ?? 0
+        let bytes = try DatabaseBackup.write(db, to: file)
         struct Report: Encodable { var database: String; var backup: String; var bytes: Int; var schemaVersion: Int; var seconds: Double }
         let report = Report(database: db.path, backup: file, bytes: bytes, schemaVersion: try db.schemaVersion(),
                             seconds: Date().timeIntervalSince(start))

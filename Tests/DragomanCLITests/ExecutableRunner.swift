@@ -47,6 +47,12 @@ struct ExecutionResult: Sendable {
 func execute(_ name: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
              in folder: URL? = nil) throws -> ExecutionResult {
     let executable = try #require(BuiltExecutable.path(name), "\(name) is not built beside the test bundle")
+    return try execute(executableAt: executable, arguments, stdin: stdin, environment: environment, in: folder)
+}
+
+/// As `execute(_:_:stdin:environment:in:)`, for the executable at a path (a copy of a built one).
+func execute(executableAt executable: String, _ arguments: [String], stdin: Data? = nil,
+             environment: [String: String]? = nil, in folder: URL? = nil) throws -> ExecutionResult {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dragoman-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }

@@ -109,13 +109,26 @@ import DragomanTM
             done.signal()
         }
         started.wait()
-        try database.backup(to: path("copy.sqlite"))
+        try database.backup(intoFile: path("copy.sqlite"))
         finish.signal()
         done.wait()
         let copy = try DragomanDatabase(path: path("copy.sqlite"))
         #expect(try SQLiteTranslationMemory(database: copy).count() == 3)
         #expect(try copy.read { try String.fetchOne($0, sql: "SELECT english FROM tu WHERE id = 1") } == Self.pairs[0].1)
         #expect(try DatabaseCheck(database: copy).run().passed)
+    }
+
+    /// A backup goes into a new or empty file only: never over a file with content.
+    @Test func aBackupNeverOverwritesAFile() throws {
+        let database = try filledDatabase("source.sqlite")
+        let file = path("notes.txt")
+        try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: file))
+        let error = #expect(throws: StoreError.self) { try database.backup(intoFile: file) }
+        #expect(error?.failureKind == .cannotWrite)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me\n")
+        #expect(FileManager.default.createFile(atPath: path("empty.sqlite"), contents: nil))
+        try database.backup(intoFile: path("empty.sqlite"))
+        #expect(try SQLiteTranslationMemory(database: DragomanDatabase(path: path("empty.sqlite"))).count() == 3)
     }
 
     /// A reader opening the database while a long import holds the write lock answers at
