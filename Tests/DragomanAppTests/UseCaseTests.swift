@@ -359,3 +359,25 @@ final class Notices: @unchecked Sendable {
         #expect(ScriptCheck.problem(arabic: "الانتفاضة", english: "the intifada (انتفاضة)") == nil)
     }
 }
+
+@Suite struct MislabelledTBXTests {
+    /// A TBX whose Arabic terms are labelled English (as `csv2tbx` writes them when told
+    /// the wrong language) is refused entry by entry: nothing is stored as English.
+    @Test func arabicTermsLabelledEnglishAreRefused() throws {
+        let (workspace, folder) = try emptyWorkspace()
+        let tbx = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>csv2tbx</p></sourceDesc></fileDesc></martifHeader>
+            <text><body>
+            <termEntry id="1"><langSet xml:lang="en"><tig><term>الضفة الغربية</term></tig></langSet><langSet xml:lang="ar"><tig><term>West Bank</term></tig></langSet></termEntry>
+            </body></text></martif>
+            """
+        let file = try write(tbx, to: folder, "mislabelled.tbx")
+        let error = #expect(throws: GlossaryFileError.self) {
+            try GlossaryFiles.importFile(file, options: GlossaryImportOptions(format: .tbx), into: workspace.glossary)
+        }
+        #expect(error?.failureKind == .badInput)
+        #expect(error?.description.contains("its script says otherwise") == true)
+        #expect(try workspace.glossary.counts().entries == 0)
+    }
+}

@@ -6,7 +6,9 @@ import Testing
 @Suite(.enabled(if: BuiltExecutable.path("dragoman") != nil, "dragoman is not built beside the test bundle"))
 struct InstalledExecutableTests {
     /// A folder outside the repository holding a copy of the built `dragoman`, with an
-    /// environment of its own: no DRAGOMAN_ variable, HOME and the database in the folder.
+    /// environment of its own: no DRAGOMAN_ variable, HOME in the folder, so the database is
+    /// the default one ($XDG_DATA_HOME/dragoman/dragoman.sqlite), made on first use as on a
+    /// fresh machine.
     final class Installation {
         let folder: URL
         let executable: String
@@ -26,7 +28,6 @@ struct InstalledExecutableTests {
             var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DRAGOMAN_") }
             environment["HOME"] = path("home")
             environment["XDG_DATA_HOME"] = path("home/.local/share")
-            environment["DRAGOMAN_DB"] = path("db/dragoman.sqlite")
             return try execute(executableAt: executable, arguments, environment: environment.merging(extra) { $1 }, in: folder)
         }
     }
@@ -71,7 +72,8 @@ struct InstalledExecutableTests {
 
         let empty = installation.path("empty")
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        let none = try installation.run(["term", "lookup", "القدس", "--db", installation.path("other.sqlite")],
+        // A database named with --db is created by a command that writes.
+        let none = try installation.run(["term", "add", "الضفة الغربية", "West Bank", "--db", installation.path("other.sqlite")],
                                         environment: ["DRAGOMAN_GLOSSARY_DIR": empty])
         #expect(none.stderr.contains("warning: DRAGOMAN_GLOSSARY_DIR=\(empty) holds no news-terms.tsv"), "\(none.transcript)")
         #expect(!none.stdout.contains("Jerusalem"), "\(none.transcript)")

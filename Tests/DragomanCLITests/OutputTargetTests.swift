@@ -19,6 +19,9 @@ struct OutputTargetTests {
     /// more than a pipe holds) and the TSV export of it written to standard output.
     func sandboxWithExport() throws -> (Sandbox, expected: String) {
         let sandbox = try Sandbox()
+        // A command that writes creates the named database (with the starter glossary).
+        let created = try sandbox.dragoman(["tm", "add", "قال الرئيس", "The president said"])
+        try #require(created.exitCode == 0, "\(created.transcript)")
         let result = try sandbox.dragoman(["term", "export", "--format", "tsv"])
         try #require(result.exitCode == 0, "\(result.transcript)")
         try #require(result.stdout.utf8.count > 1 << 16)
