@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "DragomanDocuments", targets: ["DragomanDocuments"]),
         .library(name: "DragomanPretranslate", targets: ["DragomanPretranslate"]),
         .library(name: "DragomanApp", targets: ["DragomanApp"]),
+        .library(name: "DragomanQA", targets: ["DragomanQA"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -71,13 +72,19 @@ let package = Package(
             dependencies: ["DragomanPretranslate", "DragomanTM", "DragomanGlossary", "DragomanFormats", "DragomanXML", "DragomanText"]
         ),
         .target(
+            // Quality checks of finished translations: numbers, glossary, consistency,
+            // completeness, form. No I/O.
+            name: "DragomanQA",
+            dependencies: ["DragomanText", "DragomanGlossary"]
+        ),
+        .target(
             // The use-cases: what the CLI, the evaluation and a server call. Opens or
             // creates the database, imports and exports, term editing rules, the glossary
             // adapters of pre-translation and alignment (see docs/architecture.md).
             name: "DragomanApp",
             dependencies: [
                 "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanStore", "DragomanFormats", "DragomanXML",
-                "DragomanAlign", "DragomanPretranslate", "DragomanDocuments",
+                "DragomanAlign", "DragomanPretranslate", "DragomanDocuments", "DragomanQA",
             ]
         ),
         .executableTarget(
@@ -85,7 +92,7 @@ let package = Package(
             name: "dragoman",
             dependencies: [
                 "DragomanApp", "DragomanText", "DragomanTM", "DragomanAlign", "DragomanFormats", "DragomanGlossary",
-                "DragomanDocuments", "DragomanPretranslate",
+                "DragomanDocuments", "DragomanPretranslate", "DragomanQA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,7 +102,7 @@ let package = Package(
             name: "DragomanEval",
             dependencies: [
                 "DragomanApp", "DragomanText", "DragomanTM", "DragomanStore", "DragomanAlign", "DragomanFormats",
-                "DragomanGlossary",
+                "DragomanGlossary", "DragomanQA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -149,6 +156,10 @@ let package = Package(
             name: "DragomanXMLTests",
             dependencies: ["DragomanXML", "DragomanText"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DragomanQATests",
+            dependencies: ["DragomanQA", "DragomanGlossary", "DragomanText"]
         ),
         .testTarget(
             name: "DragomanAppTests",

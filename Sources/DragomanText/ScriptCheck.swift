@@ -65,7 +65,8 @@ public enum ScriptCheck {
         return placeholder.stringByReplacingMatches(in: text, range: range, withTemplate: " ")
     }
 
-    nonisolated(unsafe) static let placeholder = try! NSRegularExpression(pattern: [
+    /// Placeholders and inline codes (also what QA compares between source and target).
+    nonisolated(unsafe) public static let placeholder = try! NSRegularExpression(pattern: [
         #"%[0-9]*\$?[A-Za-z_][A-Za-z0-9_]*%?"#,
         #"\$[A-Za-z0-9_]+\$"#,
         #"#[A-Za-z0-9_]+#"#,

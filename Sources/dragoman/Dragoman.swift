@@ -25,6 +25,7 @@ struct Dragoman: ParsableCommand {
             TMCommand.self,
             TermCommand.self,
             AlignCommand.self,
+            QACommand.self,
             BackupCommand.self,
             CheckCommand.self,
         ]

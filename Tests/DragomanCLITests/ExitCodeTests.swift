@@ -117,6 +117,13 @@ extension ExitCodeCase {
         ExitCodeCase(summary: "check of a sound database", arguments: ["check"], given: [.database],
                      exitCode: 0, output: .stdout("ok      sqlite integrity"), afterwards: [.tmUnits(units)]),
 
+        ExitCodeCase(summary: "qa of a clean translation", arguments: ["qa", "done.tsv"],
+                     given: [.database, .text("done.tsv", "ارتفعت الأسعار بنسبة ٣٥٪ يوم الاثنين.\tPrices rose 35% on Monday.\n")],
+                     exitCode: 0, output: .stdout("0 errors, 0 warnings")),
+        ExitCodeCase(summary: "qa of a translation with warnings only", arguments: ["qa", "done.tsv"],
+                     given: [.database, .text("done.tsv", "قال الرئيس\tThe the president said\n")],
+                     exitCode: 1, output: .stdout("doubled-word")),
+
         // 64: usage
         ExitCodeCase(summary: "an unknown option", arguments: ["tm", "add", "قال الرئيس", "the president said", "--bogus"],
                      exitCode: 64, output: .stderr("--bogus"), afterwards: [.absent("dragoman.sqlite")]),
@@ -192,6 +199,10 @@ extension ExitCodeCase {
         ExitCodeCase(summary: "an output whose extension names no format", arguments: ["pretranslate", "article.txt", "-o", "out.docx"],
                      given: [.database, .text("article.txt", "قال الرئيس إن الاجتماع انتهى.\n")],
                      exitCode: 64, output: .stderr(".xlf"), afterwards: [.absent("out.docx")]),
+
+        ExitCodeCase(summary: "qa of a translation with a changed number", arguments: ["qa", "done.tsv"],
+                     given: [.database, .text("done.tsv", "ارتفعت الأسعار بنسبة ٣٥٪.\tPrices rose 25%.\n")],
+                     exitCode: 65, output: .stdout("missing-number"), afterwards: [.stdout("1 error")]),
 
         // 66: an input file does not exist or cannot be read
         ExitCodeCase(summary: "a --db in a folder that does not exist", arguments: ["tm", "stats", "--db", "no-such-dir/x.sqlite"],
@@ -372,7 +383,8 @@ final class Sandbox {
         case .stdoutMatching(let pattern):
             #expect(try Regex(pattern).wholeMatch(in: result.stdout) != nil, "stdout does not match /\(pattern)/\n\(transcript)")
         }
-        if row.exitCode != 0 {
+        // Failures (64 and above) say so; `qa`'s 1 (warnings found) is a result, not a failure.
+        if row.exitCode >= 64 {
             let lines = result.stderr.split(separator: "\n")
             #expect(lines.contains { $0.hasPrefix("dragoman: error: ") }, "no line of stderr starts \"dragoman: error: \"\n\(transcript)")
         }

@@ -1,0 +1,88 @@
+import DragomanFormats
+import DragomanGlossary
+import DragomanQA
+import DragomanText
+import Foundation
+
+/// The files `dragoman qa` reads.
+public enum QAFileFormat: String, Sendable, CaseIterable {
+    case tmx, tsv
+
+    /// From a file name: .tmx, .tsv/.tab/.txt.
+    public static func guess(_ path: String) -> QAFileFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "tmx": .tmx
+        case "tsv", "tab", "txt": .tsv
+        default: nil
+        }
+    }
+}
+
+/// What `dragoman qa` found: every finding, with counts for the summary and the exit
+/// status (0 clean, 1 warnings only, 65 errors).
+public struct QAReport: Sendable, Encodable {
+    public var file: String
+    public var units: Int
+    public var errors: Int
+    public var warnings: Int
+    public var findings: [QAFinding]
+
+    public init(file: String, units: Int, findings: [QAFinding]) {
+        self.file = file
+        self.units = units
+        self.findings = findings
+        errors = findings.filter { $0.severity == .error }.count
+        warnings = findings.count - errors
+    }
+}
+
+/// Checks a file of finished translations against the glossary of the workspace.
+public enum QualityCheck {
+    /// The pairs of `file`: TSV (arabic<TAB>english per line; ids are line numbers, and an
+    /// empty target is kept, to be reported) or TMX (ids are `tuid`s, else the line).
+    public static func pairs(_ file: String, format: QAFileFormat?) throws -> [QAPair] {
+        guard let format = format ?? QAFileFormat.guess(file) else {
+            throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx or tsv")
+        }
+        try InputFile.checkReadable(file)
+        switch format {
+        case .tsv:
+            var parser = DelimitedParser(dialect: .tsv, recordLimit: 2 * DelimitedPairsReader.maxSegmentBytes)
+            var records: [DelimitedParser.Record] = []
+            let next = try InputFile.chunks(file)
+            do {
+                while let chunk = try next() { try parser.feed(chunk, into: &records) }
+                try parser.finish(into: &records)
+            } catch let error as LineError {
+                throw error.inFile(file)
+            }
+            return try records.map { record in
+                guard record.fields.count >= 2 else {
+                    throw LineError(file: file, line: record.line, reason: "expected source<TAB>target, found one column")
+                }
+                return QAPair(id: "line \(record.line)", source: record.fields[0], target: record.fields[1])
+            }
+        case .tmx:
+            let reader = try TMXReader(url: URL(fileURLWithPath: file))
+            var out: [QAPair] = []
+            do {
+                while let tu = try reader.next() {
+                    guard let ar = tu.variants.first(where: { LanguageTag.isArabic($0.lang) }),
+                          let en = tu.variants.first(where: { LanguageTag.isEnglish($0.lang) }) else { continue }
+                    out.append(QAPair(id: tu.tuid ?? "line \(tu.line)", source: ar.segment.plainText, target: en.segment.plainText))
+                }
+            } catch let error as FormatError {
+                throw Failure.badInput("\(file): \(error)")
+            }
+            return out
+        }
+    }
+
+    /// Reads and checks `file`.
+    public static func run(_ file: String, format: QAFileFormat?, glossary: (any GlossaryStore)?, domain: String? = nil,
+                           checks: Set<QACheck> = Set(QACheck.allCases)) throws -> QAReport {
+        let pairs = try pairs(file, format: format)
+        let findings = try QAChecker(glossary: glossary, domain: domain, checks: checks).check(pairs)
+        return QAReport(file: file, units: pairs.count, findings: findings)
+    }
+}
