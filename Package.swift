@@ -163,7 +163,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DragomanAppTests",
-            dependencies: ["DragomanApp", "DragomanStore", "DragomanTM", "DragomanGlossary", "DragomanText", "DragomanFormats"]
+            dependencies: ["DragomanApp", "DragomanStore", "DragomanTM", "DragomanGlossary", "DragomanText", "DragomanFormats",
+                           "DragomanPretranslate", "DragomanQA"]
         ),
         .testTarget(
             name: "DragomanFormatsTests",

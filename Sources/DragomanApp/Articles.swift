@@ -1,4 +1,5 @@
 import DragomanPretranslate
+import DragomanQA
 import DragomanText
 import DragomanTM
 import Foundation
@@ -76,7 +77,25 @@ public struct Pretranslation: Sendable {
         let pretranslator = Pretranslator(search: { query, threshold, limit in
             try tm.search(query, threshold: threshold, limit: limit)
         }, terms: spotter, workers: ProcessInfo.processInfo.activeProcessorCount)
-        return try pretranslator.run(input.article, fileName: input.fileName, options: options)
+        var document = try pretranslator.run(input.article, fileName: input.fileName, options: options)
+        if glossary { try check(&document, language: input.language) }
+        return document
+    }
+
+    /// Runs the quality checks' errors (numbers, a deprecated or forbidden term, form) on
+    /// every proposal: a proposal with an error is flagged and needs review, even an exact
+    /// match (a TM unit may hold a term the glossary now forbids).
+    func check(_ document: inout PretranslatedDocument, language: Language) throws {
+        let checker = QAChecker(glossary: workspace.glossary, checks: [.numbers, .glossary, .form])
+        for i in document.segments.indices {
+            guard let best = document.segments[i].best else { continue }
+            let pair = QAPair(id: String(i + 1), source: document.segments[i].segment.text, target: best.target,
+                              sourceLanguage: language)
+            let errors = try checker.check(pair).filter { $0.severity == .error }
+            guard !errors.isEmpty else { continue }
+            document.segments[i].checks = errors.map(\.message)
+            if document.segments[i].state == .translated { document.segments[i].state = .needsReview }
+        }
     }
 
     /// The analysis of one article: words per match band; `seen` carries repetitions

@@ -85,6 +85,9 @@ public struct ReviewHTMLWriter: DocumentWriter {
             // Source with terms and differences from the TM source.
             h += "<td class=\"src\" \(srcAttrs)>"
             h += Self.marked(s.segment.text, terms: s.terms, differences: s.best?.queryDifferences ?? [], tag: "ins")
+            for check in s.checks {
+                h += "<div class=\"warn\" dir=\"ltr\" lang=\"en\">⚠ \(Self.escape(check))</div>"
+            }
             for term in s.terms where term.isFlagged {
                 h += "<div class=\"warn\" dir=\"ltr\" lang=\"en\">⚠ \(Self.escape(term.status.rawValue)) term "
                 h += "<bdi \(srcAttrs)>\(Self.escape(term.surface))</bdi>"

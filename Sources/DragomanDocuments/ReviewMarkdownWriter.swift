@@ -76,6 +76,9 @@ public struct ReviewMarkdownWriter: DocumentWriter {
                 m += "- **Why:** `" + best.explanation.replacingOccurrences(of: "`", with: "'")
                     .replacingOccurrences(of: "\n", with: " ") + "`\n"
             }
+            for check in s.checks {
+                m += "- ⚠️ **Check:** " + Self.escape(check) + "\n"
+            }
             for term in s.terms {
                 let translations = term.translations.isEmpty ? "—"
                     : term.translations.map { span(Self.escape($0), tgt) }.joined(separator: " \\| ")

@@ -33,6 +33,13 @@ public struct SegmentJSONWriter: DocumentWriter {
 
     /// The object of one segment.
     static func object(_ s: PretranslatedSegment, file: String) -> [String: JSONValue] {
+        var object = fields(s, file: file)
+        // Present when the proposal failed a quality check (a forbidden term, a number).
+        if !s.checks.isEmpty { object["checks"] = .array(s.checks.map { .string($0) }) }
+        return object
+    }
+
+    static func fields(_ s: PretranslatedSegment, file: String) -> [String: JSONValue] {
         [
             "alternatives": .array(s.alternatives.map { .object(suggestion($0)) }),
             "block": .string(Naming.blockName(s.segment.block)),

@@ -136,6 +136,9 @@ public struct XLIFF2Writer: DocumentWriter {
         for term in s.terms where term.isFlagged {
             notes.append(("dragoman:term", 1, flagText(term)))
         }
+        for check in s.checks {
+            notes.append(("dragoman:qa", 1, "The proposal failed a check: \(check)"))
+        }
         if let best = s.best, !best.repairs.isEmpty {
             let list = best.repairs.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
             notes.append(("dragoman:repair", 2, "Numbers carried over from the source: \(list)"))

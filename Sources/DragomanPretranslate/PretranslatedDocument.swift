@@ -128,6 +128,9 @@ public struct PretranslatedSegment: Sendable, Hashable, Codable {
     public var repetitionOf: Int?
     public var state: SegmentState
     public var words: Int
+    /// What the quality checks found in the proposal (a forbidden term, a number changed),
+    /// one message each; a proposal with such a finding is never marked translated.
+    public var checks: [String] = []
 
     /// The proposed target text, or nil.
     public var target: String? { best?.target }

@@ -101,6 +101,7 @@ enum PretranslationSummary {
                 }.joined(separator: "; "))
             }
             if !s.numbers.isEmpty { Swift.print("  numbers: " + s.numbers.map(\.text).joined(separator: ", ")) }
+            for check in s.checks { Swift.print("  " + Terminal.paint("check: \(check)", "31")) }
             Swift.print("")
         }
         Swift.print("\(d.fileName): \(d.segments.count) segments: " + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))

@@ -1,5 +1,6 @@
 import DragomanApp
 import DragomanFormats
+import DragomanPretranslate
 import DragomanGlossary
 import DragomanStore
 import DragomanText
@@ -379,5 +380,24 @@ final class Notices: @unchecked Sendable {
         #expect(error?.failureKind == .badInput)
         #expect(error?.description.contains("its script says otherwise") == true)
         #expect(try workspace.glossary.counts().entries == 0)
+    }
+}
+
+@Suite struct PretranslationCheckTests {
+    /// An exact match whose stored target uses a term the glossary forbids is flagged and
+    /// not marked translated.
+    @Test func aProposalWithAForbiddenTermNeedsReview() throws {
+        let (workspace, _) = try emptyWorkspace()
+        _ = try workspace.glossary.add(NewEntry(terms: [NewTerm(.arabic, "المسجد الأقصى"), NewTerm(.english, "al-Aqsa Mosque"),
+                                                        NewTerm(.english, "Temple Mount", status: .forbidden)]))
+        try workspace.tm.add(TranslationUnit(arabic: "زار الوزير المسجد الأقصى.", english: "The minister visited the Temple Mount."))
+        try workspace.tm.add(TranslationUnit(arabic: "عاد الوفد أمس.", english: "The delegation returned yesterday."))
+        let input = try ArticleInput(text: "زار الوزير المسجد الأقصى.\nعاد الوفد أمس.\n", name: "a.txt", language: .arabic, layout: nil)
+        let document = try Pretranslation(workspace: workspace).run(input, options: PretranslationOptions())
+        #expect(document.segments[0].best?.kind == .exact)
+        #expect(document.segments[0].state == .needsReview)
+        #expect(document.segments[0].checks.first?.contains("use «al-Aqsa Mosque»") == true)
+        #expect(document.segments[1].state == .translated)
+        #expect(document.segments[1].checks.isEmpty)
     }
 }
