@@ -63,7 +63,7 @@ public struct TMImport: Sendable {
         let origin = self.origin ?? (file as NSString).lastPathComponent
         let bytes = ByteCounter(), size = InputFile.size(file)
         let report: ((Int) -> Void)? = progress.map { progress in
-            { done in progress(WorkProgress(unit: "units", done: done, bytesRead: format == .tmx ? nil : bytes.value, totalBytes: size)) }
+            { done in progress(WorkProgress(unit: "units", done: done, bytesRead: format == .tmx || format == .xliff ? nil : bytes.value, totalBytes: size)) }
         }
         let start = Date()
         var skipped: [LineError] = []
