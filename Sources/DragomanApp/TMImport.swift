@@ -134,6 +134,8 @@ public struct TMImport: Sendable {
     /// a file with another name is recognised by an `<xliff>` or `<tmx>` root. Nil when
     /// neither tells.
     public static func detectFormat(_ file: String) -> TMFileFormat? {
+        // An XLZ is a ZIP package of XLIFF: `InputFile.checkReadable` refuses it as a ZIP archive.
+        if (file as NSString).pathExtension.lowercased() == "xlz" { return .xliff }
         let byName = TMFileFormat.guess(file)
         if byName == .tsv || byName == .csv { return byName }
         guard let handle = FileHandle(forReadingAtPath: file) else { return byName }

@@ -34,7 +34,8 @@ public struct XLIFFItem: Sendable, Hashable {
     public var approved: Bool
     /// `original` of the enclosing `<file>`.
     public var original: String?
-    /// XLIFF 1.2: the enclosing file's languages (XLIFF 2: the root's).
+    /// The `xml:lang` of the `<source>`/`<target>`, else the enclosing file's languages
+    /// (XLIFF 1.2) or the root's (XLIFF 2).
     public var sourceLanguage: String?
     public var targetLanguage: String?
     /// Line of the start tag.
@@ -189,6 +190,10 @@ public struct XLIFFReader {
                     guard inContainer else {
                         try skip()
                         continue
+                    }
+                    // A language on the element itself (`xml:lang`) says more than the file's.
+                    if let lang = start[attribute: "xml:lang"], !lang.isEmpty {
+                        if element.local == "source" { item!.sourceLanguage = lang } else { item!.targetLanguage = lang }
                     }
                     let text = try readInline()
                     if element.local == "source" {

@@ -204,6 +204,50 @@ import DragomanText
         #expect(TMFileFormat.guess("a.XLF") == .xliff && TMFileFormat.guess("a.xliff") == .xliff)
     }
 
+    @Test func theLanguageOfTheSourceElementDecides() throws {
+        // A 1.2 file whose <file> says nothing, and whose elements say en → ar.
+        let xml = """
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x.txt" datatype="plaintext"><body>
+            <trans-unit id="1" approved="yes"><source xml:lang="en">Prices rose.</source><target xml:lang="ar-EG">ارتفعت الأسعار.</target></trans-unit>
+            </body></file></xliff>
+            """
+        let (units, _) = try Self.read(xml)
+        #expect(units.map(\.arabic) == ["ارتفعت الأسعار."] && units.map(\.english) == ["Prices rose."])
+    }
+
+    /// Every truncation and a sweep of byte changes of two files: units or an error, never
+    /// a crash or a hang (the reader is the hardened pull parser; this checks the mapping on top).
+    @Test func damagedFilesGiveUnitsOrAnError() throws {
+        let dragoman = try DocumentFormat.xliff.write(try Sample.plainText())
+            .replacingOccurrences(of: "state=\"initial\" subState=\"dragoman:needs-review\"", with: "state=\"final\"")
+        for text in [Self.omegaT, dragoman] {
+            let bytes = Array(text.utf8)
+            var outcomes = 0
+            for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 1500)) {
+                outcomes += Self.outcome(Array(bytes[..<cut]))
+            }
+            var rng = SplitMix64(seed: 2026)
+            for _ in 0..<600 {
+                var damaged = bytes
+                let at = Int(rng.next() % UInt64(damaged.count))
+                damaged[at] = [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), 0xD8, 0x00][Int(rng.next() % 6)]
+                outcomes += Self.outcome(damaged)
+            }
+            #expect(outcomes > 0)
+        }
+    }
+
+    static func outcome(_ bytes: [UInt8]) -> Int {
+        do {
+            var units = XLIFFUnits(reader: try XLIFFReader(bytes: bytes), file: "x.xlf", origin: nil,
+                                   defaultOrigin: "x.xlf", skipBad: true)
+            while try units.next() != nil {}
+            return 1
+        } catch {
+            return 0
+        }
+    }
+
     // MARK: merge
 
     @Test(arguments: [DocumentFormat.xliff, .xliff12])
