@@ -26,7 +26,7 @@ public enum TMExport {
                 count += 1
             }
             try writer.finish()
-        case .tsv, .csv:
+        case .tsv, .csv, .xliff:
             guard format == .tsv else { throw Failure.usage("the TM is exported as tmx or tsv") }
             var buffer = ""
             func field(_ s: String) -> String {

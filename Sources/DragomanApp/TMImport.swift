@@ -1,3 +1,4 @@
+import DragomanDocuments
 import DragomanFormats
 import DragomanStore
 import DragomanText
@@ -14,12 +15,20 @@ public struct TMImportReport: Sendable, Encodable {
     public var seconds: Double
     /// What to do about a file whose lines were mostly skipped for one reason (a swapped file).
     public var hint: String?
+    /// XLIFF: the segments left out for their state, per state (`no target` for those
+    /// without one); each is also in `skipped` with its id and state.
+    public var skippedStates: [String: Int]?
 }
 
-/// Imports sentence pairs from TMX, TSV or CSV into the TM in one transaction. The file
-/// is streamed (TMX through the pull parser, TSV/CSV in 64 KB chunks through the one
-/// TSV/CSV reader); a bad unit found while reading stops the import inside the
-/// transaction, so nothing of the file is stored unless `skipBad` is given.
+/// Imports sentence pairs from TMX, TSV, CSV or XLIFF into the TM in one transaction. The
+/// file is streamed (TMX and XLIFF through the pull parser, TSV/CSV in 64 KB chunks
+/// through the one TSV/CSV reader); a bad unit found while reading stops the import inside
+/// the transaction, so nothing of the file is stored unless `skipBad` is given.
+///
+/// XLIFF (2.x or 1.2, as `pretranslate` writes it and a CAT tool returns it): the segments
+/// whose target is done (`XLIFFUnits`: by default XLIFF 2 `translated`/`reviewed`/`final`,
+/// XLIFF 1.2 `translated`/`signed-off`/`final` or `approved="yes"`; `states` to choose);
+/// the others are skipped and listed with their id and state.
 public struct TMImport: Sendable {
     public var format: TMFileFormat?
     /// Each unit's origin. Default: the `x-origin` a TMX unit carries (as Dragoman's TMX
@@ -28,12 +37,15 @@ public struct TMImport: Sendable {
     public var skipBad: Bool
     /// TSV/CSV columns (default: a header line, a review file's, else arabic, english).
     public var columns: PairColumns?
-    /// Who adds the units (recorded as their creator for TSV/CSV).
+    /// Who adds the units (recorded as their creator for TSV/CSV and XLIFF).
     public var creator: String?
+    /// XLIFF: the states whose targets are stored (nil: `XLIFFReview`'s defaults).
+    public var states: Set<String>?
 
     public init(format: TMFileFormat? = nil, origin: String? = nil, skipBad: Bool = false, columns: PairColumns? = nil,
-                creator: String? = ProcessInfo.processInfo.environment["USER"]) {
+                creator: String? = ProcessInfo.processInfo.environment["USER"], states: Set<String>? = nil) {
         self.format = format
+        self.states = states
         self.origin = origin
         self.skipBad = skipBad
         self.columns = columns
@@ -44,18 +56,19 @@ public struct TMImport: Sendable {
     /// the file read (TSV/CSV).
     public func run(_ file: String, into tm: SQLiteTranslationMemory,
                     progress: ((WorkProgress) -> Void)? = nil) throws -> TMImportReport {
-        guard let format = format ?? TMFileFormat.guess(file) else {
-            throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx, tsv or csv")
+        guard let format = format ?? Self.detectFormat(file) else {
+            throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx, tsv, csv or xliff")
         }
         try InputFile.checkReadable(file)
         let origin = self.origin ?? (file as NSString).lastPathComponent
         let bytes = ByteCounter(), size = InputFile.size(file)
         let report: ((Int) -> Void)? = progress.map { progress in
-            { done in progress(WorkProgress(unit: "units", done: done, bytesRead: format == .tmx ? nil : bytes.value, totalBytes: size)) }
+            { done in progress(WorkProgress(unit: "units", done: done, bytesRead: format == .tmx || format == .xliff ? nil : bytes.value, totalBytes: size)) }
         }
         let start = Date()
         var skipped: [LineError] = []
         var swappedHint: String?
+        var skippedStates: [String: Int]?
         let counts: AddCounts
         switch format {
         case .tmx:
@@ -72,6 +85,29 @@ public struct TMImport: Sendable {
                                          originIsExplicit: self.origin != nil, skipBad: skipBad))
             counts = try tm.add(reading: { try units.value.next().map { KeyedUnit($0) } }, progress: report)
             skipped = units.value.skipped + reader.problems.map { LineError(line: $0.line, reason: $0.message) }
+        case .xliff:
+            let reader: XLIFFReader
+            do {
+                reader = try XLIFFReader(contentsOf: URL(fileURLWithPath: file))
+            } catch let error as DragomanFailure {
+                throw Failure.badInput("\(file): \(error); nothing was imported")
+            } catch {
+                throw Failure.noInput("\(file): cannot be read (\(error.localizedDescription))")
+            }
+            let units = Handoff(XLIFFUnits(reader: reader, file: file, origin: self.origin,
+                                           defaultOrigin: (file as NSString).lastPathComponent, states: states,
+                                           skipBad: skipBad, created: Date(), creator: creator))
+            counts = try tm.add(reading: {
+                do {
+                    return try units.value.next()
+                } catch let error as LineError {
+                    throw Failure.badInput("\(error); nothing was imported (fix the unit, or use --skip-bad)")
+                } catch let error as DragomanFailure {
+                    throw Failure.badInput("\(file): \(error); nothing was imported")
+                }
+            }, progress: report)
+            skipped = units.value.skipped + units.value.notDone
+            skippedStates = units.value.notDoneByState
         case .tsv, .csv:
             let reader = Handoff(DelimitedPairsReader(format: format, file: file, origin: origin, skipBad: skipBad,
                                                       columns: columns, creator: creator,
@@ -90,7 +126,22 @@ public struct TMImport: Sendable {
                 : nil
         }
         return TMImportReport(file: file, added: counts.added, updated: counts.updated, skipped: skipped,
-                              seconds: Date().timeIntervalSince(start), hint: swappedHint)
+                              seconds: Date().timeIntervalSince(start), hint: swappedHint, skippedStates: skippedStates)
+    }
+
+    /// The format of a file: from its name (`.tmx`, `.tsv`, `.csv`, `.xlf`, `.xliff`…), and
+    /// for XML the root element decides (an XLIFF named `.xml`, or a TMX named `.xlf`);
+    /// a file with another name is recognised by an `<xliff>` or `<tmx>` root. Nil when
+    /// neither tells.
+    public static func detectFormat(_ file: String) -> TMFileFormat? {
+        // An XLZ is a ZIP package of XLIFF: `InputFile.checkReadable` refuses it as a ZIP archive.
+        if (file as NSString).pathExtension.lowercased() == "xlz" { return .xliff }
+        let byName = TMFileFormat.guess(file)
+        if byName == .tsv || byName == .csv { return byName }
+        guard let handle = FileHandle(forReadingAtPath: file) else { return byName }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 8192)) ?? nil
+        return head.flatMap { TMFileFormat.sniff($0) } ?? byName
     }
 
     /// Loads a TSV of pairs (`pretranslate --load-tm`): importing the same pairs again

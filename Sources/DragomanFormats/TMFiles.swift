@@ -6,6 +6,8 @@ import DragomanXML
 /// File formats a translation memory is read from and written to.
 public enum TMFileFormat: String, Sendable, CaseIterable {
     case tmx, tsv, csv
+    /// XLIFF 2.x or 1.2 (import only: the reviewed targets).
+    case xliff
 
     /// The format a file name suggests.
     public static func guess(_ path: String) -> TMFileFormat? {
@@ -13,6 +15,29 @@ public enum TMFileFormat: String, Sendable, CaseIterable {
         case "tmx", "xml": return .tmx
         case "tsv", "tab", "txt": return .tsv
         case "csv": return .csv
+        case "xlf", "xliff": return .xliff
+        default: return nil
+        }
+    }
+
+    /// The format the start of a file shows: `.xliff` for an `<xliff>` root, `.tmx` for a
+    /// `<tmx>` root (after a BOM, the declaration, comments and a doctype), else nil.
+    public static func sniff(_ bytes: some Collection<UInt8>) -> TMFileFormat? {
+        var rest = Substring(String(decoding: bytes.prefix(8192), as: UTF8.self))
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            guard rest.hasPrefix("<?") || rest.hasPrefix("<!") else { break }
+            let end = rest.hasPrefix("<?") ? "?>" : rest.hasPrefix("<!--") ? "-->" : ">"
+            guard let r = rest.range(of: end) else { return nil }
+            rest = rest[r.upperBound...]
+        }
+        guard rest.hasPrefix("<") else { return nil }
+        let name = rest.dropFirst().prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
+        let local = name.split(separator: ":").last.map(String.init) ?? ""
+        switch local {
+        case "xliff": return .xliff
+        case "tmx": return .tmx
         default: return nil
         }
     }
@@ -449,13 +474,13 @@ public enum TMXMapping {
 }
 
 /// What makes a segment unusable in a translation unit, whatever the file format.
-enum SegmentCheck {
+public enum SegmentCheck {
     /// Far above any sentence or paragraph (a 1 MB segment is stored and matched in about
     /// half a second), low enough to catch a file with no line breaks.
     static let maxSegmentBytes = 4 * 1_048_576
 
     /// Why the pair cannot be stored, or nil.
-    static func problem(arabic: String, english: String) -> String? {
+    public static func problem(arabic: String, english: String) -> String? {
         for (text, language) in [(arabic, "Arabic"), (english, "English")] {
             if isBlank(text) {
                 return text.isEmpty ? "empty \(language) segment"

@@ -162,24 +162,23 @@ struct AnalyzeCommand: ParsableCommand {
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Rebuild the translated article from an XLIFF (2.1 or 1.2) file: targets in the source's structure.")
+        abstract: "Rebuild the translated article from an XLIFF (2.1 or 1.2) file: targets in the source's structure.",
+        discussion: """
+            Refuses (exit 65, listing the unit ids) a file whose targets are still marked as not reviewed: \
+            XLIFF 2 state="initial"; XLIFF 1.2 state new or needs-… (needs-review-translation…), or no state, \
+            on a trans-unit not approved="yes". A segment without a target gives its source text.
+            """)
 
     @Argument(help: "The XLIFF file (as written by pretranslate, possibly edited in a CAT tool).") var xliff: String
     @Option(name: .shortAndLong, help: "The output file (default: standard output).") var output: String?
+    @Flag(help: "Merge targets not reviewed yet (XLIFF 2 state initial, XLIFF 1.2 needs-review-…/new) instead of refusing the file.")
+    var allowUnreviewed = false
+    @Flag(help: "Give segments without a target their source text (what merge always does; the report says which).")
+    var useSourceForUntranslated = false
 
     func run() throws {
-        try InputFile.checkReadable(xliff)
-        let result: XLIFFMergeResult
-        do {
-            result = try XLIFFMerger().merge(contentsOf: URL(fileURLWithPath: xliff))
-        } catch let error as DragomanFailure {
-            throw Failure.badInput("\(xliff): \(error)")
-        } catch {
-            throw Failure.noInput("\(xliff): cannot be read (\(error.localizedDescription))")
-        }
-        try OutputFile.writeText(to: output) { $0(result.text) }
-        if !result.untranslatedIDs.isEmpty {
-            Terminal.writeStderr("\(result.untranslatedIDs.count) of \(result.segmentCount) segments had no target: their source text was kept\n")
-        }
+        let outcome = try XLIFFMerge(allowUnreviewed: allowUnreviewed).run(xliff)
+        try OutputFile.writeText(to: output) { $0(outcome.result.text) }
+        for note in outcome.notes { Terminal.writeStderr(note + "\n") }
     }
 }

@@ -13,30 +13,46 @@ extension PairColumns: ExpressibleByArgument {
 struct TMImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import sentence pairs from TMX (1.4b, 1.1), TSV or CSV, in one transaction.",
+        abstract: "Import sentence pairs from TMX (1.4b, 1.1), TSV, CSV or reviewed XLIFF (2.x, 1.2), in one transaction.",
         discussion: """
             TSV/CSV: arabic, english per line by default; a first line naming its columns (arabic/ar/source, \
             english/en/target, origin/doc_id, note) is a header; --columns says which column is what \
             (--columns origin,ar,en: one origin per row, a change of origin ends a document). A line whose \
             sides are in the wrong language is a bad line; a file whose lines are mostly swapped is refused \
-            with the --columns to use.
+            with the --columns to use. \
+            XLIFF (.xlf, .xliff, or any file whose root is <xliff>): the segments whose target is done are \
+            stored (XLIFF 2 state translated, reviewed or final; XLIFF 1.2 translated, signed-off, final or \
+            approved="yes"; --states to choose); the others are skipped and listed with their id and state. \
+            The origin is the <file>'s original; an English → Arabic file is stored with its sides swapped.
             """)
 
     @Argument(help: "The file to import.") var file: String
-    @Option(help: "tmx, tsv or csv (default: from the file name).") var format: TMFileFormat?
-    @Option(help: "The document id recorded as each unit's origin (default: a TMX unit's x-origin property, as tm export writes it, else the file name).") var origin: String?
+    @Option(help: "tmx, tsv, csv or xliff (default: from the file name, or an <xliff> or <tmx> root).") var format: TMFileFormat?
+    @Option(help: "The document id recorded as each unit's origin (default: a TMX unit's x-origin property, as tm export writes it, an XLIFF <file>'s original, else the file name).") var origin: String?
     @Flag(help: "Import the good units and list the bad ones instead of refusing the whole file.") var skipBad = false
     @Option(help: ArgumentHelp("TSV/CSV columns, comma-separated: ar, en, origin, note, - (skip). Default: a first line naming the columns, else ar,en (an alignment review file: -,ar,en).",
                                valueName: "list"))
     var columns: PairColumns?
+    @Option(help: ArgumentHelp("XLIFF: the states whose targets are stored, comma-separated (default: translated,reviewed,final for XLIFF 2; translated,signed-off,final,approved for XLIFF 1.2, where approved stands for approved=\"yes\").",
+                               valueName: "list"))
+    var states: String?
     @Flag(help: "Print the report as JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
+    func validate() throws {
+        if let states, Self.stateSet(states).isEmpty { throw ValidationError("--states takes a comma-separated list such as translated,final") }
+    }
+
+    static func stateSet(_ list: String) -> Set<String> {
+        Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+
     func run() throws {
-        let importer = TMImport(format: format, origin: origin, skipBad: skipBad, columns: columns)
+        let importer = TMImport(format: format, origin: origin, skipBad: skipBad, columns: columns,
+                                states: states.map(Self.stateSet))
         // Refuse a wrong path or name before a database is opened or created.
-        if format == nil && TMFileFormat.guess(file) == nil {
-            throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx, tsv or csv")
+        if format == nil && TMImport.detectFormat(file) == nil {
+            throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx, tsv, csv or xliff")
         }
         try InputFile.checkReadable(file)
         let tm = try database.open().tm
@@ -51,6 +67,10 @@ struct TMImportCommand: ParsableCommand {
         for s in report.skipped.prefix(50) { print("  skipped \(s.description)") }
         if report.skipped.count > 50 { print("  … and \(report.skipped.count - 50) more (use --json for all)") }
         if let hint = report.hint { print(hint) }
+        if let states = report.skippedStates, !states.isEmpty {
+            print("  not done: " + states.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                  + " (--states chooses which states are stored)")
+        }
     }
 }
 
@@ -64,7 +84,7 @@ struct TMExportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if format == .csv { throw ValidationError("export writes tmx or tsv") }
+        if format == .csv || format == .xliff { throw ValidationError("export writes tmx or tsv") }
     }
 
     func run() throws {

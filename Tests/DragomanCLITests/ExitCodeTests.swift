@@ -105,6 +105,19 @@ extension ExitCodeCase {
         </tbx>
 
         """
+    /// An XLIFF 2.1 file of `arabic` and `english` whose two segments say `state`.
+    static func xliff(state: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ar" trgLang="en">
+          <file id="f1" original="article.txt">
+            <unit id="u1"><segment state="\(state)"><source>\(arabic[0])</source><target>\(english[0])</target></segment></unit>
+            <unit id="u2"><segment state="\(state)"><source>\(arabic[1])</source><target>\(english[1])</target></segment></unit>
+          </file>
+        </xliff>
+
+        """
+    }
     /// "قال الرئيس." in Windows-1256, as an Arabic article saved by an old editor: not UTF-8.
     static let windows1256: [UInt8] = [0xDE, 0xC7, 0xE1, 0x20, 0xC7, 0xE1, 0xD1, 0xC6, 0xED, 0xD3, 0x2E, 0x0A]
 
@@ -190,6 +203,15 @@ extension ExitCodeCase {
         ExitCodeCase(summary: "a TSV whose columns are all swapped", arguments: ["tm", "import", "swapped.tsv"],
                      given: [.database, .text("swapped.tsv", "The minister said the meeting was over.\tوقال الوزير إن الاجتماع انتهى.\nOil prices rose.\tارتفعت أسعار النفط.\n")],
                      exitCode: 65, output: .stderr("--columns en,ar"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "a merge of an XLIFF whose targets are not reviewed", arguments: ["merge", "article.xlf", "-o", "article.en.txt"],
+                     given: [.text("article.xlf", xliff(state: "initial"))],
+                     exitCode: 65, output: .stderr("u1, u2; review them"), afterwards: [.absent("article.en.txt")]),
+        ExitCodeCase(summary: "a TM import of an XLIFF whose second unit has no source", arguments: ["tm", "import", "review.xlf"],
+                     given: [.database, .text("review.xlf", xliff(state: "translated")
+                         .replacingOccurrences(of: arabic[0], with: "أعلنت الحكومة خطة جديدة.")
+                         .replacingOccurrences(of: english[0], with: "The government announced a new plan.")
+                         .replacingOccurrences(of: "<source>\(arabic[1])</source>", with: ""))],
+                     exitCode: 65, output: .stderr("has no <source>"), afterwards: [.tmUnits(units)]),
         ExitCodeCase(summary: "a Word document given as an article", arguments: ["pretranslate", "article.docx"],
                      given: [.database, .file("article.docx", Data([0x50, 0x4B, 0x03, 0x04] + Array("\0\0word/document.xml".utf8)))],
                      exitCode: 65, output: .stderr("a Word document (ZIP container)"), afterwards: [.tmUnits(units)]),
