@@ -1,3 +1,4 @@
+import DragomanDocuments
 import DragomanFormats
 import DragomanGlossary
 import DragomanQA
@@ -6,11 +7,14 @@ import Foundation
 
 /// The files `dragoman qa` reads.
 public enum QAFileFormat: String, Sendable, CaseIterable {
+    /// XLIFF 2.x or 1.2 (the version is read from the file).
+    case xliff
     case tmx, tsv
 
-    /// From a file name: .tmx, .tsv/.tab/.txt.
+    /// From a file name: .xlf/.xliff, .tmx, .tsv/.tab/.txt.
     public static func guess(_ path: String) -> QAFileFormat? {
         switch (path as NSString).pathExtension.lowercased() {
+        case "xlf", "xliff": .xliff
         case "tmx": .tmx
         case "tsv", "tab", "txt": .tsv
         default: nil
@@ -42,7 +46,7 @@ public enum QualityCheck {
     /// empty target is kept, to be reported) or TMX (ids are `tuid`s, else the line).
     public static func pairs(_ file: String, format: QAFileFormat?) throws -> [QAPair] {
         guard let format = format ?? QAFileFormat.guess(file) else {
-            throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx or tsv")
+            throw Failure.usage("\(file): cannot tell the format from the name; give --format xliff, tmx or tsv")
         }
         try InputFile.checkReadable(file)
         switch format {
@@ -62,6 +66,21 @@ public enum QualityCheck {
                 }
                 return QAPair(id: "line \(record.line)", source: record.fields[0], target: record.fields[1])
             }
+        case .xliff:
+            var reader: XLIFFReader
+            var out: [QAPair] = []
+            do {
+                reader = try XLIFFReader(contentsOf: URL(fileURLWithPath: file))
+                while let item = try reader.next() {
+                    // Segments to translate; an empty or missing target is reported as such.
+                    guard item.kind == .segment, item.translate else { continue }
+                    let language: Language = (item.sourceLanguage ?? reader.sourceLanguage).map { LanguageTag.isEnglish($0) ? .english : .arabic } ?? .arabic
+                    out.append(QAPair(id: item.id, source: item.source.plain, target: item.target?.plain ?? "", sourceLanguage: language))
+                }
+            } catch let error as DragomanFailure {
+                throw Failure.badInput("\(file): \(error)")
+            }
+            return out
         case .tmx:
             let reader = try TMXReader(url: URL(fileURLWithPath: file))
             var out: [QAPair] = []

@@ -19,8 +19,9 @@ struct QACommand: ParsableCommand {
             Exit status: 0 clean, 1 warnings only, 65 errors (for scripts and CI).
             """)
 
-    @Argument(help: "The file: TSV (arabic<TAB>english) or TMX.") var file: String
-    @Option(help: "tsv or tmx (default: from the file name).") var format: QAFileFormat?
+    @Argument(help: "The file: XLIFF (2.x or 1.2, as pretranslate writes it or a CAT tool returns it), TMX, or TSV (arabic<TAB>english).")
+    var file: String
+    @Option(help: "xliff, tmx or tsv (default: from the file name).") var format: QAFileFormat?
     @Option(help: "Only the glossary entries of this domain.") var domain: String?
     @Option(name: .customLong("check"), help: "Run only these checks (repeat the option): numbers, glossary, consistency, completeness, form.")
     var checks: [QACheck] = []
