@@ -251,7 +251,7 @@ public struct ImportConflict: Sendable, Hashable, Codable, CustomStringConvertib
 /// note; a term's part of speech, note, source), sets a term's status only when the file
 /// gives one, and reports a field that differs instead of overwriting it.
 ///
-/// Candidates come from the store's key index (`terms(withKeys:)`, one query a batch), or,
+/// Candidates come from the store's index (`terms(withPairs:)`, two queries a batch), or,
 /// when the glossary held at most `preloadLimit` terms at the start, from its keys read
 /// once into memory (no index query, so that a bulk load keeps its index dropped), with
 /// the entries this import writes added as it goes.
@@ -262,40 +262,93 @@ public final class GlossaryBatchWriter {
     public static let maximumConflicts = 20
     public static let preloadLimit = 65_536
 
+    /// A (language, match key) pair, known by a 64-bit hash of its UTF-8 bytes (keys are
+    /// NFC already; `String`'s canonical hashing is slow for Arabic). A wrong merge would
+    /// take every key of an entry colliding with those of one other entry.
+    static func hash(_ language: Language, _ key: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(language)
+        if key.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for byte in key.utf8 { hasher.combine(byte) }
+        }
+        return hasher.finalize()
+    }
+
+    /// A (language, text) pair, for folding repeated terms.
     struct Key: Hashable {
         var language: Language
         var key: String
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.language == b.language && a.key.utf8.elementsEqual(b.key.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(language)
+            if key.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                for byte in key.utf8 { hasher.combine(byte) }
+            }
+        }
     }
 
     /// Entry ids by (language, key); negative ids are entries of the batch not yet written.
-    private var known: [Key: [Int64]] = [:]
+    /// (Most keys are in one entry: `single`; `multi` holds the others.)
+    private var single: [Int: Int64] = [:]
+    private var multi: [Int: [Int64]] = [:]
     /// Whether every key of the glossary is in `known` (else the index is asked).
     private var preloaded: Bool?
     private var groupIDs: [String: Int64] = [:]
     private var skippedGroups: Set<String> = []
     private var changed: Set<Int64> = []
 
-    public init(writer: any GlossaryWriter, duplicates: DuplicatePolicy = .add) {
+    /// Glossaries of at most this many terms have their keys read at the start.
+    public let preloadTerms: Int
+
+    public init(writer: any GlossaryWriter, duplicates: DuplicatePolicy = .add,
+                preloadTerms: Int = GlossaryBatchWriter.preloadLimit) {
         self.writer = writer
         self.duplicates = duplicates
+        self.preloadTerms = preloadTerms
     }
 
-    private func remember(_ key: Key, _ id: Int64) {
-        if let list = known[key] {
-            if !list.contains(id) { known[key]!.append(id) }
+    private func remember(_ key: Int, _ id: Int64) {
+        if multi[key] != nil {
+            if !multi[key]!.contains(id) { multi[key]!.append(id) }
+        } else if let one = single[key] {
+            if one != id {
+                multi[key] = [one, id]
+                single[key] = nil
+            }
         } else {
-            known[key] = [id]
+            single[key] = id
+        }
+    }
+
+    private func has(_ key: Int, _ id: Int64) -> Bool {
+        if let one = single[key] { return one == id }
+        return multi[key]?.contains(id) == true
+    }
+
+    private func count(_ key: Int) -> Int {
+        single[key] != nil ? 1 : multi[key]?.count ?? 0
+    }
+
+    private func replace(_ key: Int, _ old: Int64, with new: Int64) {
+        if single[key] == old {
+            single[key] = new
+        } else if let j = multi[key]?.lastIndex(of: old) {
+            multi[key]![j] = new
         }
     }
 
     private func start() throws {
         guard preloaded == nil else { return }
         let count = try writer.counts().terms
-        preloaded = count <= Self.preloadLimit
+        preloaded = count <= preloadTerms
         guard count > 0, preloaded == true else { return }
         try writer.forEachEntry(domain: nil, after: 0) { entry in
             for t in entry.terms {
-                remember(Key(language: t.language, key: TermAnalysis(text: t.text, language: t.language).key), entry.id)
+                remember(Self.hash(t.language, TermAnalysis(text: t.text, language: t.language).key), entry.id)
             }
             return true
         }
@@ -310,24 +363,25 @@ public final class GlossaryBatchWriter {
     public func apply(_ batch: ImportBatch) throws {
         guard duplicates != .add else { return try applyAdding(batch) }
         try start()
-        if preloaded == false {
-            var keys = Set<String>()
-            for e in batch.entries { for t in e.terms { keys.insert(t.analysis.key) } }
-            for (_, t) in batch.laterTerms { keys.insert(t.analysis.key) }
-            for t in try writer.terms(withKeys: keys) {
-                remember(Key(language: t.language, key: t.analysis.key), t.entryID)
-            }
-        }
+        if preloaded == false { try ask(batch) }
         var conflicts: [ImportConflict] = []
-        // The batch's entries: new ones (with ids -1, -2… until written), or merges.
-        var fresh: [(entry: PreparedEntry, given: [Bool], group: String?, line: Int)] = []
+        // The batch's entries: new ones (with ids -1, -2… until written), or merges. An
+        // entry is copied only when it changes (a repeated term folded, a later one merged in).
+        var fresh: [Int] = []
+        var freshKeys: [[Int]] = []
+        var changedFresh: [Int: PreparedEntry] = [:]
         var merges: [(target: Int64, entry: PreparedEntry, given: [Bool], line: Int)] = []
         var freshMerges: [(target: Int, group: String?)] = []
         for i in batch.entries.indices {
             let group = batch.groups[i]
-            let (entry, given) = Self.oneTermPerText(batch.entries[i], given: batch.statusGiven[i])
-            let keys = entry.terms.map { Key(language: $0.term.language, key: $0.analysis.key) }
+            var entry = batch.entries[i], given = batch.statusGiven[i]
+            if Self.repeatsATerm(entry) {
+                (entry, given) = Self.oneTermPerText(entry, given: given)
+                changedFresh[i] = entry
+            }
+            let keys = entry.terms.map { Self.hash($0.term.language, $0.analysis.key) }
             if let target = match(keys) {
+                changedFresh[i] = nil
                 if duplicates == .skip {
                     report.duplicatesSkipped += 1
                     if let group { skippedGroups.insert(group) }
@@ -335,8 +389,10 @@ public final class GlossaryBatchWriter {
                 }
                 report.entriesMerged += 1
                 if target < 0 {
-                    let k = Int(-target) - 1
-                    merge(into: &fresh[k].entry, entry, given: given)
+                    let k = Int(-target) - 1, j = fresh[k]
+                    var into = changedFresh[j] ?? batch.entries[j]
+                    merge(into: &into, entry, given: given)
+                    changedFresh[j] = into
                     freshMerges.append((k, group))
                 } else {
                     merges.append((target, entry, given, batch.lines[i]))
@@ -346,18 +402,18 @@ public final class GlossaryBatchWriter {
             }
             let temporary = -Int64(fresh.count + 1)
             for key in keys { remember(key, temporary) }
-            fresh.append((entry, given, group, batch.lines[i]))
+            fresh.append(i)
+            freshKeys.append(keys)
         }
         // Write the new entries, then swap their temporary ids for real ones.
-        let ids = try writer.add(prepared: fresh.map(\.entry))
-        for (k, item) in fresh.enumerated() {
-            let id = ids[k]
-            for t in item.entry.terms {
-                let key = Key(language: t.term.language, key: t.analysis.key)
-                if let j = known[key]?.firstIndex(of: -Int64(k + 1)) { known[key]![j] = id }
-            }
-            record(id, group: item.group)
-            report.termsAdded += item.entry.terms.count
+        let toAdd = fresh.count == batch.entries.count && changedFresh.isEmpty
+            ? batch.entries : fresh.map { changedFresh[$0] ?? batch.entries[$0] }
+        let ids = try writer.add(prepared: toAdd)
+        for (k, i) in fresh.enumerated() {
+            let id = ids[k], temporary = -Int64(k + 1)
+            for key in freshKeys[k] { replace(key, temporary, with: id) }
+            record(id, group: batch.groups[i])
+            report.termsAdded += toAdd[k].terms.count
         }
         for (k, group) in freshMerges { record(ids[k], group: group) }
         report.entriesAdded += ids.count
@@ -376,13 +432,74 @@ public final class GlossaryBatchWriter {
         report.conflicts += conflicts.prefix(Self.maximumConflicts - report.conflicts.count)
     }
 
+    /// Asks the index for the entries that may hold the batch's entries: those with all
+    /// the Arabic keys of one (English, for an entry without Arabic), then the English
+    /// keys of those candidates only (a gloss such as "book" is in thousands of entries).
+    /// A term's key fixes its (head, next) pair, the indexed columns: the index is sought
+    /// by pair (`terms(withPairs:)`, exact) and the answers kept when their key is asked for.
+    private func ask(_ batch: ImportBatch) throws {
+        var firstPairs = Set<HeadPair>(), firstKeys = Set<Int>()
+        var rest: [(terms: [PreparedTerm], anchor: Int)] = []
+        for e in batch.entries {
+            let arabic = e.terms.filter { $0.term.language == .arabic }
+            for t in arabic.isEmpty ? e.terms : arabic {
+                firstPairs.insert(t.analysis.pair)
+                firstKeys.insert(Self.hash(t.term.language, t.analysis.key))
+            }
+            let english = arabic.isEmpty ? [] : e.terms.filter { $0.term.language == .english }
+            if !english.isEmpty { rest.append((english, Self.hash(.arabic, arabic[0].analysis.key))) }
+        }
+        for (_, t) in batch.laterTerms {
+            firstPairs.insert(t.analysis.pair)
+            firstKeys.insert(Self.hash(t.term.language, t.analysis.key))
+        }
+        var candidates = Set<Int64>(), anchors = Set<Int>()
+        for t in try writer.terms(withPairs: firstPairs) {
+            let key = Self.hash(t.language, t.analysis.key)
+            guard firstKeys.contains(key) else { continue }
+            remember(key, t.entryID)
+            candidates.insert(t.entryID)
+            anchors.insert(key)
+        }
+        var secondPairs = Set<HeadPair>(), secondKeys = Set<Int>()
+        for r in rest where anchors.contains(r.anchor) {
+            for t in r.terms {
+                secondPairs.insert(t.analysis.pair)
+                secondKeys.insert(Self.hash(.english, t.analysis.key))
+            }
+        }
+        guard !secondPairs.isEmpty else { return }
+        for t in try writer.terms(withPairs: secondPairs) where candidates.contains(t.entryID) {
+            let key = Self.hash(t.language, t.analysis.key)
+            if secondKeys.contains(key) { remember(key, t.entryID) }
+        }
+    }
+
+    /// Whether two terms of `entry` have the same language and text.
+    static func repeatsATerm(_ entry: PreparedEntry) -> Bool {
+        let terms = entry.terms
+        guard terms.count > 1 else { return false }
+        for i in 1..<terms.count {
+            for j in 0..<i where terms[j].term.language == terms[i].term.language
+                && terms[j].term.text.utf8.elementsEqual(terms[i].term.text.utf8) { return true }
+        }
+        return false
+    }
+
     /// The entry (stored or of this batch) whose (language, key) pairs include all of `keys`:
     /// the oldest one stored, else the first of the batch.
-    private func match(_ keys: [Key]) -> Int64? {
-        guard let shortest = keys.min(by: { (known[$0]?.count ?? 0) < (known[$1]?.count ?? 0) }),
-              let candidates = known[shortest] else { return nil }
+    private func match(_ keys: [Int]) -> Int64? {
+        guard let shortest = keys.min(by: { count($0) < count($1) }) else { return nil }
+        let candidates: [Int64]
+        if let one = single[shortest] {
+            candidates = [one]
+        } else if let list = multi[shortest] {
+            candidates = list
+        } else {
+            return nil
+        }
         var best: Int64?
-        for c in candidates where keys.allSatisfy({ known[$0]?.contains(c) == true }) {
+        for c in candidates where keys.allSatisfy({ has($0, c) }) {
             guard let b = best else { best = c; continue }
             if (c > 0) != (b > 0) ? c > 0 : abs(c) < abs(b) { best = c }
         }
@@ -476,9 +593,9 @@ public final class GlossaryBatchWriter {
     private func applyLater(_ batch: ImportBatch, conflicts: inout [ImportConflict]) throws {
         for (k, (group, term)) in batch.laterTerms.enumerated() {
             guard let id = groupIDs[group], !skippedGroups.contains(group) else { continue }
-            let key = Key(language: term.term.language, key: term.analysis.key)
+            let key = Self.hash(term.term.language, term.analysis.key)
             let info = k < batch.laterInfo.count ? batch.laterInfo[k] : (statusGiven: true, line: 0)
-            if known[key]?.contains(id) == true {
+            if has(key, id) {
                 guard var stored = try writer.entry(id: id) else { continue }
                 try merge(into: &stored, PreparedEntry(NewEntry(terms: [term.term])),
                           given: [info.statusGiven], line: info.line, conflicts: &conflicts)
