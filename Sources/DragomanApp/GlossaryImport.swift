@@ -251,7 +251,7 @@ public struct ImportConflict: Sendable, Hashable, Codable, CustomStringConvertib
 /// note; a term's part of speech, note, source), sets a term's status only when the file
 /// gives one, and reports a field that differs instead of overwriting it.
 ///
-/// Candidates come from the store's index (`terms(withPairs:)`, two queries a batch), or,
+/// Candidates come from the store's indexes (two queries a batch, see `ask`), or,
 /// when the glossary held at most `preloadLimit` terms at the start, from its keys read
 /// once into memory (no index query, so that a bulk load keeps its index dropped), with
 /// the entries this import writes added as it goes.
@@ -343,9 +343,10 @@ public final class GlossaryBatchWriter {
 
     private func start() throws {
         guard preloaded == nil else { return }
-        let count = try writer.counts().terms
-        preloaded = count <= preloadTerms
-        guard count > 0, preloaded == true else { return }
+        // The largest id bounds the number of terms (a count would read them all).
+        let bound = try writer.largestTermID()
+        preloaded = bound <= preloadTerms
+        guard bound > 0, preloaded == true else { return }
         try writer.forEachEntry(domain: nil, after: 0) { entry in
             for t in entry.terms {
                 remember(Self.hash(t.language, TermAnalysis(text: t.text, language: t.language).key), entry.id)
@@ -363,7 +364,8 @@ public final class GlossaryBatchWriter {
     public func apply(_ batch: ImportBatch) throws {
         guard duplicates != .add else { return try applyAdding(batch) }
         try start()
-        if preloaded == false { try ask(batch) }
+        let batchKeys = batch.entries.map { e in e.terms.map { Self.hash($0.term.language, $0.analysis.key) } }
+        if preloaded == false { try ask(batch, keys: batchKeys) }
         var conflicts: [ImportConflict] = []
         // The batch's entries: new ones (with ids -1, -2… until written), or merges. An
         // entry is copied only when it changes (a repeated term folded, a later one merged in).
@@ -375,11 +377,12 @@ public final class GlossaryBatchWriter {
         for i in batch.entries.indices {
             let group = batch.groups[i]
             var entry = batch.entries[i], given = batch.statusGiven[i]
+            var keys = batchKeys[i]
             if Self.repeatsATerm(entry) {
                 (entry, given) = Self.oneTermPerText(entry, given: given)
                 changedFresh[i] = entry
+                keys = entry.terms.map { Self.hash($0.term.language, $0.analysis.key) }
             }
-            let keys = entry.terms.map { Self.hash($0.term.language, $0.analysis.key) }
             if let target = match(keys) {
                 changedFresh[i] = nil
                 if duplicates == .skip {
@@ -432,46 +435,49 @@ public final class GlossaryBatchWriter {
         report.conflicts += conflicts.prefix(Self.maximumConflicts - report.conflicts.count)
     }
 
-    /// Asks the index for the entries that may hold the batch's entries: those with all
-    /// the Arabic keys of one (English, for an entry without Arabic), then the English
-    /// keys of those candidates only (a gloss such as "book" is in thousands of entries).
-    /// A term's key fixes its (head, next) pair, the indexed columns: the index is sought
-    /// by pair (`terms(withPairs:)`, exact) and the answers kept when their key is asked for.
-    private func ask(_ batch: ImportBatch) throws {
+    /// Asks the index for the entries that may hold the batch's entries: the terms with
+    /// the Arabic keys of the batch (English, for an entry without Arabic), then the other
+    /// terms of the entries found (`terms(inEntries:)`), rather than every entry with one
+    /// of the batch's English keys (a gloss such as "book" is in thousands). A term's key
+    /// fixes its (head, next) pair, the indexed columns: the index is sought by pair
+    /// (`terms(withPairs:)`, exact) and the answers kept when their key is asked for.
+    private func ask(_ batch: ImportBatch, keys: [[Int]]) throws {
         var firstPairs = Set<HeadPair>(), firstKeys = Set<Int>()
-        var rest: [(terms: [PreparedTerm], anchor: Int)] = []
-        for e in batch.entries {
-            let arabic = e.terms.filter { $0.term.language == .arabic }
-            for t in arabic.isEmpty ? e.terms : arabic {
+        var anchors: [Int] = []  // the first Arabic key of each entry with English terms
+        for (e, entryKeys) in zip(batch.entries, keys) {
+            var anchor: Int?, arabic = 0
+            for (t, key) in zip(e.terms, entryKeys) where t.term.language == .arabic {
                 firstPairs.insert(t.analysis.pair)
-                firstKeys.insert(Self.hash(t.term.language, t.analysis.key))
+                firstKeys.insert(key)
+                if anchor == nil { anchor = key }
+                arabic += 1
             }
-            let english = arabic.isEmpty ? [] : e.terms.filter { $0.term.language == .english }
-            if !english.isEmpty { rest.append((english, Self.hash(.arabic, arabic[0].analysis.key))) }
+            if let anchor {
+                if arabic < e.terms.count { anchors.append(anchor) }
+            } else {
+                for (t, key) in zip(e.terms, entryKeys) {
+                    firstPairs.insert(t.analysis.pair)
+                    firstKeys.insert(key)
+                }
+            }
         }
         for (_, t) in batch.laterTerms {
             firstPairs.insert(t.analysis.pair)
             firstKeys.insert(Self.hash(t.term.language, t.analysis.key))
         }
-        var candidates = Set<Int64>(), anchors = Set<Int>()
+        var candidates: [Int: [Int64]] = [:]
         for t in try writer.terms(withPairs: firstPairs) {
             let key = Self.hash(t.language, t.analysis.key)
             guard firstKeys.contains(key) else { continue }
             remember(key, t.entryID)
-            candidates.insert(t.entryID)
-            anchors.insert(key)
+            candidates[key, default: []].append(t.entryID)
         }
-        var secondPairs = Set<HeadPair>(), secondKeys = Set<Int>()
-        for r in rest where anchors.contains(r.anchor) {
-            for t in r.terms {
-                secondPairs.insert(t.analysis.pair)
-                secondKeys.insert(Self.hash(.english, t.analysis.key))
-            }
-        }
-        guard !secondPairs.isEmpty else { return }
-        for t in try writer.terms(withPairs: secondPairs) where candidates.contains(t.entryID) {
-            let key = Self.hash(t.language, t.analysis.key)
-            if secondKeys.contains(key) { remember(key, t.entryID) }
+        // The other terms of the entries that hold an Arabic term of an entry with English ones.
+        var entries = Set<Int64>()
+        for anchor in anchors { if let ids = candidates[anchor] { entries.formUnion(ids) } }
+        guard !entries.isEmpty else { return }
+        for t in try writer.terms(inEntries: entries) {
+            remember(Self.hash(t.language, t.analysis.key), t.entryID)
         }
     }
 
