@@ -235,7 +235,7 @@ struct TermImport: ParsableCommand {
             : Terminal.counted(report.itemsRead, "row")
         print("imported \(file): \(Terminal.counted(report.entriesAdded, "entry", "entries")), \(Terminal.counted(report.termsAdded, "term")) added (\(read) read)")
         if report.entriesMerged > 0 {
-            print("merged \(Terminal.counted(report.entriesMerged, "entry", "entries")) into entries already there (\(report.entriesChanged) changed)")
+            print("merged \(Terminal.counted(report.entriesMerged, "entry", "entries")) into entries already there or earlier in the file (\(report.entriesChanged) of those already there changed)")
         }
         if report.duplicatesSkipped > 0 {
             print("skipped \(Terminal.counted(report.duplicatesSkipped, "entry", "entries")) already there")
