@@ -295,6 +295,9 @@ public final class GlossaryBatchWriter {
     /// (Most keys are in one entry: `single`; `multi` holds the others.)
     private var single: [Int: Int64] = [:]
     private var multi: [Int: [Int64]] = [:]
+    /// The number of distinct keys of an entry, where known: of two entries that hold an
+    /// incoming one, the one closest to it (an equal one first) is merged into.
+    private var sizes: [Int64: Int] = [:]
     /// Whether every key of the glossary is in `known` (else the index is asked).
     private var preloaded: Bool?
     private var groupIDs: [String: Int64] = [:]
@@ -348,9 +351,13 @@ public final class GlossaryBatchWriter {
         preloaded = bound <= preloadTerms
         guard bound > 0, preloaded == true else { return }
         try writer.forEachEntry(domain: nil, after: 0) { entry in
+            var keys = Set<Int>()
             for t in entry.terms {
-                remember(Self.hash(t.language, TermAnalysis(text: t.text, language: t.language).key), entry.id)
+                let key = Self.hash(t.language, TermAnalysis(text: t.text, language: t.language).key)
+                remember(key, entry.id)
+                keys.insert(key)
             }
+            sizes[entry.id] = keys.count
             return true
         }
     }
@@ -405,6 +412,7 @@ public final class GlossaryBatchWriter {
             }
             let temporary = -Int64(fresh.count + 1)
             for key in keys { remember(key, temporary) }
+            sizes[temporary] = Set(keys).count
             fresh.append(i)
             freshKeys.append(keys)
         }
@@ -415,6 +423,7 @@ public final class GlossaryBatchWriter {
         for (k, i) in fresh.enumerated() {
             let id = ids[k], temporary = -Int64(k + 1)
             for key in freshKeys[k] { replace(key, temporary, with: id) }
+            sizes[id] = sizes.removeValue(forKey: temporary)
             record(id, group: batch.groups[i])
             report.termsAdded += toAdd[k].terms.count
         }
@@ -443,18 +452,14 @@ public final class GlossaryBatchWriter {
     /// (`terms(withPairs:)`, exact) and the answers kept when their key is asked for.
     private func ask(_ batch: ImportBatch, keys: [[Int]]) throws {
         var firstPairs = Set<HeadPair>(), firstKeys = Set<Int>()
-        var anchors: [Int] = []  // the first Arabic key of each entry with English terms
         for (e, entryKeys) in zip(batch.entries, keys) {
-            var anchor: Int?, arabic = 0
+            var arabic = false
             for (t, key) in zip(e.terms, entryKeys) where t.term.language == .arabic {
                 firstPairs.insert(t.analysis.pair)
                 firstKeys.insert(key)
-                if anchor == nil { anchor = key }
-                arabic += 1
+                arabic = true
             }
-            if let anchor {
-                if arabic < e.terms.count { anchors.append(anchor) }
-            } else {
+            if !arabic {
                 for (t, key) in zip(e.terms, entryKeys) {
                     firstPairs.insert(t.analysis.pair)
                     firstKeys.insert(key)
@@ -465,20 +470,25 @@ public final class GlossaryBatchWriter {
             firstPairs.insert(t.analysis.pair)
             firstKeys.insert(Self.hash(t.term.language, t.analysis.key))
         }
-        var candidates: [Int: [Int64]] = [:]
+        var candidates: [Int: [Int64]] = [:]  // by key
         for t in try writer.terms(withPairs: firstPairs) {
             let key = Self.hash(t.language, t.analysis.key)
             guard firstKeys.contains(key) else { continue }
             remember(key, t.entryID)
             candidates[key, default: []].append(t.entryID)
         }
-        // The other terms of the entries that hold an Arabic term of an entry with English ones.
+        // The other terms of the entries found (for entries with English terms, and for the
+        // sizes of the candidates).
         var entries = Set<Int64>()
-        for anchor in anchors { if let ids = candidates[anchor] { entries.formUnion(ids) } }
+        for ids in candidates.values { for id in ids where sizes[id] == nil { entries.insert(id) } }
         guard !entries.isEmpty else { return }
+        var keysOf: [Int64: Set<Int>] = [:]
         for t in try writer.terms(inEntries: entries) {
-            remember(Self.hash(t.language, t.analysis.key), t.entryID)
+            let key = Self.hash(t.language, t.analysis.key)
+            remember(key, t.entryID)
+            keysOf[t.entryID, default: []].insert(key)
         }
+        for (id, keys) in keysOf { sizes[id] = keys.count }
     }
 
     /// Whether two terms of `entry` have the same language and text.
@@ -507,7 +517,12 @@ public final class GlossaryBatchWriter {
         var best: Int64?
         for c in candidates where keys.allSatisfy({ has($0, c) }) {
             guard let b = best else { best = c; continue }
-            if (c > 0) != (b > 0) ? c > 0 : abs(c) < abs(b) { best = c }
+            let (sc, sb) = (sizes[c] ?? Int.max, sizes[b] ?? Int.max)
+            if sc != sb {
+                if sc < sb { best = c }
+            } else if (c > 0) != (b > 0) ? c > 0 : abs(c) < abs(b) {
+                best = c
+            }
         }
         return best
     }
@@ -608,6 +623,7 @@ public final class GlossaryBatchWriter {
                 continue
             }
             try writer.addTerm(prepared: term, toEntry: id)
+            if let n = sizes[id] { sizes[id] = n + 1 }
             remember(key, id)
             report.termsAdded += 1
         }

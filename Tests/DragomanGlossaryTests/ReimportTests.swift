@@ -201,4 +201,22 @@ import Testing
         #expect(report.entriesMerged == 2)
         #expect(try store.counts().entries == before.count + 2)
     }
+
+    /// The starter glossary holds الإمارات with its long form, and the long form alone: an
+    /// entry of an export goes back to its own entry (the closest), not to the larger one.
+    @Test(arguments: Backend.allCases, [false, true])
+    func anExportImportedAgainChangesNothing(backend: Backend, index: Bool) throws {
+        let (store, _) = try starterStore(backend, reference: true)
+        let before = try store.allEntries()
+        let tsvText = try GlossaryFiles.exportString(store, format: .tsv)
+        let report = index ? try throughTheIndex(tsvText, store) : try tsv(tsvText, store)
+        #expect(report.entriesAdded == 0)
+        #expect(report.entriesChanged == 0)
+        #expect(report.conflictCount == 0)
+        #expect(try store.allEntries() == before)
+        let tbx = try GlossaryFiles.importTBX(try GlossaryFiles.exportString(store, format: .tbx),
+                                              options: GlossaryImportOptions(format: .tbx), into: store)
+        #expect(tbx.entriesAdded == 0 && tbx.entriesChanged == 0 && tbx.conflictCount == 0)
+        #expect(try store.allEntries() == before)
+    }
 }
