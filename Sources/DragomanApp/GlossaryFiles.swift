@@ -43,12 +43,22 @@ public struct GlossaryImportOptions: Sendable, Hashable {
     public var skipBad: Bool
     /// TSV/CSV: the first line names the columns (else: arabic, english, domain, pos, status, note).
     public var hasHeader: Bool
+    /// An entry whose terms an entry already has: merged (the default), skipped or added.
+    public var duplicates: DuplicatePolicy
+    /// TSV/CSV: rows without an `id` whose Arabic terms have the same match key are one entry.
+    public var groupByArabic: Bool
+    /// TSV/CSV: a cell holding glosses joined by `;` or ` | ` gives one term each.
+    public var splitGlosses: Bool
 
-    public init(format: GlossaryFileFormat, defaultDomain: String? = nil, skipBad: Bool = false, hasHeader: Bool = true) {
+    public init(format: GlossaryFileFormat, defaultDomain: String? = nil, skipBad: Bool = false, hasHeader: Bool = true,
+                duplicates: DuplicatePolicy = .merge, groupByArabic: Bool = false, splitGlosses: Bool = false) {
         self.format = format
         self.defaultDomain = defaultDomain
         self.skipBad = skipBad
         self.hasHeader = hasHeader
+        self.duplicates = duplicates
+        self.groupByArabic = groupByArabic
+        self.splitGlosses = splitGlosses
     }
 }
 
@@ -190,9 +200,10 @@ public enum GlossaryFiles {
                     read: @escaping (_ batcher: GlossaryBatcher, _ emit: (ImportBatch) throws -> Void) throws -> Void,
                     failure: @escaping @Sendable (ImportFailure) -> Error) throws -> ImportReport {
         let reading = Handoff(read)
-        let batcher = Handoff(GlossaryBatcher(defaultDomain: options.defaultDomain, skipBad: options.skipBad))
+        let batcher = Handoff(GlossaryBatcher(defaultDomain: options.defaultDomain, skipBad: options.skipBad,
+                                              groupByArabic: options.groupByArabic, splitGlosses: options.splitGlosses))
         return try store.write { writer in
-            let sink = GlossaryBatchWriter(writer: writer)
+            let sink = GlossaryBatchWriter(writer: writer, duplicates: options.duplicates)
             try BatchPipeline.run(produce: { emit in
                 try reading.value(batcher.value, emit)
                 do {

@@ -62,7 +62,8 @@ public enum StarterGlossary {
     /// missing from a folder is left out); returns the number of entries added.
     @discardableResult
     public static func load(from source: Source, into store: any GlossaryStore) throws -> Int {
-        let options = GlossaryImportOptions(format: .tsv)
+        // The starter files are curated: loaded as they are, every concept its own entry.
+        let options = GlossaryImportOptions(format: .tsv, duplicates: .add)
         var entries = 0
         do {
             for name in files {

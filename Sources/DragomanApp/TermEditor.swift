@@ -183,4 +183,25 @@ public struct TermEditor: Sendable {
             return .entry(id: id, terms: entry.terms.count)
         }
     }
+
+    /// Removes several entries with their terms, in one transaction: when an id names no
+    /// entry, nothing is removed and the error lists every such id. Returns each entry's
+    /// id and number of terms, in the order given (an id given twice counts once).
+    public func remove(entries ids: [Int64]) throws -> [(id: Int64, terms: Int)] {
+        var unique: [Int64] = []
+        var seen = Set<Int64>()
+        for id in ids where seen.insert(id).inserted { unique.append(id) }
+        guard !unique.isEmpty else { throw Failure(.usage, "give at least one entry id") }
+        return try glossary.write { w in
+            let found = try w.entries(ids: seen)
+            let missing = unique.filter { found[$0] == nil }
+            if !missing.isEmpty {
+                let list = missing.map(String.init).joined(separator: ", ")
+                throw GlossaryError(.notFound, (missing.count == 1 ? "there is no entry \(list)" : "there are no entries \(list)")
+                                    + ": nothing was removed")
+            }
+            for id in unique { _ = try w.removeEntry(id: id) }
+            return unique.map { ($0, found[$0]!.terms.count) }
+        }
+    }
 }

@@ -40,6 +40,8 @@ public protocol GlossaryIndex {
     func termIDs(containingWord word: String) throws -> [Int64]
     /// The terms with these ids (missing ids are left out).
     func terms(ids: [Int64]) throws -> [IndexedTerm]
+    /// The terms of these entries (missing ids are left out), in no particular order.
+    func terms(inEntries ids: Set<Int64>) throws -> [IndexedTerm]
     /// Whole entries by id (missing ids are left out).
     func entries(ids: Set<Int64>) throws -> [Int64: GlossaryEntry]
 }
@@ -64,6 +66,9 @@ public protocol GlossaryReader: GlossaryIndex {
     func entry(id: Int64) throws -> GlossaryEntry?
     func term(id: Int64) throws -> GlossaryTerm?
     func counts() throws -> GlossaryCounts
+    /// The largest term id given so far (0 for none): at least the number of terms, found
+    /// without counting them.
+    func largestTermID() throws -> Int64
     /// Entries in id order (of one domain, when given) with ids greater than `after`;
     /// `body` returns false to stop.
     func forEachEntry(domain: String?, after: Int64, _ body: (GlossaryEntry) throws -> Bool) throws

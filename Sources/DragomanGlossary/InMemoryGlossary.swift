@@ -83,6 +83,10 @@ public final class InMemoryGlossary: GlossaryStore, @unchecked Sendable {
             ids.compactMap { state.terms[$0] }
         }
 
+        func terms(inEntries ids: Set<Int64>) throws -> [IndexedTerm] {
+            ids.flatMap { id in state.entries[id]?.terms.compactMap { state.terms[$0.id] } ?? [] }
+        }
+
         func entries(ids: Set<Int64>) throws -> [Int64: GlossaryEntry] {
             var out: [Int64: GlossaryEntry] = [:]
             for id in ids { out[id] = state.entries[id] }
@@ -96,6 +100,10 @@ public final class InMemoryGlossary: GlossaryStore, @unchecked Sendable {
         func term(id: Int64) throws -> GlossaryTerm? {
             guard let t = state.terms[id] else { return nil }
             return state.entries[t.entryID]?.term(id: id)
+        }
+
+        func largestTermID() throws -> Int64 {
+            state.nextTermID - 1
         }
 
         func counts() throws -> GlossaryCounts {

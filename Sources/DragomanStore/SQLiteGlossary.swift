@@ -121,6 +121,10 @@ final class SQLiteGlossarySession: GlossaryWriter {
         try reader.terms(ids: ids)
     }
 
+    func terms(inEntries ids: Set<Int64>) throws -> [IndexedTerm] {
+        try reader.terms(inEntries: ids)
+    }
+
     func entries(ids: Set<Int64>) throws -> [Int64: GlossaryEntry] {
         try reader.entries(ids: ids)
     }
@@ -137,6 +141,10 @@ final class SQLiteGlossarySession: GlossaryWriter {
 
     func counts() throws -> GlossaryCounts {
         try reader.counts()
+    }
+
+    func largestTermID() throws -> Int64 {
+        try reader.largestTermID()
     }
 
     func forEachEntry(domain: String?, after: Int64, _ body: (GlossaryEntry) throws -> Bool) throws {

@@ -91,6 +91,9 @@ final class SQLiteGlossaryBulkLoader {
     private var existingTerms: Int?
     /// Whether the indexes of `bulkIndexes` are dropped until the end of the transaction.
     private var bulk = false
+    /// Whether the indexes were rebuilt in this transaction (for a read that needed them):
+    /// they are not dropped again, so that reads between batches do not rebuild them each time.
+    private var restored = false
     private static let bulkIndexes = [
         (drop: "DROP INDEX gl_term_head", create: "CREATE INDEX gl_term_head ON gl_term(head, next)"),
     ]
@@ -101,7 +104,7 @@ final class SQLiteGlossaryBulkLoader {
     /// import is at least half the size of what is there.
     private func considerBulkMode(adding count: Int) throws {
         addedEntries += count
-        guard !bulk, addedEntries >= 8_192 else { return }
+        guard !bulk, !restored, addedEntries >= 8_192 else { return }
         if existingTerms == nil {
             // The largest id: an upper bound of the count, found in O(log n).
             existingTerms = try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM gl_term") ?? 0
@@ -116,6 +119,7 @@ final class SQLiteGlossaryBulkLoader {
     func restoreIndexes() throws {
         guard bulk else { return }
         bulk = false
+        restored = true
         for index in Self.bulkIndexes { try db.execute(sql: index.create) }
     }
 }

@@ -30,6 +30,7 @@ struct SQLiteGlossaryReader {
     private static let byHead = "SELECT \(indexed.sql()) FROM gl_term WHERE head = ? LIMIT ?"
     private static let byID = "SELECT \(indexed.sql()) FROM gl_term WHERE id = ?"
     private static let byIDs = "SELECT \(indexed.sql()) FROM gl_term WHERE id IN (SELECT value FROM json_each(?))"
+    private static let byEntries = "SELECT \(indexed.sql()) FROM gl_term WHERE entry IN (SELECT value FROM json_each(?))"
 
     /// One index probe per (head, next) pair, the pairs passed as one JSON parameter.
     func terms(withPairs pairs: Set<HeadPair>) throws -> [IndexedTerm] {
@@ -119,6 +120,12 @@ struct SQLiteGlossaryReader {
         return sorted ? ids : Array(Set(ids)).sorted()
     }
 
+    /// Through the entry index (never dropped for a bulk load).
+    func terms(inEntries ids: Set<Int64>) throws -> [IndexedTerm] {
+        guard !ids.isEmpty else { return [] }
+        return try indexedTerms(Self.byEntries, [JSONParameter.integers(ids)])
+    }
+
     func terms(ids: [Int64]) throws -> [IndexedTerm] {
         guard !ids.isEmpty else { return [] }
         if ids.count == 1 {
@@ -172,6 +179,11 @@ struct SQLiteGlossaryReader {
             found = try TermRecord.term(row, database: database)
         }
         return found
+    }
+
+    /// O(log n): the end of the primary key.
+    func largestTermID() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM gl_term") ?? 0
     }
 
     func counts() throws -> GlossaryCounts {

@@ -79,21 +79,40 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
     }
 
     public func remove(id: Int64) throws -> Bool {
+        try database.write { db in try Self.remove(id: id, db: db) }
+    }
+
+    /// Removes every unit whose origin is `origin`, in one transaction; returns how many.
+    public func remove(origin: String) throws -> Int {
         try database.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT arProfile, enProfile FROM tu WHERE id = ?", arguments: [id])
-            else { return false }
-            try db.execute(sql: "DELETE FROM tu WHERE id = ?", arguments: [id])
-            for (side, column) in [(Language.arabic, "arProfile"), (.english, "enProfile")] {
-                let profile = SegmentProfile.decode([UInt8](row[column] as Data), keyHash: 0)
-                let bucket = WeightBucket.of(profile.totalWeight)
-                for base in Set(profile.tokens.map(\.base)) {
-                    try PostingStore.remove(id, base: base, bucket: bucket, side: side, db: db)
-                    try db.execute(sql: "UPDATE tm_vocab SET \(side.frequencyColumn) = \(side.frequencyColumn) - 1 WHERE id = ?",
-                                   arguments: [base])
-                }
-            }
-            return true
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM tu WHERE origin = ? ORDER BY id", arguments: [origin])
+            for id in ids { _ = try Self.remove(id: id, db: db) }
+            return ids.count
         }
+    }
+
+    /// Units by origin: (origin, count), most units first; nil is the units without one.
+    public func origins() throws -> [(origin: String?, count: Int)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT origin, count(*) AS n FROM tu GROUP BY origin ORDER BY n DESC, origin")
+                .map { (origin: $0["origin"] as String?, count: $0["n"] as Int) }
+        }
+    }
+
+    private static func remove(id: Int64, db: Database) throws -> Bool {
+        guard let row = try Row.fetchOne(db, sql: "SELECT arProfile, enProfile FROM tu WHERE id = ?", arguments: [id])
+        else { return false }
+        try db.execute(sql: "DELETE FROM tu WHERE id = ?", arguments: [id])
+        for (side, column) in [(Language.arabic, "arProfile"), (.english, "enProfile")] {
+            let profile = SegmentProfile.decode([UInt8](row[column] as Data), keyHash: 0)
+            let bucket = WeightBucket.of(profile.totalWeight)
+            for base in Set(profile.tokens.map(\.base)) {
+                try PostingStore.remove(id, base: base, bucket: bucket, side: side, db: db)
+                try db.execute(sql: "UPDATE tm_vocab SET \(side.frequencyColumn) = \(side.frequencyColumn) - 1 WHERE id = ?",
+                               arguments: [base])
+            }
+        }
+        return true
     }
 
     public func recordUse(of ids: [Int64]) throws {

@@ -41,16 +41,29 @@ struct TMAdd: ParsableCommand {
 }
 
 struct TMRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a unit by its id.")
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove a unit by its id, or every unit of an origin (--origin).")
 
-    @Argument(help: "The unit id: `tm match` and `tm concordance` show it (#ID), and their --json (id).") var id: Int64
+    @Argument(help: "The unit id: `tm match` and `tm concordance` show it (#ID), and their --json (id).") var id: Int64?
+    @Option(help: "Remove every unit with this origin (the file or article it came from), in one transaction.")
+    var origin: String?
     @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if (id == nil) == (origin == nil) { throw ValidationError("give a unit id or --origin, not both") }
+    }
 
     func run() throws {
         let workspace = try database.open()
-        guard try workspace.tm.remove(id: id) else {
-            throw Failure.notFound("no unit \(id) in \(workspace.path)")
+        let removal = TMRemoval(tm: workspace.tm, path: workspace.path)
+        if let origin {
+            let count = try removal.remove(origin: origin)
+            print("removed \(Terminal.counted(count, "unit")) of origin \(Terminal.isolate(origin))")
+            return
         }
+        guard let id else { return }
+        try removal.remove(id: id)
         print("removed unit \(id)")
     }
 }

@@ -21,6 +21,12 @@ extension TermStatus: ExpressibleByArgument {
 }
 
 extension GlossaryFileFormat: ExpressibleByArgument {}
+extension DuplicatePolicy: ExpressibleByArgument {}
+
+/// `--group-by`: what makes rows one entry.
+enum GroupBy: String, ExpressibleByArgument, CaseIterable {
+    case arabic
+}
 
 // MARK: add
 
@@ -175,7 +181,11 @@ struct TermImport: ParsableCommand {
             one entry), domain, pos, status, note, source, definition, entry_note; other columns are \
             kept as notes. An empty arabic or english cell adds a term in the other language only. \
             TBX: Arabic and English language sections (ar, ar-EG, en-GB… ); other languages are \
-            left out. The import is one transaction: a malformed file stores nothing.
+            left out. The import is one transaction: a malformed file stores nothing. \
+            An entry whose terms (same languages, same match keys) an entry already has is merged \
+            into it: its empty fields are filled, a field that differs is kept and reported, a \
+            status is set only when the file gives one. Importing a file twice changes nothing \
+            the second time.
             """
     )
 
@@ -187,6 +197,12 @@ struct TermImport: ParsableCommand {
     var skipBad = false
     @Flag(help: "TSV/CSV whose first line is data even if it looks like a header: columns arabic, english[, domain, pos, status, note]. A file without a header line is read so anyway.")
     var noHeader = false
+    @Option(help: "An entry whose terms an entry already has: merge (fill its empty fields, report conflicts), skip, or add (a new entry anyway).")
+    var duplicates: DuplicatePolicy = .merge
+    @Option(name: .customLong("group-by"), help: "arabic: TSV/CSV rows without an id whose Arabic terms are the same (same match key) are one entry, with each row's English term (a dictionary: one entry per headword).")
+    var groupBy: GroupBy?
+    @Flag(help: "TSV/CSV: a cell holding several glosses joined by ';' or ' | ' gives one term for each.")
+    var splitGlosses = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -197,7 +213,12 @@ struct TermImport: ParsableCommand {
         if file == "-" && format.isTBX {
             throw Failure.usage("TBX is read from a file, not standard input")
         }
-        let options = GlossaryImportOptions(format: format, defaultDomain: domain, skipBad: skipBad, hasHeader: !noHeader)
+        if format.isTBX && (groupBy != nil || splitGlosses) {
+            throw Failure.usage("--group-by and --split-glosses are for TSV and CSV: a TBX file has its entries")
+        }
+        let options = GlossaryImportOptions(format: format, defaultDomain: domain, skipBad: skipBad, hasHeader: !noHeader,
+                                            duplicates: duplicates, groupByArabic: groupBy == .arabic,
+                                            splitGlosses: splitGlosses)
         let glossary = try database.open().glossary
         let report: ImportReport = try {
             if file == "-" {
@@ -213,6 +234,16 @@ struct TermImport: ParsableCommand {
         let read = format.isTBX ? Terminal.counted(report.itemsRead, "concept entry", "concept entries")
             : Terminal.counted(report.itemsRead, "row")
         print("imported \(file): \(Terminal.counted(report.entriesAdded, "entry", "entries")), \(Terminal.counted(report.termsAdded, "term")) added (\(read) read)")
+        if report.entriesMerged > 0 {
+            print("merged \(Terminal.counted(report.entriesMerged, "entry", "entries")) into entries already there or earlier in the file (\(report.entriesChanged) of those already there changed)")
+        }
+        if report.duplicatesSkipped > 0 {
+            print("skipped \(Terminal.counted(report.duplicatesSkipped, "entry", "entries")) already there")
+        }
+        if report.conflictCount > 0 {
+            print("kept \(Terminal.counted(report.conflictCount, "field")) that the file gives otherwise\(report.conflictCount > report.conflicts.count ? " (the first \(report.conflicts.count))" : ""):")
+            for conflict in report.conflicts { print("  \(file): \(Terminal.isolate(conflict.description))") }
+        }
         if report.otherLanguageTerms > 0 {
             print("left out \(Terminal.counted(report.otherLanguageTerms, "term")) in languages other than Arabic and English")
         }
@@ -369,15 +400,28 @@ struct TermEdit: ParsableCommand {
 struct TermRemove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
-        abstract: "Remove an entry with all its terms, or one term of it (--term)."
+        abstract: "Remove entries with all their terms, or one term of an entry (--term).",
+        discussion: "Several ids are removed in one transaction; if one of them names no entry, nothing is removed."
     )
 
-    @Argument(help: "The entry id.") var id: Int64
-    @Option(help: "Remove only this term of the entry (the entry goes with its last term).") var term: Int64?
+    @Argument(help: "The entry id(s).") var ids: [Int64]
+    @Option(help: "Remove only this term of the entry (the entry goes with its last term); one entry id.") var term: Int64?
     @OptionGroup var database: DatabaseOptions
 
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("give the id of an entry to remove") }
+        if term != nil && ids.count > 1 { throw ValidationError("--term takes one entry id") }
+    }
+
     func run() throws {
-        switch try TermEditor(glossary: try database.open().glossary).remove(entry: id, term: term) {
+        let editor = TermEditor(glossary: try database.open().glossary)
+        if term == nil && ids.count > 1 {
+            let removed = try editor.remove(entries: ids)
+            for (id, terms) in removed { print("removed entry \(id) (\(terms) term\(terms == 1 ? "" : "s"))") }
+            print("removed \(Terminal.counted(removed.count, "entry", "entries"))")
+            return
+        }
+        switch try editor.remove(entry: ids[0], term: term) {
         case .entry(let id, let terms):
             print("removed entry \(id) (\(terms) term\(terms == 1 ? "" : "s"))")
         case .term(let term, let text, let id, let entryRemoved):

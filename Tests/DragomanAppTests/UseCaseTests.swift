@@ -401,3 +401,20 @@ final class Notices: @unchecked Sendable {
         #expect(document.segments[1].checks.isEmpty)
     }
 }
+
+@Suite struct TMRemovalTests {
+    @Test func everyUnitOfAnOriginGoes() throws {
+        let (workspace, _) = try emptyWorkspace()
+        _ = try workspace.tm.add(TranslationUnit(arabic: "قال الرئيس", english: "The president said", origin: "news.tmx"))
+        _ = try workspace.tm.add(TranslationUnit(arabic: "عقد مجلس الأمن اجتماعا", english: "The Security Council met", origin: "news.tmx"))
+        _ = try workspace.tm.add(TranslationUnit(arabic: "وصل الوفد", english: "The delegation arrived", origin: "un.tmx"))
+        let removal = TMRemoval(tm: workspace.tm, path: workspace.path)
+        let error = #expect(throws: Failure.self) { try removal.remove(origin: "nowhere.tmx") }
+        #expect(error?.failureKind == .notFound)
+        #expect(error?.description.contains("news.tmx (2)") == true)
+        #expect(try removal.remove(origin: "news.tmx") == 2)
+        #expect(try workspace.tm.count() == 1)
+        #expect(try workspace.tm.search(TMQuery(text: "قال الرئيس"), threshold: 50, limit: 5).isEmpty)
+        #expect(throws: Failure.self) { try removal.remove(id: 12345) }
+    }
+}

@@ -136,8 +136,15 @@ extension ExitCodeCase {
         ExitCodeCase(summary: "qa of a translation with warnings only", arguments: ["qa", "done.tsv"],
                      given: [.database, .text("done.tsv", "قال الرئيس\tThe the president said\n")],
                      exitCode: 1, output: .stdout("doubled-word")),
+        ExitCodeCase(summary: "a glossary entry imported again is merged", arguments: ["term", "import", "again.tsv", "--no-header"],
+                     given: [.database, .text("again.tsv", "الأمم المتحدة\tUnited Nations\n")],
+                     exitCode: 0, output: .stdout("merged 1 entry"), afterwards: [.glossaryEntries(1)]),
 
         // 64: usage
+        ExitCodeCase(summary: "tm remove with both an id and --origin", arguments: ["tm", "remove", "1", "--origin", "news.tmx"],
+                     given: [.database], exitCode: 64, output: .stderr("--origin"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "term remove of two entries with --term", arguments: ["term", "remove", "1", "2", "--term", "1"],
+                     given: [.database], exitCode: 64, output: .stderr("--term"), afterwards: [.glossaryEntries(1)]),
         ExitCodeCase(summary: "an unknown option", arguments: ["tm", "add", "قال الرئيس", "the president said", "--bogus"],
                      exitCode: 64, output: .stderr("--bogus"), afterwards: [.absent("dragoman.sqlite")]),
         ExitCodeCase(summary: "a missing argument", arguments: ["tm", "add", "قال الرئيس"],
@@ -225,6 +232,10 @@ extension ExitCodeCase {
         ExitCodeCase(summary: "qa of a translation with a changed number", arguments: ["qa", "done.tsv"],
                      given: [.database, .text("done.tsv", "ارتفعت الأسعار بنسبة ٣٥٪.\tPrices rose 25%.\n")],
                      exitCode: 65, output: .stdout("missing-number"), afterwards: [.stdout("1 error")]),
+        ExitCodeCase(summary: "term remove of several entries, one of them unknown", arguments: ["term", "remove", "1", "999"],
+                     given: [.database], exitCode: 65, output: .stderr("999"), afterwards: [.glossaryEntries(1)]),
+        ExitCodeCase(summary: "tm remove of an origin no unit has", arguments: ["tm", "remove", "--origin", "nowhere.tmx"],
+                     given: [.database], exitCode: 65, output: .stderr("nowhere.tmx"), afterwards: [.tmUnits(units)]),
 
         // 66: an input file does not exist or cannot be read
         ExitCodeCase(summary: "a --db in a folder that does not exist", arguments: ["tm", "stats", "--db", "no-such-dir/x.sqlite"],

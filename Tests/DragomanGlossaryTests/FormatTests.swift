@@ -229,7 +229,8 @@ import Testing
         for name in ["tbx2008-tig.tbx", "tbx2008-ntig.tbx", "tbx-basic-dca.tbx", "tbx-basic-dct.tbx", "tbx-min-dct.tbx"] {
             let report = try GlossaryFiles.importFile(try Fixture.url(name).path, options: GlossaryImportOptions(format: .tbx),
                                                       into: store)
-            #expect(report.entriesAdded > 0, "\(name)")
+            // The files hold the same concepts: after the first, they are merged.
+            #expect(report.entriesAdded + report.entriesMerged > 0, "\(name)")
         }
         // TBX 2008 tig: statuses, part of speech, source, data categories kept as notes.
         let sg = try #require(try store.lookup("Secretary-General").first)

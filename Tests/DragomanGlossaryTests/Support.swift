@@ -45,8 +45,9 @@ func starterStore(_ backend: Backend, reference: Bool = false) throws -> (store:
     let report = try GlossaryFiles.importDelimited(try Fixture.string("news-terms.tsv"), name: "news-terms.tsv",
                                                    options: GlossaryImportOptions(format: .tsv), into: store)
     if reference {
+        // As the starter glossary is loaded: every concept of the files its own entry.
         _ = try GlossaryFiles.importDelimited(try Fixture.string("reference-cldr-iso.tsv"), name: "reference-cldr-iso.tsv",
-                                              options: GlossaryImportOptions(format: .tsv), into: store)
+                                              options: GlossaryImportOptions(format: .tsv, duplicates: .add), into: store)
     }
     return (store, report.entryIDs)
 }
