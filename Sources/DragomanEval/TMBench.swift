@@ -52,7 +52,7 @@ struct TMBench: ParsableCommand {
         let counts = AddCounts(added: report.added, updated: report.updated)
         let importSeconds = Date().timeIntervalSince(start)
         try database.checkpoint()
-        let dbBytes = ((try? FileManager.default.attributesOfItem(atPath: dbPath)[.size] as? Int) ?? 0) ?? 0
+        let dbBytes = (try? FileManager.default.attributesOfItem(atPath: dbPath)[.size] as? Int) ?? 0
         print(String(format: "import: %d units in %.1f s = %.0f units/s (added %d, updated %d)",
                      counts.added + counts.updated, importSeconds, Double(counts.added + counts.updated) / importSeconds,
                      counts.added, counts.updated))

@@ -66,7 +66,7 @@ public enum ScriptCheck {
     }
 
     /// Placeholders and inline codes (also what QA compares between source and target).
-    nonisolated(unsafe) public static let placeholder = try! NSRegularExpression(pattern: [
+    public static let placeholder = try! NSRegularExpression(pattern: [
         #"%[0-9]*\$?[A-Za-z_][A-Za-z0-9_]*%?"#,
         #"\$[A-Za-z0-9_]+\$"#,
         #"#[A-Za-z0-9_]+#"#,

@@ -31,7 +31,7 @@ func write(_ text: String, to folder: String, _ name: String) throws -> String {
 @Suite struct TMImportTests {
     @Test func aBadLineStoresNothingOfTheFile() throws {
         let (workspace, folder) = try emptyWorkspace()
-        try workspace.tm.add(TranslationUnit(arabic: "قال الرئيس", english: "The president said"))
+        _ = try workspace.tm.add(TranslationUnit(arabic: "قال الرئيس", english: "The president said"))
         let file = try write("عقد مجلس الأمن اجتماعا\tThe Security Council met\nThe second line is English\tعربي\nوصل الوفد\tThe delegation arrived\n",
                              to: folder, "pairs.tsv")
         let error = #expect(throws: Failure.self) { try TMImport().run(file, into: workspace.tm) }
@@ -390,8 +390,8 @@ final class Notices: @unchecked Sendable {
         let (workspace, _) = try emptyWorkspace()
         _ = try workspace.glossary.add(NewEntry(terms: [NewTerm(.arabic, "المسجد الأقصى"), NewTerm(.english, "al-Aqsa Mosque"),
                                                         NewTerm(.english, "Temple Mount", status: .forbidden)]))
-        try workspace.tm.add(TranslationUnit(arabic: "زار الوزير المسجد الأقصى.", english: "The minister visited the Temple Mount."))
-        try workspace.tm.add(TranslationUnit(arabic: "عاد الوفد أمس.", english: "The delegation returned yesterday."))
+        _ = try workspace.tm.add(TranslationUnit(arabic: "زار الوزير المسجد الأقصى.", english: "The minister visited the Temple Mount."))
+        _ = try workspace.tm.add(TranslationUnit(arabic: "عاد الوفد أمس.", english: "The delegation returned yesterday."))
         let input = try ArticleInput(text: "زار الوزير المسجد الأقصى.\nعاد الوفد أمس.\n", name: "a.txt", language: .arabic, layout: nil)
         let document = try Pretranslation(workspace: workspace).run(input, options: PretranslationOptions())
         #expect(document.segments[0].best?.kind == .exact)
