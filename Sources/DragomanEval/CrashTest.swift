@@ -168,7 +168,10 @@ final class CrashRun {
         let tmTarget = ImportTarget(command: "tm import", arguments: ["tm", "import", work.file("tm.tsv")],
                                     expected: tmPairs, before: seedTM, idempotent: true, pairs: { try $0.tmPairs(afterID: $1) },
                                     maxID: { try $0.maxTUID() })
-        let termTarget = ImportTarget(command: "term import", arguments: ["term", "import", work.file("glossary.tsv")],
+        // `--duplicates add`: every row of the file becomes an entry, in order, so that what
+        // a killed import left can be compared row by row with the file (the default, merge,
+        // folds the real data's repeated rows into earlier entries; its transaction is the same).
+        let termTarget = ImportTarget(command: "term import", arguments: ["term", "import", work.file("glossary.tsv"), "--duplicates", "add"],
                                       expected: glossaryPairs, before: seedGlossary, idempotent: false,
                                       pairs: { try $0.glossaryPairs(afterID: $1) }, maxID: { try $0.maxEntryID() })
         for target in [tmTarget, termTarget] where kills > 0 {
