@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import DragomanFormats
+import DragomanText
+import DragomanTM
 @testable import DragomanTM
 
 @Suite struct TMFilesTests {
@@ -76,5 +78,61 @@ import DragomanFormats
         let back = TMXMapping.tmxUnit(unit)
         #expect(back.variants[0].segment.markup == unit.arabicMarkup)
         #expect(back.variants.map(\.lang) == ["ar", "en"])
+    }
+}
+
+@Suite struct PairsReaderWindowTests {
+    /// Context across the reader's windows of 4,096 records: every unit's neighbours are the
+    /// lines around it in the file, a blank line or a change of origin ending a document,
+    /// whatever the chunk size the bytes arrive in.
+    @Test(arguments: [1 << 16, 7, 1 << 20])
+    func contextIsRightAcrossWindowsAndChunks(chunkSize: Int) {
+        var rng = SplitMix64(seed: 42)
+        var lines: [String] = []
+        var expected: [(arabic: String, previous: String?, next: String?)] = []
+        var document: [String] = []
+        func flush() {
+            for (i, ar) in document.enumerated() {
+                expected.append((ar, i > 0 ? document[i - 1] : nil, i + 1 < document.count ? document[i + 1] : nil))
+            }
+            document = []
+        }
+        var origin = 0
+        for n in 0..<10_000 {
+            let roll = rng.next() % 100
+            if roll < 3 {
+                lines.append("")
+                flush()
+            } else if roll < 6 {
+                origin += 1
+                flush()
+            }
+            let ar = "الجملة رقم \(n) في الوثيقة \(origin)"
+            lines.append("doc\(origin)\t\(ar)\tSentence \(n)")
+            document.append(ar)
+        }
+        flush()
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        var offset = 0
+        var reader = DelimitedPairsReader(format: .tsv, file: "big.tsv", origin: nil, skipBad: false,
+                                          columns: PairColumns(list: "origin,ar,en")) {
+            guard offset < bytes.count else { return nil }
+            let end = min(offset + chunkSize, bytes.count)
+            defer { offset = end }
+            return Array(bytes[offset..<end])
+        }
+        var units: [TranslationUnit] = []
+        while let unit = reader.next() { units.append(unit) }
+        #expect(reader.error == nil)
+        #expect(units.count == expected.count)
+        for (unit, want) in zip(units, expected) {
+            #expect(unit.arabic == want.arabic)
+            let previous = want.previous.map { UnitContext.hash(ofSegment: $0) } ?? UnitContext.documentStart
+            let next = want.next.map { UnitContext.hash(ofSegment: $0) } ?? UnitContext.documentEnd
+            if unit.arabicContext != UnitContext(previous: previous, next: next) {
+                Issue.record("wrong context for «\(unit.arabic)»")
+                return
+            }
+        }
     }
 }
