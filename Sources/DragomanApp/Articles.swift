@@ -71,9 +71,10 @@ public struct Pretranslation: Sendable {
 
     /// Every segment of `input` with what the TM and (unless `glossary` is false) the
     /// glossary know; segments are looked up on every core.
-    public func run(_ input: ArticleInput, options: PretranslationOptions, glossary: Bool = true) throws -> PretranslatedDocument {
+    public func run(_ input: ArticleInput, options: PretranslationOptions, glossary: Bool = true,
+                    domain: String? = nil) throws -> PretranslatedDocument {
         let tm = workspace.tm
-        let spotter = glossary ? GlossarySpotter(glossary: workspace.glossary) : nil
+        let spotter = glossary ? GlossarySpotter(glossary: workspace.glossary, domain: domain) : nil
         let pretranslator = Pretranslator(search: { query, threshold, limit in
             try tm.search(query, threshold: threshold, limit: limit)
         }, terms: spotter, workers: ProcessInfo.processInfo.activeProcessorCount)

@@ -6,13 +6,16 @@ import DragomanText
 /// The glossary as pre-translation asks it for the terms of a segment.
 public struct GlossarySpotter: TermSpotter {
     public let glossary: any GlossaryStore
+    /// Entries of this domain first (`--domain`).
+    public var domain: String?
 
-    public init(glossary: any GlossaryStore) {
+    public init(glossary: any GlossaryStore, domain: String? = nil) {
         self.glossary = glossary
+        self.domain = domain
     }
 
     public func hits(in text: String, side: Language) throws -> [SegmentTerm] {
-        try glossary.find(in: text).map(SegmentTerm.init)
+        try glossary.find(in: text).preferring(domain: domain).map(SegmentTerm.init)
     }
 }
 

@@ -31,6 +31,7 @@ struct PretranslateCommand: ParsableCommand {
     @Option(help: "text or markdown (default: from the file name).") var layout: TextLayout?
     @Option(help: "Also import this TSV of sentence pairs (arabic<TAB>english) into the TM first; importing the same pairs again changes nothing.")
     var loadTm: String?
+    @Option(help: "Glossary entries of this domain first, where the words match several entries.") var domain: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -46,7 +47,7 @@ struct PretranslateCommand: ParsableCommand {
         let workspace = try database.open()
         if let loadTm { try TMImport.loadSample(loadTm, into: workspace.tm) }
         let document = try Pretranslation(workspace: workspace).run(input, options: PretranslationOptions(
-            side: from, threshold: minScore, alternatives: alternatives, exactAs: exactAs))
+            side: from, threshold: minScore, alternatives: alternatives, exactAs: exactAs), domain: domain)
         let options = DocumentWriterOptions(toolVersion: DragomanVersion.string)
         if format == nil && output == nil && Terminal.stdoutIsTerminal {
             PretranslationSummary.print(document)

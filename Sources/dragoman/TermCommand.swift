@@ -134,7 +134,13 @@ struct TermFind: ParsableCommand {
 
     @Argument(help: "The text file; '-' or nothing reads standard input.") var file: String?
     @Flag(help: "Print JSON: an array of hits in text order.") var json = false
+    @Option(help: "Entries of this domain first, where the words match several entries.") var domain: String?
+    @Flag(help: "With --domain: only the hits that have an entry of that domain.") var onlyDomain = false
     @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if onlyDomain && domain == nil { throw ValidationError("--only-domain goes with --domain D") }
+    }
 
     func run() throws {
         if file == nil && Terminal.stdinIsTerminal {
@@ -142,7 +148,7 @@ struct TermFind: ParsableCommand {
         }
         let (text, _) = try Input.readFile(file)
         let glossary = try database.openForReading().glossary
-        let hits = try glossary.find(in: text)
+        let hits = try glossary.find(in: text).preferring(domain: domain, only: onlyDomain)
         let lines = TermLineIndex(text)
         if json {
             print(try JSONOutput.string(hits.map { TermHitJSON($0, line: lines.line(of: $0.range.lowerBound)) }, pretty: true))

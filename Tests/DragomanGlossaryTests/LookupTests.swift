@@ -131,3 +131,20 @@ import Testing
         #expect(try store.lookup("Council's").map(\.entry.id) == singular)
     }
 }
+
+@Suite struct DomainPreferenceTests {
+    @Test func anEntryOfTheDomainComesFirst() throws {
+        let store = InMemoryGlossary()
+        let general = try store.add(NewEntry(domain: "dictionary", terms: [NewTerm(.arabic, "عمان"), NewTerm(.english, "Oman")]))
+        let news = try store.add(NewEntry(domain: "geography", terms: [NewTerm(.arabic, "عمان"), NewTerm(.english, "Amman")]))
+        let hits = try store.find(in: "وصل الوفد إلى عمان")
+        #expect(hits.count == 1)
+        let preferred = hits.preferring(domain: "geography")
+        #expect(preferred.first?.entry.id == news.id)
+        #expect(preferred.first?.alternatives.first?.entry.id != news.id)
+        #expect(hits.preferring(domain: "dictionary").first?.entry.id == general.id)
+        // A hit with no entry of the domain: left as it is, or left out with `only`.
+        #expect(hits.preferring(domain: "law").first?.entry.id == hits.first?.entry.id)
+        #expect(hits.preferring(domain: "law", only: true).isEmpty)
+    }
+}
