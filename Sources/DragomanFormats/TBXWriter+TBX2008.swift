@@ -40,6 +40,15 @@ extension TBXWriter {
     func beginMartif(sourceLanguage: String, title: String?, sourceDescription: String) throws {
         try xml.startElement("martif", ["type": "TBX-Basic", "xml:lang": sourceLanguage])
         try xml.startElement("martifHeader")
+        try fileDesc(title: title, sourceDescription: sourceDescription)
+        try xml.startElement("encodingDesc")
+        try xml.element("p", ["type": "XCSURI"], text: Self.tbxBasic2008XCS)
+        try xml.endElement()
+        try xml.endElement() // martifHeader
+    }
+
+    /// `<fileDesc>` with the title and the source description: the same in both versions.
+    func fileDesc(title: String?, sourceDescription: String) throws {
         try xml.startElement("fileDesc")
         if let title {
             try xml.startElement("titleStmt")
@@ -50,9 +59,5 @@ extension TBXWriter {
         try xml.element("p", text: sourceDescription)
         try xml.endElement()
         try xml.endElement() // fileDesc
-        try xml.startElement("encodingDesc")
-        try xml.element("p", ["type": "XCSURI"], text: Self.tbxBasic2008XCS)
-        try xml.endElement()
-        try xml.endElement() // martifHeader
     }
 }

@@ -91,16 +91,7 @@ public final class TBXWriter {
             "type": "TBX-Basic", "style": "dca", "xml:lang": sourceLanguage, "xmlns": Self.namespace,
         ])
         try xml.startElement("tbxHeader")
-        try xml.startElement("fileDesc")
-        if let title {
-            try xml.startElement("titleStmt")
-            try xml.element("title", text: title)
-            try xml.endElement()
-        }
-        try xml.startElement("sourceDesc")
-        try xml.element("p", text: sourceDescription)
-        try xml.endElement()
-        try xml.endElement()
+        try fileDesc(title: title, sourceDescription: sourceDescription)
         try xml.endElement()
     }
 

@@ -73,25 +73,6 @@ public struct TMXVariant: Sendable, Hashable, Codable {
         self.init(lang: lang, segment: TMXSegment(plainText: text))
     }
 
-    // TMX allows the unit's dates and authors on a `<tuv>` too, and OmegaT writes them
-    // there only (on the target variant); these read and write them as on `TMXUnit`.
-    public var creationid: String? {
-        get { attributes[attribute: "creationid"] }
-        set { attributes[attribute: "creationid"] = newValue }
-    }
-    public var changeid: String? {
-        get { attributes[attribute: "changeid"] }
-        set { attributes[attribute: "changeid"] = newValue }
-    }
-    /// `creationdate` as a `Date` (nil if absent or not in TMX date format).
-    public var creationDate: Date? {
-        get { attributes[attribute: "creationdate"].flatMap(TMXDate.parse) }
-        set { attributes[attribute: "creationdate"] = newValue.map(TMXDate.format) }
-    }
-    public var changeDate: Date? {
-        get { attributes[attribute: "changedate"].flatMap(TMXDate.parse) }
-        set { attributes[attribute: "changedate"] = newValue.map(TMXDate.format) }
-    }
 }
 
 /// A `<tu>`: one translation unit with its metadata and language variants.
@@ -121,26 +102,9 @@ public struct TMXUnit: Sendable, Hashable, Codable {
         get { attributes[attribute: "srclang"] }
         set { attributes[attribute: "srclang"] = newValue }
     }
-    public var creationid: String? {
-        get { attributes[attribute: "creationid"] }
-        set { attributes[attribute: "creationid"] = newValue }
-    }
-    public var changeid: String? {
-        get { attributes[attribute: "changeid"] }
-        set { attributes[attribute: "changeid"] = newValue }
-    }
     public var usagecount: Int? {
         get { attributes[attribute: "usagecount"].flatMap { Int($0) } }
         set { attributes[attribute: "usagecount"] = newValue.map(String.init) }
-    }
-    /// `creationdate` as a `Date` (nil if absent or not in TMX date format).
-    public var creationDate: Date? {
-        get { attributes[attribute: "creationdate"].flatMap(TMXDate.parse) }
-        set { attributes[attribute: "creationdate"] = newValue.map(TMXDate.format) }
-    }
-    public var changeDate: Date? {
-        get { attributes[attribute: "changedate"].flatMap(TMXDate.parse) }
-        set { attributes[attribute: "changedate"] = newValue.map(TMXDate.format) }
     }
     public var lastUsageDate: Date? {
         get { attributes[attribute: "lastusagedate"].flatMap(TMXDate.parse) }
@@ -217,3 +181,34 @@ public struct TMXHeader: Sendable, Hashable, Codable {
         set { attributes[attribute: "datatype"] = newValue }
     }
 }
+
+/// An element that carries a unit's dates and authors: `<tu>`, and `<tuv>` too (TMX allows
+/// them there, and OmegaT writes them there only, on the target variant).
+public protocol TMXDatedElement {
+    /// All attributes in file order; the accessors read and write them.
+    var attributes: [XMLAttribute] { get set }
+}
+
+extension TMXDatedElement {
+    public var creationid: String? {
+        get { attributes[attribute: "creationid"] }
+        set { attributes[attribute: "creationid"] = newValue }
+    }
+    public var changeid: String? {
+        get { attributes[attribute: "changeid"] }
+        set { attributes[attribute: "changeid"] = newValue }
+    }
+    /// `creationdate` as a `Date` (nil if absent or not in TMX date format).
+    public var creationDate: Date? {
+        get { attributes[attribute: "creationdate"].flatMap(TMXDate.parse) }
+        set { attributes[attribute: "creationdate"] = newValue.map(TMXDate.format) }
+    }
+    /// `changedate` as a `Date`.
+    public var changeDate: Date? {
+        get { attributes[attribute: "changedate"].flatMap(TMXDate.parse) }
+        set { attributes[attribute: "changedate"] = newValue.map(TMXDate.format) }
+    }
+}
+
+extension TMXUnit: TMXDatedElement {}
+extension TMXVariant: TMXDatedElement {}
