@@ -3,6 +3,8 @@ import DragomanFormats
 import DragomanGlossary
 import DragomanQA
 import DragomanText
+import DragomanTM
+import DragomanStore
 import Foundation
 
 /// The files `dragoman qa` reads.
@@ -97,11 +99,37 @@ public enum QualityCheck {
         }
     }
 
-    /// Reads and checks `file`.
+    /// Reads and checks `file`; with `tm`, a source the TM holds (exact or exact-variant
+    /// match) translated otherwise there is a consistency warning too.
     public static func run(_ file: String, format: QAFileFormat?, glossary: (any GlossaryStore)?, domain: String? = nil,
-                           checks: Set<QACheck> = Set(QACheck.allCases)) throws -> QAReport {
+                           checks: Set<QACheck> = Set(QACheck.allCases), tm: SQLiteTranslationMemory? = nil) throws -> QAReport {
         let pairs = try pairs(file, format: format)
-        let findings = try QAChecker(glossary: glossary, domain: domain, checks: checks).check(pairs)
+        var findings = try QAChecker(glossary: glossary, domain: domain, checks: checks).check(pairs)
+        if let tm, checks.contains(.consistency) {
+            let againstTM = try consistency(pairs, tm: tm)
+            if !againstTM.isEmpty {
+                // Keep the file's order: each unit's findings together.
+                let order = Dictionary(pairs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+                findings = (findings + againstTM).enumerated().sorted {
+                    (order[$0.element.unitID] ?? 0, $0.offset) < (order[$1.element.unitID] ?? 0, $1.offset)
+                }.map(\.element)
+            }
+        }
         return QAReport(file: file, units: pairs.count, findings: findings)
+    }
+
+    /// The pairs whose source the TM holds (a 100 match) with another translation.
+    static func consistency(_ pairs: [QAPair], tm: SQLiteTranslationMemory) throws -> [QAFinding] {
+        var out: [QAFinding] = []
+        for pair in pairs where !pair.target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let matches = try tm.search(TMQuery(text: pair.source, side: pair.sourceLanguage), threshold: 100, limit: 5)
+            let targetKey = MatchKey.make(pair.target)
+            let stored = matches.filter { $0.kind == .exact || $0.kind == .exactVariant || $0.kind == .context }
+            guard !stored.isEmpty, !stored.contains(where: { MatchKey.make($0.unit.text(pair.sourceLanguage.other)) == targetKey }),
+                  let first = stored.first else { continue }
+            out.append(QAFinding(unitID: pair.id, severity: .warning, check: .consistency, rule: "inconsistent-with-tm",
+                                 message: "the TM translates this source otherwise: «\(first.unit.text(pair.sourceLanguage.other))» (unit \(first.unit.id ?? 0))"))
+        }
+        return out
     }
 }

@@ -25,13 +25,16 @@ struct QACommand: ParsableCommand {
     @Option(help: "Only the glossary entries of this domain.") var domain: String?
     @Option(name: .customLong("check"), help: "Run only these checks (repeat the option): numbers, glossary, consistency, completeness, form.")
     var checks: [QACheck] = []
+    @Flag(help: "Also check against the translation memory: a source it holds (a 100 match) translated otherwise is a warning.")
+    var tm = false
     @Flag(help: "Print the report as JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let selected = checks.isEmpty ? Set(QACheck.allCases) : Set(checks)
-        let glossary = selected.contains(.glossary) ? try database.openForReading().glossary : nil
-        let report = try QualityCheck.run(file, format: format, glossary: glossary, domain: domain, checks: selected)
+        let workspace = selected.contains(.glossary) || tm ? try database.openForReading() : nil
+        let report = try QualityCheck.run(file, format: format, glossary: selected.contains(.glossary) ? workspace?.glossary : nil,
+                                          domain: domain, checks: selected, tm: tm ? workspace?.tm : nil)
         if json {
             print(try JSONOutput.string(report, pretty: true))
         } else {

@@ -418,3 +418,20 @@ final class Notices: @unchecked Sendable {
         #expect(throws: Failure.self) { try removal.remove(id: 12345) }
     }
 }
+
+@Suite struct QAAgainstTheTMTests {
+    @Test func aSourceTheTMTranslatesOtherwiseIsAWarning() throws {
+        let (workspace, folder) = try emptyWorkspace()
+        _ = try workspace.tm.add(TranslationUnit(arabic: "عقد مجلس الأمن اجتماعا طارئا.", english: "The Security Council held an emergency meeting."))
+        let file = try write("""
+            عقد مجلس الأمن اجتماعا طارئا.\tThe Security Council met in an emergency session.
+            وصل الوفد إلى القاهرة.\tThe delegation arrived in Cairo.
+            """, to: folder, "done.tsv")
+        let without = try QualityCheck.run(file, format: nil, glossary: nil)
+        #expect(without.findings.filter { $0.rule == "inconsistent-with-tm" }.isEmpty)
+        let report = try QualityCheck.run(file, format: nil, glossary: nil, tm: workspace.tm)
+        let found = report.findings.filter { $0.rule == "inconsistent-with-tm" }
+        #expect(found.map(\.unitID) == ["line 1"])
+        #expect(found.first?.message.contains("held an emergency meeting") == true)
+    }
+}
