@@ -16,10 +16,7 @@ public enum FileKind: String, Sendable, CaseIterable {
     /// The kind of the file at `path` when it is one of these, else nil (also when the file
     /// cannot be read: the caller's own read reports that).
     public static func sniff(path: String, html: Bool) -> FileKind? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 4096) else { return nil }
-        return sniff([UInt8](data), html: html)
+        InputFile.head(path, count: 4096).flatMap { sniff($0, html: html) }
     }
 
     /// The kind of a file that starts with `head`; HTML only when `html` (an article: XML

@@ -86,19 +86,8 @@ public enum GlossaryFiles {
             }
             return try importTBX(reader, name: path, options: options, into: store, progress: report)
         case .tsv, .csv:
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw GlossaryFileError.cannotRead(path: path, reason: "cannot be read (check that it exists and its permissions)")
-            }
-            defer { try? handle.close() }
-            return try importDelimited(name: path, options: options, into: store, progress: report) {
-                do {
-                    let chunk = try handle.read(upToCount: 1 << 16).map { [UInt8]($0) }
-                    bytes.add(chunk?.count ?? 0)
-                    return chunk
-                } catch {
-                    throw GlossaryFileError.cannotRead(path: path, reason: "read failed (\(error.localizedDescription))")
-                }
-            }
+            return try importDelimited(name: path, options: options, into: store, progress: report,
+                                       nextChunk: try InputFile.chunks(path, counting: bytes))
         }
     }
 

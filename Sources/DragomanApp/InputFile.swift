@@ -48,6 +48,14 @@ public enum InputFile {
         }
     }
 
+    /// The first `count` bytes of `path` (fewer for a shorter file), or nil when it cannot
+    /// be read: what a file's kind or format is told by.
+    public static func head(_ path: String, count: Int) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: count)).map { [UInt8]($0) }
+    }
+
     /// A chunked reader of `path` for streaming imports (64 KB at a time); `counter` counts
     /// the bytes handed out.
     public static func chunks(_ path: String, counting counter: ByteCounter? = nil) throws -> () throws -> [UInt8]? {

@@ -56,10 +56,7 @@ public struct TMImport: Sendable {
     /// the file read (TSV/CSV).
     public func run(_ file: String, into tm: SQLiteTranslationMemory,
                     progress: ((WorkProgress) -> Void)? = nil) throws -> TMImportReport {
-        guard let format = format ?? Self.detectFormat(file) else {
-            throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx, tsv, csv or xliff")
-        }
-        try InputFile.checkReadable(file)
+        let format = try checkedFormat(of: file)
         let origin = self.origin ?? (file as NSString).lastPathComponent
         let bytes = ByteCounter(), size = InputFile.size(file)
         let report: ((Int) -> Void)? = progress.map { progress in
@@ -129,6 +126,17 @@ public struct TMImport: Sendable {
                               seconds: Date().timeIntervalSince(start), hint: swappedHint, skippedStates: skippedStates)
     }
 
+    /// The format `file` is read in (`format`, else detected), once the file is known to be
+    /// readable text of a kind Dragoman reads; the usage or input failure otherwise. The CLI
+    /// calls it before a database is opened, so a wrong path creates nothing.
+    public func checkedFormat(of file: String) throws -> TMFileFormat {
+        guard let format = format ?? Self.detectFormat(file) else {
+            throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx, tsv, csv or xliff")
+        }
+        try InputFile.checkReadable(file)
+        return format
+    }
+
     /// The format of a file: from its name (`.tmx`, `.tsv`, `.csv`, `.xlf`, `.xliff`…), and
     /// for XML the root element decides (an XLIFF named `.xml`, or a TMX named `.xlf`);
     /// a file with another name is recognised by an `<xliff>` or `<tmx>` root. Nil when
@@ -138,10 +146,7 @@ public struct TMImport: Sendable {
         if (file as NSString).pathExtension.lowercased() == "xlz" { return .xliff }
         let byName = TMFileFormat.guess(file)
         if byName == .tsv || byName == .csv { return byName }
-        guard let handle = FileHandle(forReadingAtPath: file) else { return byName }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 8192)) ?? nil
-        return head.flatMap { TMFileFormat.sniff($0) } ?? byName
+        return InputFile.head(file, count: 8192).flatMap { TMFileFormat.sniff($0) } ?? byName
     }
 
     /// Loads a TSV of pairs (`pretranslate --load-tm`): importing the same pairs again

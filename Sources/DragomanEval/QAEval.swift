@@ -47,7 +47,8 @@ struct QAEval: ParsableCommand {
         // Clean pairs: findings per check; a segment with an error finding is a false error.
         var clean: [QAFinding] = []
         for pair in pairs { clean += try checker.check(pair) }
-        let consistency = ConsistencyFindings.count(try checker.check(pairs))
+        // Consistency is a property of the file, not of one pair.
+        let consistency = try checker.check(pairs).filter { $0.check == .consistency }.count
         let errorUnits = Set(clean.filter { $0.severity == .error }.map(\.unitID)).count
         let warningUnits = Set(clean.filter { $0.severity == .warning }.map(\.unitID)).count
         print(String(format: "clean pairs: %d with an error finding (%.1f%% of segments), %d with a warning (%.1f%%)",
@@ -156,9 +157,4 @@ struct QAEval: ParsableCommand {
             },
         ]
     }
-}
-
-/// Consistency findings are per file, not per pair.
-enum ConsistencyFindings {
-    static func count(_ findings: [QAFinding]) -> Int { findings.filter { $0.check == .consistency }.count }
 }

@@ -147,6 +147,8 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
     public private(set) var isReviewFile = false
     /// The first line was a header.
     public private(set) var hadHeader = false
+    /// The first record has been looked at (header, review file or data).
+    var columnsDecided = false
     /// Parsed records not yet handed out; `items[cursor]` is the next, `items[cursor - 1]`
     /// (when there) the one before it, for context.
     var items: [ParsedLine] = []
@@ -289,10 +291,9 @@ public struct DelimitedPairsReader: Sequence, IteratorProtocol {
             self.error = LineError(file: file, line: pending.last?.line ?? 1, reason: "cannot be read (\(error))")
             sourceDone = true
         }
-        if columns == nil || linesRead == 0, let first = pending.firstIndex(where: { !$0.fields.isEmpty }) {
-            if linesRead == 0 && decideColumns(pending[first]) {
-                pending.remove(at: first)
-            }
+        if !columnsDecided, let first = pending.firstIndex(where: { !$0.fields.isEmpty }) {
+            columnsDecided = true
+            if decideColumns(pending[first]) { pending.remove(at: first) }
         }
         let records = pending.prefix(Self.window)
         let separator = parser.dialect == .csv ? "," : "<TAB>"

@@ -48,21 +48,22 @@ enum NumberCheck {
         while i < tokens.count {
             let t = tokens[i]
             if let n = t.number {
-                var value = n.decimal
+                var scale: Decimal = 1
                 var shown = t.text
                 var next = i + 1
                 // 300 ألف = 300,000; 3 million = 3,000,000.
                 let currency = i > 0 && ["£", "$", "€"].contains(tokens[i - 1].text)
-                if next < tokens.count, let scale = NumberWords.multiplier(tokens[next], language: language)
+                if next < tokens.count, let multiplier = NumberWords.multiplier(tokens[next], language: language)
                     ?? (currency ? NumberWords.currencyScales[tokens[next].text.lowercased()] : nil) {
-                    value *= scale
+                    scale = multiplier
                     shown += " " + tokens[next].text
                     next += 1
                 }
                 // A percent sign as the next token (35 %) makes a percentage.
                 let percentAfter = next < tokens.count && ["%", "٪"].contains(tokens[next].text)
+                let value = n.decimal * scale
                 var found = Found(value: value, percent: n.isPercent || percentAfter, shown: shown, isWord: false)
-                found.values = Set(readings(t.text).map { $0 * (value / max(n.decimal, Decimal(1) / 1_000_000_000)) })
+                found.values = Set(readings(t.text).map { $0 * scale })
                 found.values.insert(value)
                 out.append(found)
                 i = next

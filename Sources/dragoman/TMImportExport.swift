@@ -51,10 +51,7 @@ struct TMImportCommand: ParsableCommand {
         let importer = TMImport(format: format, origin: origin, skipBad: skipBad, columns: columns,
                                 states: states.map(Self.stateSet))
         // Refuse a wrong path or name before a database is opened or created.
-        if format == nil && TMImport.detectFormat(file) == nil {
-            throw Failure.usage("\(file): cannot tell the format from the name; give --format tmx, tsv, csv or xliff")
-        }
-        try InputFile.checkReadable(file)
+        _ = try importer.checkedFormat(of: file)
         let tm = try database.open().tm
         let progress = Progress(label: "importing \(file)", enabled: !json)
         let report = try importer.run(file, into: tm, progress: progress.update)
