@@ -103,7 +103,13 @@ public enum QualityCheck {
     /// match) translated otherwise there is a consistency warning too.
     public static func run(_ file: String, format: QAFileFormat?, glossary: (any GlossaryStore)?, domain: String? = nil,
                            checks: Set<QACheck> = Set(QACheck.allCases), tm: SQLiteTranslationMemory? = nil) throws -> QAReport {
-        let pairs = try pairs(file, format: format)
+        try check(pairs(file, format: format), file: file, glossary: glossary, domain: domain, checks: checks, tm: tm)
+    }
+
+    /// Checks pairs already read from `file` (the CLI reads the file before it opens a
+    /// database, so a wrong path is told as such).
+    public static func check(_ pairs: [QAPair], file: String, glossary: (any GlossaryStore)?, domain: String? = nil,
+                             checks: Set<QACheck> = Set(QACheck.allCases), tm: SQLiteTranslationMemory? = nil) throws -> QAReport {
         var findings = try QAChecker(glossary: glossary, domain: domain, checks: checks).check(pairs)
         if let tm, checks.contains(.consistency) {
             let againstTM = try consistency(pairs, tm: tm)

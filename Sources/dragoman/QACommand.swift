@@ -32,9 +32,10 @@ struct QACommand: ParsableCommand {
 
     func run() throws {
         let selected = checks.isEmpty ? Set(QACheck.allCases) : Set(checks)
+        let pairs = try QualityCheck.pairs(file, format: format)
         let workspace = selected.contains(.glossary) || tm ? try database.openForReading() : nil
-        let report = try QualityCheck.run(file, format: format, glossary: selected.contains(.glossary) ? workspace?.glossary : nil,
-                                          domain: domain, checks: selected, tm: tm ? workspace?.tm : nil)
+        let report = try QualityCheck.check(pairs, file: file, glossary: selected.contains(.glossary) ? workspace?.glossary : nil,
+                                            domain: domain, checks: selected, tm: tm ? workspace?.tm : nil)
         if json {
             print(try JSONOutput.string(report, pretty: true))
         } else {
