@@ -131,6 +131,12 @@ public struct PretranslatedSegment: Sendable, Hashable, Codable {
     /// What the quality checks found in the proposal (a forbidden term, a number changed),
     /// one message each; a proposal with such a finding is never marked translated.
     public var checks: [String] = []
+    /// Spans of the segment the TM holds below the sentence, with their translations
+    /// (sub-sentence leverage), in segment order, not overlapping.
+    public var fragments: [TMFragment] = []
+    /// For a segment with no match at or above the threshold: a draft assembled from the
+    /// fragments, glossary terms, numbers and names (always needs review).
+    public var assembled: AssembledDraft? = nil
 
     /// The proposed target text, or nil.
     public var target: String? { best?.target }
