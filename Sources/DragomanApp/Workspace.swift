@@ -15,6 +15,11 @@ public final class Workspace: Sendable {
     public let tm: SQLiteTranslationMemory
     public let glossary: SQLiteGlossary
 
+    /// Where the TM's word alignment stands (learnt when, units aligned).
+    public func alignmentState() throws -> WordAlignmentState {
+        try SQLiteWordAlignment(database: database).state()
+    }
+
     public var path: String { database.path }
 
     public init(database: DragomanDatabase) {

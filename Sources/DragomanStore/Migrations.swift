@@ -102,6 +102,40 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("2026-12-06 word alignment") { db in
+            // Sub-sentence leverage. tm_link: each unit's word links between its match
+            // tokens (Arabic index, English index), varint-coded; a unit without a row has
+            // not been aligned yet. wa_word, wa_lexicon, wa_model: the learned model (the
+            // words it knows, with how often each Arabic key stands as a word; per word and
+            // direction, its translations and their probabilities; the model's parameters),
+            // so that units added later are aligned on arrival without learning again.
+            try db.execute(sql: """
+                CREATE TABLE tm_link (
+                    unit INTEGER PRIMARY KEY REFERENCES tu(id) ON DELETE CASCADE,
+                    links BLOB NOT NULL
+                );
+                CREATE TABLE wa_word (
+                    id INTEGER PRIMARY KEY,
+                    text TEXT NOT NULL UNIQUE,
+                    arabicCount INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE wa_lexicon (
+                    direction INTEGER NOT NULL CHECK (direction IN (0, 1)),
+                    word INTEGER NOT NULL,
+                    translations BLOB NOT NULL,
+                    PRIMARY KEY (direction, word)
+                ) WITHOUT ROWID;
+                CREATE TABLE wa_model (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    learned REAL NOT NULL,
+                    units INTEGER NOT NULL,
+                    forwardTension REAL NOT NULL,
+                    reverseTension REAL NOT NULL,
+                    nullProbability REAL NOT NULL,
+                    seconds REAL NOT NULL
+                );
+                """)
+        }
         return m
     }
 }

@@ -4,8 +4,19 @@ internal import GRDB
 import DragomanTM
 
 /// The index as seen inside one read transaction.
-struct SQLiteIndexSnapshot: CandidateIndex {
+struct SQLiteIndexSnapshot: CandidateIndex, UnitLinkIndex {
     let db: Database
+
+    func links(_ ids: [Int64]) throws -> [Int64: [UInt8]] {
+        var out: [Int64: [UInt8]] = [:]
+        for batch in ids.chunked(400) {
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(db, sql: "SELECT unit, links FROM tm_link WHERE unit IN (\(marks))",
+                                           arguments: StatementArguments(batch))
+            while let row = try rows.next() { out[row[0]] = [UInt8](row[1] as Data) }
+        }
+        return out
+    }
 
     func vocabulary(_ strings: Set<String>, side: Language) throws -> [String: (id: Int32, frequency: Int)] {
         var out: [String: (id: Int32, frequency: Int)] = [:]

@@ -14,10 +14,15 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
 
     // MARK: Writing
 
+    /// Units are aligned on arrival by `linking` (see `TMWordAligner` in the application
+    /// layer); nil leaves them for the next learning.
+    public var linking: UnitLinking?
+
     public func add(_ unit: TranslationUnit) throws -> AddOutcome {
-        try database.write { db in
+        let analysis = UnitAnalysis(KeyedUnit(unit), linking: linking)
+        return try database.write { db in
             var writer = TMWriter(db: db)
-            let outcome = try writer.add(unit, analysis: UnitAnalysis(KeyedUnit(unit)))
+            let outcome = try writer.add(unit, analysis: analysis)
             try writer.flush()
             return outcome
         }
@@ -46,6 +51,7 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
     /// rolled back and nothing is stored.
     public func add(reading next: @escaping () throws -> KeyedUnit?, progress: ((Int) -> Void)?) throws -> AddCounts {
         defer { database.shrinkLog() }
+        let linking = self.linking
         return try database.write { db in
             var writer = TMWriter(db: db, bulk: true)
             var counts = AddCounts()
@@ -58,7 +64,7 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
                     keyed.reserveCapacity(1024)
                     while keyed.count < 1024, let unit = try next() { keyed.append(unit) }
                     if keyed.isEmpty { return }
-                    let batch: [AnalysedUnit] = keyed.map { AnalysedUnit(unit: $0.unit, analysis: UnitAnalysis($0)) }
+                    let batch: [AnalysedUnit] = keyed.map { AnalysedUnit(unit: $0.unit, analysis: UnitAnalysis($0, linking: linking)) }
                     try emit(batch)
                 }
             }
@@ -125,6 +131,16 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
     }
 
     // MARK: Reading
+
+    /// The stored word links of these units (coded; units without links are absent).
+    public func links(_ ids: [Int64]) throws -> [Int64: [UInt8]] {
+        try database.read { db in try SQLiteIndexSnapshot(db: db).links(ids) }
+    }
+
+    /// Runs `body` on the index inside one read transaction (one consistent snapshot).
+    public func withSnapshot<T>(_ body: (any CandidateIndex & UnitLinkIndex) throws -> T) throws -> T {
+        try database.read { db in try body(SQLiteIndexSnapshot(db: db)) }
+    }
 
     public func unit(id: Int64) throws -> TranslationUnit? {
         try database.read { db in try SQLiteIndexSnapshot(db: db).units([id])[id] }

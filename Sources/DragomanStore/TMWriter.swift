@@ -79,6 +79,9 @@ struct TMWriter {
                 Data(ar.encoded()), Data(en.encoded()),
             ])
         let id = db.lastInsertedRowID
+        if let links = analysis.links {
+            try db.cachedStatement(sql: "INSERT INTO tm_link (unit, links) VALUES (?, ?)").execute(arguments: [id, Data(links)])
+        }
         gather(id, profile: ar, side: 0)
         gather(id, profile: en, side: 1)
         return .added(id)

@@ -1,6 +1,10 @@
 import DragomanText
 import DragomanTM
 
+/// Aligns the words of a unit on arrival: its match tokens on each side → its coded word
+/// links (nil when there is no model). Runs on the reading thread of an import.
+public typealias UnitLinking = @Sendable (_ arabic: [MatchToken], _ english: [MatchToken]) -> [UInt8]?
+
 /// The analysis of a unit that does not touch the database (tokens, keys, hashes):
 /// done ahead of the single-threaded write, on another core.
 struct UnitAnalysis: Sendable {
@@ -15,11 +19,16 @@ struct UnitAnalysis: Sendable {
     var englishTerms: [Term]
     var arabicKeyHash: Int64
     var englishKeyHash: Int64
+    /// The unit's word links, when a model aligned it on arrival.
+    var links: [UInt8]?
 
-    init(_ keyed: KeyedUnit) {
+    init(_ keyed: KeyedUnit, linking: UnitLinking? = nil) {
         let unit = keyed.unit
-        arabicTerms = Self.terms(MatchTokenizer.tokens(of: unit.arabic, side: .arabic))
-        englishTerms = Self.terms(MatchTokenizer.tokens(of: unit.english, side: .english))
+        let arabic = MatchTokenizer.tokens(of: unit.arabic, side: .arabic)
+        let english = MatchTokenizer.tokens(of: unit.english, side: .english)
+        arabicTerms = Self.terms(arabic)
+        englishTerms = Self.terms(english)
+        links = linking?(arabic, english)
         arabicKeyHash = keyed.arabicKeyHash ?? StableHash.of(MatchKey.make(unit.arabic))
         englishKeyHash = keyed.englishKeyHash ?? StableHash.of(MatchKey.make(unit.english))
     }

@@ -16,6 +16,7 @@ public final class InMemoryTranslationMemory: TranslationMemoryStore {
     var vocabulary = GrowingVocabulary()
     var sides: [Language: SideIndex] = [.arabic: SideIndex(), .english: SideIndex()]
     var nextID: Int64 = 1
+    var wordLinks: [Int64: [UInt8]] = [:]
 
     public init() {}
 
@@ -125,4 +126,15 @@ public final class InMemoryTranslationMemory: TranslationMemoryStore {
     }
 
     public func allUnitIDs() throws -> [Int64] { units.keys.sorted() }
+}
+
+extension InMemoryTranslationMemory: UnitLinkIndex {
+    /// Word links set by a test (the SQLite store learns and stores its own).
+    public func setLinks(_ links: [UInt8], of id: Int64) { wordLinks[id] = links }
+
+    public func links(_ ids: [Int64]) throws -> [Int64: [UInt8]] {
+        var out: [Int64: [UInt8]] = [:]
+        for id in ids { if let l = wordLinks[id] { out[id] = l } }
+        return out
+    }
 }

@@ -1,0 +1,184 @@
+import DragomanText
+import DragomanTM
+
+/// One unit as the word aligner sees it: the Arabic side on match keys with clitics split
+/// off (و ف ب ك ل ال and the pronoun suffixes of two letters or more) where the corpus says
+/// the rest is a word, the English side lower-cased, and the links Dragoman knows for sure
+/// (anchors: numbers by value, Latin-script names, transliterated names, punctuation).
+///
+/// Every alignment token remembers the match token (`MatchTokenizer`, punctuation
+/// included) it came from, so that links found between alignment tokens are stored
+/// between the words a user sees (`matchLinks`).
+public struct AlignmentTokens: Sendable, Hashable {
+    public var arabic: [String]
+    /// For each Arabic alignment token, the index of its match token.
+    public var arabicWord: [Int]
+    public var english: [String]
+    /// For each English alignment token, the index of its match token.
+    public var englishWord: [Int]
+    /// Sure links, in alignment-token indexes.
+    public var anchors: [WordLink]
+
+    /// The links between match tokens (Arabic index, English index) that `links` between
+    /// alignment tokens amount to, sorted, each once.
+    public func matchLinks(_ links: [WordLink]) -> [WordLink] {
+        var out = Set<WordLink>()
+        for l in links where l.source < arabicWord.count && l.target < englishWord.count {
+            out.insert(WordLink(source: arabicWord[l.source], target: englishWord[l.target]))
+        }
+        return out.sorted()
+    }
+}
+
+/// Turns unit texts into `AlignmentTokens`.
+public struct AlignmentTokenizer: Sendable {
+    /// How often an Arabic match key stands as a word in the corpus (the TM's Arabic side):
+    /// a clitic is split off only when what is left is a word the corpus knows.
+    public let arabicCount: @Sendable (String) -> Int
+
+    public init(arabicCount: @escaping @Sendable (String) -> Int) {
+        self.arabicCount = arabicCount
+    }
+
+    /// The token for every number: numbers meet by anchors, not by their digits.
+    public static let numberToken = "<num>"
+
+    public func tokens(arabic: String, english: String) -> AlignmentTokens {
+        tokens(arabic: MatchTokenizer.tokens(of: arabic, side: .arabic),
+               english: MatchTokenizer.tokens(of: english, side: .english))
+    }
+
+    public func tokens(arabic arabicTokens: [MatchToken], english englishTokens: [MatchToken]) -> AlignmentTokens {
+        var out = AlignmentTokens(arabic: [], arabicWord: [], english: [], englishWord: [], anchors: [])
+        out.arabic.reserveCapacity(arabicTokens.count * 3 / 2)
+        // Where each Arabic match token's core (the part a name skeleton is read from) went.
+        var coreIndex: [Int] = []
+        coreIndex.reserveCapacity(arabicTokens.count)
+        for (w, token) in arabicTokens.enumerated() {
+            if token.number != nil {
+                coreIndex.append(out.arabic.count)
+                out.arabic.append(Self.numberToken)
+                out.arabicWord.append(w)
+                continue
+            }
+            let parts = split(token)
+            for (k, part) in parts.parts.enumerated() {
+                if k == parts.core { coreIndex.append(out.arabic.count) }
+                out.arabic.append(part)
+                out.arabicWord.append(w)
+            }
+        }
+        for (w, token) in englishTokens.enumerated() {
+            out.english.append(token.number != nil ? Self.numberToken : token.key)
+            out.englishWord.append(w)
+        }
+        out.anchors = Self.anchors(arabic: arabicTokens, english: englishTokens, arabicCore: coreIndex,
+                                   arabicCores: out.arabic)
+        return out
+    }
+
+    /// The parts of one Arabic match token and which of them is its core.
+    func split(_ token: MatchToken) -> (parts: [String], core: Int) {
+        guard token.weightClass == .word, token.key.unicodeScalars.allSatisfy({ ArabicScript.isLetter($0.value) }) else {
+            return ([token.key], 0)
+        }
+        let reading = Self.reading(of: token.key, count: arabicCount)
+        guard !reading.isIdentity else { return ([token.key], 0) }
+        var parts: [String] = []
+        if let c = reading.conjunction { parts.append(c + "+") }
+        if let p = reading.preposition { parts.append(p + "+") }
+        if reading.article { parts.append("ال+") }
+        let core = parts.count
+        parts.append(reading.core)
+        if let s = reading.suffix { parts.append("+" + s) }
+        return (parts, core)
+    }
+
+    /// The reading of an Arabic word the corpus supports: the one that strips most among
+    /// those whose core stands as a word (with or without the article) at least half as
+    /// often as the whole word does. Single-letter pronoun suffixes (ه ي ك) are never split
+    /// off: ه is also ة written plain, ي a nisba ending.
+    public static func reading(of key: String, count: (String) -> Int) -> CliticReading {
+        let readings = CliticAnalyzer.readings(ofKey: key)
+        guard readings.count > 1 else { return readings[0] }
+        let whole = count(key)
+        var best = readings[0]
+        var bestScore = (stripped: 0, count: whole)
+        for r in readings.dropFirst() {
+            if let s = r.suffix, s.unicodeScalars.count < 2 { continue }
+            let core = count(r.core) + count("ال" + r.core)
+            guard core >= 1, 2 * core >= whole else { continue }
+            let score = (stripped: r.strippedCount, count: core)
+            if score.stripped > bestScore.stripped || (score.stripped == bestScore.stripped && score.count > bestScore.count) {
+                best = r
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    // MARK: Anchors
+
+    /// Punctuation that means the same on both sides, by class.
+    static func punctuationClass(_ key: String) -> String? {
+        switch key {
+        case "،", ",": return ","
+        case "؛", ";": return ";"
+        case "؟", "?": return "?"
+        case ":": return ":"
+        case "(", "[": return "("
+        case ")", "]": return ")"
+        case "\"", "“", "”", "«", "»", "„", "‟": return "\""
+        default: return nil
+        }
+    }
+
+    static func anchors(arabic: [MatchToken], english: [MatchToken], arabicCore: [Int], arabicCores: [String]) -> [WordLink] {
+        var anchors: [WordLink] = []
+        // Items of one kind paired in order when both sides have as many.
+        func pair(_ a: [String: [Int]], _ e: [String: [Int]], arabicIndex: (Int) -> Int) {
+            for (item, aPositions) in a {
+                guard let ePositions = e[item], ePositions.count == aPositions.count else { continue }
+                for (x, y) in zip(aPositions, ePositions) {
+                    anchors.append(WordLink(source: arabicIndex(x), target: y))
+                }
+            }
+        }
+        var aNumbers: [String: [Int]] = [:], eNumbers: [String: [Int]] = [:]
+        var aLatin: [String: [Int]] = [:], eLatin: [String: [Int]] = [:]
+        var aPunct: [String: [Int]] = [:], ePunct: [String: [Int]] = [:]
+        for (i, t) in arabic.enumerated() {
+            if let n = t.number { aNumbers[n.canonical + (n.isPercent ? "%" : ""), default: []].append(i) }
+            else if t.key.unicodeScalars.first.map({ $0.isASCII && $0.properties.isAlphabetic }) == true,
+                    t.key.unicodeScalars.count >= 2 { aLatin[t.key, default: []].append(i) }
+            else if t.weightClass == .punctuation, let c = punctuationClass(t.key) { aPunct[c, default: []].append(i) }
+        }
+        var englishNames: [String: [Int]] = [:]
+        for (j, t) in english.enumerated() {
+            if let n = t.number { eNumbers[n.canonical + (n.isPercent ? "%" : ""), default: []].append(j) }
+            else if t.weightClass == .punctuation, let c = punctuationClass(t.key) { ePunct[c, default: []].append(j) }
+            else if t.key.unicodeScalars.count >= 2 {
+                eLatin[t.key, default: []].append(j)
+                // A capitalised word that is not a sentence word: a name, perhaps transliterated.
+                if let first = t.text.unicodeScalars.first, first.properties.isUppercase,
+                   !NameSkeleton.englishStopwords.contains(t.key), let s = NameSkeleton.english(t.text) {
+                    englishNames[s, default: []].append(j)
+                }
+            }
+        }
+        pair(aNumbers, eNumbers, arabicIndex: { arabicCore[$0] })
+        pair(aLatin, eLatin, arabicIndex: { arabicCore[$0] })
+        pair(aPunct, ePunct, arabicIndex: { arabicCore[$0] })
+        // Transliterated names: a skeleton found once on each side.
+        guard !englishNames.isEmpty else { return anchors }
+        var arabicNames: [String: [Int]] = [:]
+        for (i, t) in arabic.enumerated() where t.weightClass == .word && t.number == nil {
+            if let s = NameSkeleton.arabic(arabicCores[arabicCore[i]]) { arabicNames[s, default: []].append(i) }
+        }
+        for (s, a) in arabicNames where a.count == 1 {
+            guard let e = englishNames[s], e.count == 1 else { continue }
+            anchors.append(WordLink(source: arabicCore[a[0]], target: e[0]))
+        }
+        return anchors.sorted()
+    }
+}

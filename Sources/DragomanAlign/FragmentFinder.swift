@@ -1,0 +1,306 @@
+import DragomanText
+import DragomanTM
+
+/// How fragments are searched and when one is proposed.
+public struct FragmentOptions: Sendable {
+    /// The fewest units that must agree on a translation.
+    public var minimumCount: Int
+    /// The lowest confidence proposed.
+    public var minimumConfidence: Double
+    /// At most this many units are read per pair of query words (the newest): a phrase
+    /// found in more units is counted from these, which is plenty to tell its translation.
+    public var unitsPerPair: Int
+    /// At most this many units are projected per span (the newest).
+    public var unitsPerSpan: Int
+    /// The longest span tried, in words.
+    public var maximumWords: Int
+
+    public init(minimumCount: Int = 1, minimumConfidence: Double = 0.5, unitsPerPair: Int = 200, unitsPerSpan: Int = 40,
+                maximumWords: Int = 12) {
+        self.minimumCount = minimumCount
+        self.minimumConfidence = minimumConfidence
+        self.unitsPerPair = unitsPerPair
+        self.unitsPerSpan = unitsPerSpan
+        self.maximumWords = maximumWords
+    }
+}
+
+/// Fragment recall: the longest spans of two or more words of a query that TM sources
+/// hold (on bases, so clitics and endings do not matter: وبالقدس الشرقية finds القدس
+/// الشرقية), each with the translation the stored word links project it onto.
+///
+/// Precision before coverage: a span is proposed only when units project it onto one
+/// consistent target span (no link leaves the box), enough of them agree, and it is not
+/// made of function words alone; spans never cross punctuation or numbers (numbers are
+/// carried over by value, not recalled).
+public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
+    public let index: Index
+
+    public init(index: Index) { self.index = index }
+
+    /// A candidate unit's source side and where the query's words occur in it.
+    private struct Candidate {
+        var id: Int64
+        var bases: [Int32]
+    }
+
+    public func fragments(of query: String, side: Language, options: FragmentOptions = FragmentOptions()) throws -> [TMFragment] {
+        let tokens = MatchTokenizer.tokens(of: query, side: side)
+        let runs = Self.runs(tokens)
+        guard !runs.isEmpty else { return [] }
+        var forms: [Int: WordForms] = [:]
+        for run in runs { for i in run { forms[i] = WordForms(tokens[i], side: side) } }
+        let wanted = Set(forms.values.flatMap { $0.keys.union($0.bases) })
+        let vocabulary = try index.vocabulary(wanted, side: side)
+        var out: [TMFragment] = []
+        var projector = Projector(index: index, side: side)
+        for run in runs {
+            out += try fragments(in: run, tokens: tokens, forms: run.map { forms[$0]!.resolved(vocabulary) }, query: query,
+                                 side: side, options: options, projector: &projector)
+        }
+        return out
+    }
+
+    /// Runs of word tokens (indexes into `tokens`) between punctuation, numbers and
+    /// stand-alone clitics, of two words or more.
+    static func runs(_ tokens: [MatchToken]) -> [[Int]] {
+        var runs: [[Int]] = []
+        var current: [Int] = []
+        for (i, t) in tokens.enumerated() {
+            if t.weightClass == .word || (t.weightClass == .clitic && t.number == nil && t.key != MatchTokenizer.numberBase && isStandaloneConjunction(t)) {
+                current.append(i)
+            } else {
+                if current.count >= 2 { runs.append(current) }
+                current = []
+            }
+        }
+        if current.count >= 2 { runs.append(current) }
+        return runs
+    }
+
+    /// و or ف written apart belongs to the phrase that follows (وزير الخارجية و الدفاع).
+    static func isStandaloneConjunction(_ t: MatchToken) -> Bool { t.key == "و" || t.key == "ف" }
+
+    private func fragments(in run: [Int], tokens: [MatchToken], forms: [ResolvedForms], query: String,
+                           side: Language, options: FragmentOptions, projector: inout Projector) throws -> [TMFragment] {
+        let n = run.count
+        // Candidate units: for each pair of neighbouring known words, the units holding
+        // both (the rarer word's postings intersected with the other's), newest first.
+        var postings: [Int: [Int64]] = [:]
+        func list(_ k: Int) throws -> [Int64] {
+            if let l = postings[k] { return l }
+            var l: [Int64] = []
+            for base in forms[k].baseIDs { l = Self.union(l, try index.postings(base: base, side: side, weights: 0...Int.max)) }
+            postings[k] = l
+            return l
+        }
+        var candidateIDs = Set<Int64>()
+        for k in 0..<(n - 1) {
+            guard forms[k].isKnown, forms[k + 1].isKnown else { continue }
+            if FunctionWords.contains(tokens[run[k]].key, side) && FunctionWords.contains(tokens[run[k + 1]].key, side) { continue }
+            let (rare, other) = forms[k].frequency <= forms[k + 1].frequency ? (k, k + 1) : (k + 1, k)
+            let a = try list(rare)
+            // A very common word (a function word) is not read: the rarer one's units are
+            // checked against the profile instead.
+            let both: [Int64]
+            if forms[other].frequency <= 20 * max(forms[rare].frequency, 1000) {
+                both = Self.intersect(a, try list(other))
+            } else {
+                both = a
+            }
+            candidateIDs.formUnion(both.suffix(options.unitsPerPair))
+        }
+        guard !candidateIDs.isEmpty else { return [] }
+        let profiles = try index.profiles(Array(candidateIDs), side: side)
+        // Which query words a stored id (key or base) may stand for.
+        var positions: [Int32: [Int]] = [:]
+        for (k, f) in forms.enumerated() {
+            for id in f.baseIDs.union(f.keyIDs) { positions[id, default: []].append(k) }
+        }
+        func matches(_ k: Int, _ t: ScoringToken) -> Bool { forms[k].baseIDs.contains(t.base) || forms[k].keyIDs.contains(t.key) }
+        // occurrences[k][len] = units (with their start token) where the span k..<k+len occurs
+        var occurrences = [[Int: [(Int64, Int)]]](repeating: [:], count: n)
+        for (id, profile) in profiles {
+            let u = profile.tokens
+            var best = [Int](repeating: 0, count: n)
+            var bestStart = [Int](repeating: 0, count: n)
+            for j in u.indices {
+                var ks = positions[u[j].base] ?? []
+                if u[j].key != u[j].base, let more = positions[u[j].key] { ks += more }
+                for k in ks where best[k] < options.maximumWords {
+                    var len = 0
+                    while k + len < n, j + len < u.count, len < options.maximumWords, matches(k + len, u[j + len]) { len += 1 }
+                    if len > best[k] { best[k] = len; bestStart[k] = j }
+                }
+            }
+            for k in 0..<n where best[k] >= 2 {
+                for len in 2...best[k] { occurrences[k][len, default: []].append((id, bestStart[k])) }
+            }
+        }
+        // For each start, the longest span that projects well enough.
+        var proposals: [(start: Int, words: Int, fragment: TMFragment)] = []
+        for k in 0..<n {
+            let lengths = occurrences[k].keys.sorted(by: >)
+            for len in lengths {
+                let span = Array(run[k..<(k + len)])
+                guard !span.allSatisfy({ FunctionWords.contains(tokens[$0].key, side) }) else { continue }
+                let units = occurrences[k][len]!.sorted { $0.0 > $1.0 }
+                let range = tokens[span.first!].range.lowerBound..<tokens[span.last!].range.upperBound
+                if let fragment = try projector.project(units: Array(units.prefix(options.unitsPerSpan)), found: units.count,
+                                                        length: len, range: range, query: query, options: options) {
+                    proposals.append((k, len, fragment))
+                    break
+                }
+            }
+        }
+        return Self.choose(proposals)
+    }
+
+    /// The non-overlapping proposals that cover the most words (then the most confident).
+    static func choose(_ proposals: [(start: Int, words: Int, fragment: TMFragment)]) -> [TMFragment] {
+        guard !proposals.isEmpty else { return [] }
+        let sorted = proposals.sorted { $0.start < $1.start }
+        // Weighted interval scheduling over word positions.
+        let end = sorted.map { $0.start + $0.words }.max()!
+        var best = [(score: Double, picks: [Int])](repeating: (0, []), count: end + 1)
+        var byStart: [Int: [Int]] = [:]
+        for (i, p) in sorted.enumerated() { byStart[p.start, default: []].append(i) }
+        for position in stride(from: end - 1, through: 0, by: -1) {
+            best[position] = best[position + 1]
+            for i in byStart[position] ?? [] {
+                let p = sorted[i]
+                let score = Double(p.words) + p.fragment.confidence * 0.01 + best[p.start + p.words].score
+                if score > best[position].score { best[position] = (score, [i] + best[p.start + p.words].picks) }
+            }
+        }
+        return best[0].picks.map { sorted[$0].fragment }
+    }
+
+    static func union(_ a: [Int64], _ b: [Int64]) -> [Int64] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        var out: [Int64] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) { out.append(a[i]); i += 1 }
+            else if i == a.count || b[j] < a[i] { out.append(b[j]); j += 1 }
+            else { out.append(a[i]); i += 1; j += 1 }
+        }
+        return out
+    }
+
+    static func intersect(_ a: [Int64], _ b: [Int64]) -> [Int64] {
+        var out: [Int64] = []
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { out.append(a[i]); i += 1; j += 1 }
+            else if a[i] < b[j] { i += 1 }
+            else { j += 1 }
+        }
+        return out
+    }
+
+    /// Projects spans of TM sources onto their targets through the stored links, reading
+    /// each unit once per query.
+    private struct Projector {
+        let index: Index
+        let side: Language
+        var units: [Int64: (target: String, tokens: [MatchToken], links: [WordLink])?] = [:]
+
+        init(index: Index, side: Language) {
+            self.index = index
+            self.side = side
+        }
+
+        mutating func load(_ ids: [Int64]) throws {
+            let missing = ids.filter { units[$0] == nil }
+            guard !missing.isEmpty else { return }
+            let stored = try index.units(missing)
+            let links = try index.links(missing)
+            for id in missing {
+                guard let unit = stored[id], let coded = links[id] else { units[id] = .some(nil); continue }
+                var decoded = WordLinkCoding.decode(coded)
+                if side == .english { decoded = decoded.map { WordLink(source: $0.target, target: $0.source) } }
+                let target = unit.text(side.other)
+                units[id] = (target, MatchTokenizer.tokens(of: target, side: side.other), decoded)
+            }
+        }
+
+        mutating func project(units found: [(Int64, Int)], found total: Int, length: Int, range: Range<Int>, query: String,
+                              options: FragmentOptions) throws -> TMFragment? {
+            try load(found.map(\.0))
+            var groups: [String: (text: String, units: [Int64])] = [:]
+            var order: [String] = []
+            for (id, start) in found {
+                guard let entry = units[id] ?? nil,
+                      let target = PhraseProjection.target(ofSource: start..<(start + length), links: entry.links) else { continue }
+                var lo = target.lowerBound, hi = target.upperBound
+                // Edge punctuation is not part of a phrase's translation.
+                while lo < hi, entry.tokens[lo].weightClass == .punctuation { lo += 1 }
+                while hi > lo, entry.tokens[hi - 1].weightClass == .punctuation { hi -= 1 }
+                guard hi - lo >= 1, hi - lo <= 2 * length + 3 else { continue }
+                let text = Substring16.of(entry.target, entry.tokens[lo].range.lowerBound..<entry.tokens[hi - 1].range.upperBound)
+                let key = MatchKey.make(text)
+                if groups[key] == nil { groups[key] = (text, []); order.append(key) }
+                groups[key]!.units.append(id)
+            }
+            let ranked = order.map { groups[$0]! }.sorted { $0.units.count > $1.units.count }
+            guard let top = ranked.first else { return nil }
+            let checked = min(total, found.count)
+            let agree = top.units.count
+            let confidence = Double(agree) / Double(checked + 1)
+            guard agree >= options.minimumCount, confidence >= options.minimumConfidence else { return nil }
+            return TMFragment(range: range, source: Substring16.of(query, range), target: top.text,
+                              count: agree * total / max(checked, 1), confidence: (confidence * 1000).rounded() / 1000,
+                              alternatives: ranked.dropFirst().prefix(3).map { FragmentAlternative(target: $0.text, count: $0.units.count) },
+                              units: Array(top.units.prefix(5)), words: length)
+        }
+    }
+}
+
+/// The forms a query word may take in a TM source: its base, and for an Arabic word the
+/// cores its clitic readings leave (with and without the article), so that ولوزير finds
+/// وزير although the light stemmer gives them different bases.
+struct WordForms {
+    var keys: Set<String>
+    var bases: Set<String>
+
+    init(_ token: MatchToken, side: Language) {
+        keys = [token.key]
+        bases = [token.base]
+        guard side == .arabic, token.weightClass == .word else { return }
+        for r in CliticAnalyzer.readings(ofKey: token.key) where !r.isIdentity && r.core.unicodeScalars.count >= 3 {
+            if let s = r.suffix, s.unicodeScalars.count < 2 { continue }
+            for form in [r.core, "ال" + r.core] {
+                keys.insert(form)
+                bases.insert(LightStemmer.arabicBase(form))
+            }
+        }
+    }
+
+    func resolved(_ vocabulary: [String: (id: Int32, frequency: Int)]) -> ResolvedForms {
+        var out = ResolvedForms()
+        for b in bases { if let v = vocabulary[b] { out.baseIDs.insert(v.id); out.frequency += v.frequency } }
+        for k in keys { if let v = vocabulary[k] { out.keyIDs.insert(v.id) } }
+        return out
+    }
+}
+
+/// A query word's forms as vocabulary ids, and how many units hold any of its bases.
+struct ResolvedForms {
+    var baseIDs = Set<Int32>()
+    var keyIDs = Set<Int32>()
+    var frequency = 0
+    var isKnown: Bool { !baseIDs.isEmpty }
+}
+
+/// A part of a string by UTF-16 offsets.
+enum Substring16 {
+    static func of(_ text: String, _ range: Range<Int>) -> String {
+        let u = text.utf16
+        guard let lo = u.index(u.startIndex, offsetBy: range.lowerBound, limitedBy: u.endIndex),
+              let hi = u.index(u.startIndex, offsetBy: range.upperBound, limitedBy: u.endIndex), lo <= hi else { return "" }
+        return String(text[lo..<hi])
+    }
+}

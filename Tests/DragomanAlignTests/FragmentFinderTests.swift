@@ -1,0 +1,158 @@
+import Testing
+@testable import DragomanAlign
+import DragomanText
+import DragomanTM
+
+/// Fragment recall on a small TM whose word links are written by hand (match-token
+/// indexes, punctuation included), so that what is asserted is the search and the
+/// projection, not a learned model.
+@Suite struct FragmentFinderTests {
+    /// Adds a unit with links given as (Arabic word, English word) pairs of match tokens.
+    func add(_ tm: InMemoryTranslationMemory, _ arabic: String, _ english: String, _ links: [(Int, Int)]) throws -> Int64 {
+        guard case .added(let id) = try tm.add(TranslationUnit(arabic: arabic, english: english)) else {
+            Issue.record("not added")
+            return 0
+        }
+        tm.setLinks(WordLinkCoding.encode(links.map { WordLink(source: $0.0, target: $0.1) }), of: id)
+        return id
+    }
+
+    /// A TM where "وزير الخارجية الأمريكي" is translated the same way in two units.
+    func secretaryTM() throws -> InMemoryTranslationMemory {
+        let tm = InMemoryTranslationMemory()
+        // وصل(0) وزير(1) الخارجية(2) الأمريكي(3) إلى(4) بغداد(5) .(6)
+        // The(0) US(1) Secretary(2) of(3) State(4) arrived(5) in(6) Baghdad(7) .(8)
+        _ = try add(tm, "وصل وزير الخارجية الأمريكي إلى بغداد.", "The US Secretary of State arrived in Baghdad.",
+                    [(0, 5), (1, 2), (2, 4), (3, 1), (4, 6), (5, 7), (6, 8)])
+        // التقى(0) وزير(1) الخارجية(2) الأمريكي(3) نظيره(4) .(5)
+        // The(0) US(1) Secretary(2) of(3) State(4) met(5) his(6) counterpart(7) .(8)
+        _ = try add(tm, "التقى وزير الخارجية الأمريكي نظيره.", "The US Secretary of State met his counterpart.",
+                    [(0, 5), (1, 2), (2, 4), (3, 1), (4, 7), (5, 8)])
+        return tm
+    }
+
+    @Test func recallsALongestSpanWithItsProjectedTranslation() throws {
+        let tm = try secretaryTM()
+        let query = "قال وزير الخارجية الأمريكي إن المحادثات مستمرة"
+        let found = try FragmentFinder(index: tm).fragments(of: query, side: .arabic)
+        #expect(found.count == 1)
+        let f = try #require(found.first)
+        #expect(f.source == "وزير الخارجية الأمريكي")
+        #expect(f.target == "US Secretary of State")
+        #expect(f.count == 2)
+        #expect(f.words == 3)
+        #expect(f.units.count == 2)
+        // Offsets are UTF-16 code units of the query.
+        let u = Array(query.utf16)
+        #expect(String(decoding: u[f.range], as: UTF16.self) == f.source)
+        #expect(f.confidence > 0.6)
+    }
+
+    @Test func cliticsOnTheQueryDoNotHide_aFragment() throws {
+        let tm = try secretaryTM()
+        let found = try FragmentFinder(index: tm).fragments(of: "ولوزير الخارجية الأمريكي رأي آخر", side: .arabic)
+        #expect(found.map(\.target) == ["US Secretary of State"])
+        #expect(found.first?.source == "ولوزير الخارجية الأمريكي")
+    }
+
+    @Test func englishQueriesProjectOntoArabic() throws {
+        let tm = try secretaryTM()
+        let found = try FragmentFinder(index: tm).fragments(of: "Yesterday the US Secretary of State spoke", side: .english)
+        // "the US Secretary of State": "The" is linked nowhere, so the span that projects is
+        // "US Secretary of State" (or a longer one whose projection is the same).
+        #expect(found.first?.target == "وزير الخارجية الأمريكي")
+    }
+
+    @Test func anInconsistentProjectionIsNotProposed() throws {
+        let tm = InMemoryTranslationMemory()
+        // "الأمن الغذائي" linked crosswise with a word outside it: no consistent box.
+        // عزز(0) الأمن(1) الغذائي(2) .(3)   It(0) boosted(1) food(2) security(3) .(4)
+        _ = try add(tm, "عزز الأمن الغذائي.", "It boosted food security.", [(0, 1), (1, 3), (2, 1), (3, 4)])
+        let found = try FragmentFinder(index: tm).fragments(of: "أزمة الأمن الغذائي", side: .arabic)
+        #expect(found.isEmpty)
+    }
+
+    @Test func disagreementLowersConfidenceAndShowsAlternatives() throws {
+        let tm = InMemoryTranslationMemory()
+        // مجلس(0) الأمن(1) اجتمع(2) .(3)
+        _ = try add(tm, "مجلس الأمن اجتمع.", "The Security Council met.", [(0, 2), (1, 1), (2, 3), (3, 4)])
+        _ = try add(tm, "مجلس الأمن انعقد.", "The Security Council convened.", [(0, 2), (1, 1), (2, 3), (3, 4)])
+        _ = try add(tm, "مجلس الأمن قرر.", "The UNSC decided.", [(0, 1), (1, 1), (2, 2), (3, 3)])
+        var options = FragmentOptions()
+        options.minimumConfidence = 0
+        let found = try FragmentFinder(index: tm).fragments(of: "مجلس الأمن الدولي", side: .arabic, options: options)
+        let f = try #require(found.first)
+        #expect(f.target == "Security Council")
+        #expect(f.count == 2)
+        #expect(f.alternatives == [FragmentAlternative(target: "UNSC", count: 1)])
+        #expect(abs(f.confidence - 0.5) < 0.001)  // 2 of 3 agree: 2 / (3 + 1)
+        // The default threshold (0.5) still shows it; 0.6 does not.
+        options.minimumConfidence = 0.6
+        #expect(try FragmentFinder(index: tm).fragments(of: "مجلس الأمن الدولي", side: .arabic, options: options).isEmpty)
+    }
+
+    @Test func functionWordsNumbersAndPunctuationDoNotMakeFragments() throws {
+        let tm = InMemoryTranslationMemory()
+        // في(0) هذا(1) الوقت(2) ،(3) قتل(4) 35(5) شخصا(6) .(7)
+        _ = try add(tm, "في هذا الوقت، قتل 35 شخصا.", "At this time, 35 people were killed.",
+                    [(0, 0), (1, 1), (2, 2), (3, 3), (4, 7), (5, 4), (6, 5), (7, 8)])
+        let finder = FragmentFinder(index: tm)
+        // Only function words: nothing.
+        #expect(try finder.fragments(of: "في هذا", side: .arabic).isEmpty)
+        // A number never joins a fragment (40 ≠ 35), and a comma ends one.
+        #expect(try finder.fragments(of: "قتل 40 شخصا", side: .arabic).isEmpty)
+        #expect(try finder.fragments(of: "الوقت، قتل", side: .arabic).isEmpty)
+    }
+
+    @Test func anEmptyOrUnalignedTMGivesNothingAndNoError() throws {
+        let empty = InMemoryTranslationMemory()
+        #expect(try FragmentFinder(index: empty).fragments(of: "وزير الخارجية الأمريكي", side: .arabic).isEmpty)
+        let unaligned = InMemoryTranslationMemory()
+        _ = try unaligned.add(TranslationUnit(arabic: "وزير الخارجية الأمريكي", english: "US Secretary of State"))
+        #expect(try FragmentFinder(index: unaligned).fragments(of: "وزير الخارجية الأمريكي", side: .arabic).isEmpty)
+        #expect(try FragmentFinder(index: unaligned).fragments(of: "", side: .arabic).isEmpty)
+    }
+
+    @Test func overlappingCandidatesKeepTheCoverThatTranslatesMostWords() {
+        func fragment(_ start: Int, _ words: Int, _ confidence: Double) -> (start: Int, words: Int, fragment: TMFragment) {
+            (start, words, TMFragment(range: start..<(start + words), source: "", target: "\(start)+\(words)", count: 1,
+                                      confidence: confidence, alternatives: [], units: [], words: words))
+        }
+        // 0..<3 and 2..<6 overlap; 0..<2 + 2..<6 covers six words.
+        let chosen = FragmentFinder<InMemoryTranslationMemory>.choose([fragment(0, 3, 0.9), fragment(0, 2, 0.8), fragment(2, 4, 0.7)])
+        #expect(chosen.map(\.target) == ["0+2", "2+4"])
+    }
+}
+
+@Suite struct AlignmentTokenizerTests {
+    @Test func splitsCliticsWhereTheCorpusKnowsTheRest() {
+        let counts: [String: Int] = ["القدس": 10, "قال": 30, "وقال": 8, "بلد": 5]
+        let tokenizer = AlignmentTokenizer(arabicCount: { counts[$0] ?? 0 })
+        let t = tokenizer.tokens(arabic: "وقال وبالقدس بلد", english: "")
+        #expect(t.arabic == ["و+", "قال", "و+", "ب+", "ال+", "قدس", "بلد"])
+        // Every alignment token points back to its word.
+        #expect(t.arabicWord == [0, 0, 1, 1, 1, 1, 2])
+    }
+
+    @Test func anchorsNumbersLatinNamesPunctuationAndTransliteratedNames() {
+        let tokenizer = AlignmentTokenizer(arabicCount: { _ in 0 })
+        let t = tokenizer.tokens(arabic: "قال ترامب إن ٣٥ شخصا في COP29، قتلوا",
+                                 english: "Trump said 35 people at COP29, were killed")
+        let english = ["trump", "said", "<num>", "people", "at", "cop29", ",", "were", "killed"]
+        #expect(t.english == english)
+        let pairs = Set(t.anchors.map { "\(t.arabic[$0.source])|\(t.english[$0.target])" })
+        #expect(pairs.contains("<num>|<num>"))
+        #expect(pairs.contains("cop29|cop29"))
+        #expect(pairs.contains(",|,"))  // the Arabic comma, on its match key
+        #expect(pairs.contains("ترامب|trump"))
+    }
+
+    @Test func matchLinksMapSubwordLinksBackToWords() {
+        let counts: [String: Int] = ["القدس": 10]
+        let tokenizer = AlignmentTokenizer(arabicCount: { counts[$0] ?? 0 })
+        let t = tokenizer.tokens(arabic: "وبالقدس", english: "and in Jerusalem")
+        // و+ → and, ب+ → in, قدس → Jerusalem: all from Arabic word 0.
+        let links = [WordLink(source: 0, target: 0), WordLink(source: 1, target: 1), WordLink(source: 3, target: 2)]
+        #expect(t.matchLinks(links) == [WordLink(source: 0, target: 0), WordLink(source: 0, target: 1), WordLink(source: 0, target: 2)])
+    }
+}
