@@ -77,7 +77,8 @@ public final class SQLiteWordAlignment: @unchecked Sendable {
                 let statement = try db.cachedStatement(sql: "SELECT id, text, arabicCount FROM wa_word WHERE text = ?")
                 for text in wanted { if let row = try Row.fetchOne(statement, arguments: [text]) { take(row) } }
                 let lexicon = try db.cachedStatement(sql: "SELECT direction, translations FROM wa_lexicon WHERE direction IN (0, 1) AND word = ?")
-                for id in words.values {
+                // The rows of the wanted words, and the NULL word's (id −1).
+                for id in Array(words.values) + [-1] {
                     for row in try Row.fetchAll(lexicon, arguments: [id]) {
                         let bytes = [UInt8](row[1] as Data)
                         if row[0] as Int == 0 { forward[id] = bytes } else { reverse[id] = bytes }

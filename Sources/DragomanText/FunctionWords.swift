@@ -11,6 +11,18 @@ public enum FunctionWords {
         language == .arabic ? arabic.contains(key) : english.contains(key)
     }
 
+    /// Prepositions, which may start a phrase (في القدس, in Jerusalem).
+    public static func isPreposition(_ key: String, _ language: Language) -> Bool {
+        language == .arabic ? arabicPrepositions.contains(key) : englishPrepositions.contains(key)
+    }
+
+    static let arabicPrepositions: Set<String> = Set(["في", "من", "على", "إلى", "الى", "عن", "مع", "بين", "حتى", "منذ", "خلال",
+                                                     "عند", "لدى", "نحو", "حول", "دون", "ضد", "عبر", "أمام", "وراء", "فوق", "تحت",
+                                                     "وفي", "ومن", "وعلى", "وإلى", "وعن"].map(MatchKey.make))
+    static let englishPrepositions: Set<String> = ["of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "about",
+                                                   "into", "over", "under", "after", "before", "between", "among", "during",
+                                                   "since", "until", "through", "against", "across", "within", "around"]
+
     static let arabic: Set<String> = Set([
         "في", "من", "على", "إلى", "الى", "عن", "مع", "بين", "حتى", "منذ", "خلال", "عند", "لدى", "نحو", "حول", "دون",
         "ضد", "عبر", "أن", "إن", "أنّ", "إنّ", "ان", "لا", "ما", "لم", "لن", "ليس", "هل", "قد", "لقد", "وقد", "فقد", "سوف",

@@ -10,7 +10,7 @@ struct TMCommand: ParsableCommand {
         commandName: "tm",
         abstract: "Add, import, export and search sentence pairs in the translation memory.",
         subcommands: [TMAdd.self, TMImportCommand.self, TMExportCommand.self, TMMatchCommand.self, TMConcordance.self,
-                      TMStats.self, TMRemove.self, TMFragments.self]
+                      TMStats.self, TMRemove.self, TMFragments.self, TMLearn.self]
     )
 }
 

@@ -13,7 +13,8 @@ import DragomanTM
             Issue.record("not added")
             return 0
         }
-        tm.setLinks(WordLinkCoding.encode(links.map { WordLink(source: $0.0, target: $0.1) }), of: id)
+        // Every link sure (as both directions of a model would agree on these).
+        tm.setLinks(WordLinkCoding.encode(links.map { WordLink(source: $0.0, target: $0.1 * 2 + 1) }), of: id)
         return id
     }
 

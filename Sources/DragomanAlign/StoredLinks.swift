@@ -1,0 +1,52 @@
+/// A unit's word links as stored (`tm_link.links`): links between match tokens (Arabic
+/// index, English index), each marked sure or not, varint-coded as `WordLinkCoding` pairs
+/// whose target is the English index × 2, + 1 for a sure link.
+///
+/// A link is sure when both directions of the model chose it (the intersection, the most
+/// precise part of an alignment) or it is an anchor (same number, Latin name, transliterated
+/// name, punctuation). Fragment recall projects through all links but proposes a span only
+/// when sure links hold it together: the links symmetrisation adds (grow-diag-final-and)
+/// are what rare words are wrongly tied with.
+public struct StoredLinks: Sendable, Hashable {
+    public var links: [WordLink]
+    public var sure: Set<WordLink>
+
+    public init(links: [WordLink], sure: Set<WordLink>) {
+        self.links = links
+        self.sure = sure
+    }
+
+    /// The sure links of `sentence` under `model`, in alignment-token indexes.
+    public static func sure(_ model: WordAlignmentModel, _ sentence: AlignmentSentence) -> Set<WordLink> {
+        let (forward, reverse) = model.directionalLinks(sentence)
+        return Set(forward).intersection(reverse).union(sentence.anchors)
+    }
+
+    /// The stored form of `links` (alignment-token indexes) of a unit tokenised as `tokens`.
+    public static func encode(_ tokens: AlignmentTokens, links: [WordLink], sure: Set<WordLink>) -> [UInt8] {
+        var graded: [WordLink: Bool] = [:]
+        for l in links {
+            guard l.source < tokens.arabicWord.count, l.target < tokens.englishWord.count else { continue }
+            let m = WordLink(source: tokens.arabicWord[l.source], target: tokens.englishWord[l.target])
+            graded[m] = (graded[m] ?? false) || sure.contains(l)
+        }
+        return WordLinkCoding.encode(graded.map { WordLink(source: $0.key.source, target: $0.key.target * 2 + ($0.value ? 1 : 0)) }.sorted())
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> StoredLinks {
+        var links: [WordLink] = []
+        var sure = Set<WordLink>()
+        for l in WordLinkCoding.decode(bytes) {
+            let link = WordLink(source: l.source, target: l.target >> 1)
+            links.append(link)
+            if l.target & 1 == 1 { sure.insert(link) }
+        }
+        return StoredLinks(links: links, sure: sure)
+    }
+
+    /// The same links seen from the English side (English index as source).
+    public var reversed: StoredLinks {
+        let flip = { (l: WordLink) in WordLink(source: l.target, target: l.source) }
+        return StoredLinks(links: links.map(flip), sure: Set(sure.map(flip)))
+    }
+}

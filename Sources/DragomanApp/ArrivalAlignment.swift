@@ -1,0 +1,63 @@
+import DragomanAlign
+import DragomanStore
+import DragomanText
+import DragomanTM
+
+/// Aligning units on arrival (`tm add`, `tm import`, `align --add`, `pretranslate
+/// --load-tm`, a confirmed segment in a server) with the model of the last learning, so
+/// that new units give fragments at once; a later learning re-aligns everything.
+public enum ArrivalAlignment {
+    /// The alignment tokens the model needs to know for a unit: its words, the cores and
+    /// article forms their clitic readings leave, the clitic markers and the number token.
+    static func words(arabic: [MatchToken], english: [MatchToken]) -> Set<String> {
+        var out: Set<String> = [AlignmentTokenizer.numberToken, "و+", "ف+", "ب+", "ك+", "ل+", "ال+"]
+        for s in ["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا"] { out.insert("+" + s) }
+        for t in arabic {
+            out.insert(t.key)
+            for r in CliticAnalyzer.readings(ofKey: t.key) {
+                out.insert(r.core)
+                out.insert("ال" + r.core)
+            }
+        }
+        for t in english { out.insert(t.key) }
+        return out
+    }
+
+    /// The linking of units under the stored model (nil when none was learnt). `whole`
+    /// loads the whole model (for an import); otherwise only the rows of `units`' words
+    /// (for a few units added by hand).
+    public static func linking(_ alignment: SQLiteWordAlignment, for units: [(arabic: String, english: String)]? = nil) throws -> UnitLinking? {
+        var wanted: Set<String>?
+        if let units {
+            var words = Set<String>()
+            for u in units {
+                words.formUnion(Self.words(arabic: MatchTokenizer.tokens(of: u.arabic, side: .arabic),
+                                           english: MatchTokenizer.tokens(of: u.english, side: .english)))
+            }
+            wanted = words
+        }
+        guard let stored = try alignment.model(words: wanted) else { return nil }
+        let model = WordAlignmentModel(
+            forward: stored.forward.map { (word: $0.key, translations: LexiconCoding.decode($0.value)) },
+            reverse: stored.reverse.map { (word: $0.key, translations: LexiconCoding.decode($0.value)) },
+            forwardTension: stored.forwardTension, reverseTension: stored.reverseTension,
+            nullProbability: stored.nullProbability)
+        let counts = stored.arabicCounts
+        let ids = stored.words
+        let tokenizer = AlignmentTokenizer(arabicCount: { counts[$0] ?? 0 })
+        return { arabic, english in
+            let tokens = tokenizer.tokens(arabic: arabic, english: english)
+            // Words the model has not seen get ids of their own (the same on both sides).
+            var unknown: [String: Int32] = [:]
+            func id(_ s: String) -> Int32 {
+                if let i = ids[s] { return i }
+                if let i = unknown[s] { return i }
+                let i = Int32(1 << 30) + Int32(unknown.count)
+                unknown[s] = i
+                return i
+            }
+            let sentence = AlignmentSentence(source: tokens.arabic.map(id), target: tokens.english.map(id), anchors: tokens.anchors)
+            return StoredLinks.encode(tokens, links: model.align(sentence), sure: StoredLinks.sure(model, sentence))
+        }
+    }
+}
