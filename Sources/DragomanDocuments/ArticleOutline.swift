@@ -195,41 +195,58 @@ struct MarkedRuns {
         var terms: [Int]
         /// Whether one of the difference ranges covers it.
         var differs: Bool
+        /// Indices of the `fragments` ranges covering the run.
+        var fragments: [Int] = []
     }
 
-    static func runs(of text: String, terms: [Range<Int>], differences: [Range<Int>]) -> [Run] {
+    static func runs(of text: String, terms: [Range<Int>], differences: [Range<Int>],
+                     fragments: [Range<Int>] = []) -> [Run] {
         let u = Array(text.utf16)
         func clamp(_ r: Range<Int>) -> Range<Int> {
             let lo = min(max(r.lowerBound, 0), u.count), hi = min(max(r.upperBound, lo), u.count)
             return lo..<hi
         }
-        let terms = terms.map(clamp), differences = differences.map(clamp)
+        let terms = terms.map(clamp), differences = differences.map(clamp), fragments = fragments.map(clamp)
         var cuts = Set([0, u.count])
-        for r in terms + differences { cuts.insert(r.lowerBound); cuts.insert(r.upperBound) }
+        for r in terms + differences + fragments { cuts.insert(r.lowerBound); cuts.insert(r.upperBound) }
         // Never cut a surrogate pair.
         let sorted = cuts.filter { $0 == 0 || $0 == u.count || !UTF16.isTrailSurrogate(u[$0]) }.sorted()
+        func covering(_ ranges: [Range<Int>], _ a: Int, _ b: Int) -> [Int] {
+            ranges.indices.filter { ranges[$0].lowerBound <= a && b <= ranges[$0].upperBound && !ranges[$0].isEmpty }
+        }
         var out: [Run] = []
         for (a, b) in zip(sorted, sorted.dropFirst()) where a < b {
-            let covering = terms.indices.filter { terms[$0].lowerBound <= a && b <= terms[$0].upperBound && !terms[$0].isEmpty }
+            let coveringTerms = covering(terms, a, b), coveringFragments = covering(fragments, a, b)
             let differs = differences.contains { $0.lowerBound <= a && b <= $0.upperBound && !$0.isEmpty }
             let piece = String(decoding: u[a..<b], as: UTF16.self)
-            if let last = out.last, last.terms == covering, last.differs == differs {
+            if let last = out.last, last.terms == coveringTerms, last.differs == differs, last.fragments == coveringFragments {
                 out[out.count - 1].text += piece
             } else {
-                out.append(Run(text: piece, terms: covering, differs: differs))
+                out.append(Run(text: piece, terms: coveringTerms, differs: differs, fragments: coveringFragments))
             }
         }
         return out
     }
 
-    /// `text` as HTML: each stretch covered by the same glossary terms inside one
-    /// `markOpen(termIndices)…</mark>`, and each stretch inside a difference range in
-    /// `<diffTag>`, nested inside the mark, so the markup always nests.
+    /// `text` as HTML: each stretch covered by the same TM fragments inside one
+    /// `fragmentOpen(indices)…fragmentClose(indices)`, each stretch covered by the same
+    /// glossary terms inside one `markOpen(termIndices)…</mark>` nested in it, and each
+    /// stretch inside a difference range in `<diffTag>`, nested inside the mark, so the
+    /// markup always nests (a term that crosses a fragment's edge is closed and reopened).
     static func html(_ text: String, terms: [Range<Int>], differences: [Range<Int>], diffTag: String,
+                     fragments: [Range<Int>] = [], fragmentOpen: ([Int]) -> String = { _ in "" },
+                     fragmentClose: ([Int]) -> String = { _ in "" },
                      escape: (String) -> String, markOpen: ([Int]) -> String) -> String {
         var out = ""
         var openTerms: [Int] = []
-        for run in runs(of: text, terms: terms, differences: differences) {
+        var openFragments: [Int] = []
+        for run in runs(of: text, terms: terms, differences: differences, fragments: fragments) {
+            if run.fragments != openFragments {
+                if !openTerms.isEmpty { out += "</mark>"; openTerms = [] }
+                if !openFragments.isEmpty { out += fragmentClose(openFragments) }
+                if !run.fragments.isEmpty { out += fragmentOpen(run.fragments) }
+                openFragments = run.fragments
+            }
             if run.terms != openTerms {
                 if !openTerms.isEmpty { out += "</mark>" }
                 if !run.terms.isEmpty { out += markOpen(run.terms) }
@@ -238,8 +255,39 @@ struct MarkedRuns {
             out += run.differs ? "<\(diffTag)>\(escape(run.text))</\(diffTag)>" : escape(run.text)
         }
         if !openTerms.isEmpty { out += "</mark>" }
+        if !openFragments.isEmpty { out += fragmentClose(openFragments) }
         return out
     }
+}
+
+/// An assembled draft as review HTML: the translated text escaped, each untranslated run
+/// `⟦<span class="untranslated" dir lang>…</span>⟧` in the source's direction and language,
+/// so the words still to translate stand out and read the right way round.
+enum DraftMarkup {
+    static func html(_ draft: AssembledDraft, source: Language, escape: (String) -> String) -> String {
+        let open = AssembledDraft.untranslatedOpen, close = AssembledDraft.untranslatedClose
+        let text = draft.text
+        var out = ""
+        var cursor = text.startIndex
+        for part in draft.parts where part.origin == .untranslated {
+            guard let found = text.range(of: open + part.text + close, range: cursor..<text.endIndex) else { continue }
+            out += escape(String(text[cursor..<found.lowerBound]))
+            out += open + "<span class=\"untranslated\" dir=\"\(Naming.direction(source))\" lang=\"\(source.rawValue)\">"
+                + escape(part.text) + "</span>" + close
+            cursor = found.upperBound
+        }
+        return out + escape(String(text[cursor...]))
+    }
+
+    /// "8 of 11 words".
+    static func coverage(_ draft: AssembledDraft) -> String {
+        "\(draft.coveredWords) of \(counted(draft.totalWords, "word"))"
+    }
+}
+
+/// A fragment's support as the review documents say it: "3 units, confidence 85%".
+func fragmentSupport(_ f: TMFragment) -> String {
+    "\(counted(f.count, "unit")), confidence \(Int((f.confidence * 100).rounded()))%"
 }
 
 /// "1 repetition", "2 repetitions".
