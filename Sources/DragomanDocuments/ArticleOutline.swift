@@ -287,7 +287,8 @@ enum DraftMarkup {
 
 /// A fragment's support as the review documents say it: "3 units, confidence 85%".
 func fragmentSupport(_ f: TMFragment) -> String {
-    "\(counted(f.count, "unit")), confidence \(Int((f.confidence * 100).rounded()))%"
+    let confidence = f.confidence.isFinite ? min(max(f.confidence, 0), 1) : 0
+    return "\(counted(f.count, "unit")), confidence \(Int((confidence * 100).rounded()))%"
 }
 
 /// "1 repetition", "2 repetitions".

@@ -250,11 +250,14 @@ public struct XLIFF2Writer: DocumentWriter {
     /// fragments could cross each other (the fragment search gives none that overlap);
     /// should term marks come, they go first, and a fragment mark crossing one is skipped.
     static func fragmentMarks(_ s: PretranslatedSegment) -> [Mark?] {
-        let length = s.segment.text.utf16.count
+        let units = Array(s.segment.text.utf16)
+        // A mark may not start or end inside a surrogate pair (the text would break).
+        func boundary(_ i: Int) -> Bool { i == units.count || !UTF16.isTrailSurrogate(units[i]) }
         var placed: [Range<Int>] = []
         return s.fragments.enumerated().map { i, f in
             let r = f.range
-            guard r.lowerBound >= 0, r.upperBound <= length, !r.isEmpty else { return nil }
+            guard r.lowerBound >= 0, r.upperBound <= units.count, !r.isEmpty, boundary(r.lowerBound), boundary(r.upperBound)
+            else { return nil }
             let crosses = placed.contains { p in
                 p.overlaps(r) && !(p.lowerBound <= r.lowerBound && r.upperBound <= p.upperBound)
                     && !(r.lowerBound <= p.lowerBound && p.upperBound <= r.upperBound)
@@ -305,7 +308,7 @@ public struct XLIFF2Writer: DocumentWriter {
                                segmentID: String) throws {
         // Against its own span the fragment's source is word for word the same; against
         // the whole segment it is the share of words it covers.
-        let similarity = mark != nil ? 100 : (s.words == 0 ? 0 : min(100, 100 * f.words / s.words))
+        let similarity = mark != nil ? 100 : (s.words == 0 ? 0 : min(100, max(0, 100 * f.words / s.words)))
         try xml.startElement("mtc:match", attributes: [
             XMLAttribute(name: "id", value: id),
             XMLAttribute(name: "ref", value: "#" + (mark?.id ?? segmentID)),

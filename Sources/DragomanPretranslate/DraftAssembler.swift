@@ -84,7 +84,7 @@ public enum DraftAssembler {
             guard !translation.isEmpty, let span = tokenSpan(f.range), words(span) > 0 else { continue }
             let confident = f.confidence >= confidentFragment.confidence && f.count >= confidentFragment.count
             candidates.append(Span(tokens: span, words: words(span), text: translation, origin: .fragment,
-                                   rank: confident ? 0 : 2, confidence: f.confidence))
+                                   rank: confident ? 0 : 2, confidence: f.confidence.isNaN ? 0 : f.confidence))
         }
         for t in terms where !t.isFlagged {
             guard let translation = t.translations.first?.trimmingCharacters(in: .whitespacesAndNewlines),

@@ -67,9 +67,13 @@ public struct Pretranslator {
         let contextHashes = segments.map { UnitContext.hash(ofSegment: $0.text) }
         return try ParallelMap.map(segments.count, workers: workers, minimumCount: 2) { i in
             let hits = try terms?.hits(in: segments[i].text, side: options.side) ?? []
-            // Fragments are offsets into the text: only the very same text may share them.
+            // Fragments are offsets into the text: only the very same text may share them,
+            // and one that points outside it is dropped.
+            let length = segments[i].text.utf16.count
             let found = firstText[segments[i].text] == i
-                ? try fragments?(segments[i].text, options.side).sorted { $0.range.lowerBound < $1.range.lowerBound } ?? []
+                ? try fragments?(segments[i].text, options.side)
+                    .filter { $0.range.lowerBound >= 0 && $0.range.upperBound <= length && !$0.range.isEmpty }
+                    .sorted { $0.range.lowerBound < $1.range.lowerBound } ?? []
                 : nil
             guard first[keys[i]] == i else { return (hits, found, nil) }
             let context = UnitContext(

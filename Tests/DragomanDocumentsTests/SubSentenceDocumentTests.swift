@@ -218,3 +218,42 @@ import DragomanText
         #expect(html == "<f>abc <mark>def</mark></f><mark> ghi</mark>")
     }
 }
+
+/// Fragments a buggy search could give (outside the text, empty, crossing, cutting a
+/// surrogate pair): every writer still writes a document that reads back as the article.
+@Suite struct HostileFragmentTests {
+    @Test(arguments: DocumentFormat.allCases)
+    func badFragmentRangesNeverBreakADocument(format: DocumentFormat) throws {
+        let text = "قال 🇵🇸 الوزير\u{202B} إن <الوفد> & الشركاء حضروا."
+        let article = ArticleParser.parse(text, layout: .plainText, language: .arabic)
+        let length = text.utf16.count
+        let emoji = try utf16Range(of: "🇵🇸", in: text)
+        let ranges: [Range<Int>] = [-3..<2, 0..<0, (length - 2)..<(length + 5), 0..<(emoji.lowerBound + 1),
+                                    (emoji.lowerBound + 1)..<(emoji.upperBound - 1), 2..<9, 5..<14, 0..<length]
+        let fragments = ranges.map {
+            TMFragment(range: $0, source: "x", target: "<y> & \"z\"", count: 1, confidence: .nan, alternatives: [],
+                       units: [], words: 0)
+        }
+        let p = Pretranslator(search: { _, _, _ in [] }, terms: nil, fragments: { _, _ in fragments })
+        for asTarget in [false, true] {
+            let document = try p.run(article, fileName: "hostile.txt", options: PretranslationOptions(assembledAsTarget: asTarget))
+            // Out of the text or empty: dropped before they reach a writer.
+            #expect(document.segments[0].fragments.count == 5)
+            let written = try format.write(document)
+            switch format {
+            case .xliff:
+                #expect((try XLIFF2Check.run(written)).isEmpty)
+                var reader = try XLIFFReader(xml: written)
+                #expect(try reader.next()?.source.plain == text)
+                #expect(try XLIFFMerger().merge(xml: written).text == document.targetText)
+            case .xliff12:
+                #expect((try XLIFF12Check.run(written)).isEmpty)
+                #expect(try XLIFFMerger().merge(xml: written).text == document.targetText)
+            case .json:
+                _ = try JSONSerialization.jsonObject(with: Data(written.split(separator: "\n")[0].utf8))
+            default:
+                #expect(!written.contains("<y>") && !written.contains("<الوفد>"))
+            }
+        }
+    }
+}
