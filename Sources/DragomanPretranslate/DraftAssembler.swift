@@ -51,7 +51,8 @@ public enum DraftAssembler {
                               coveredWords: covered, totalWords: tokens.filter(isWord).count)
     }
 
-    /// A word as `Pretranslator` counts them: not punctuation, a symbol or a lone clitic.
+    /// A word as segments and drafts count them: not punctuation, a symbol or a lone
+    /// clitic (the و of و3); the one rule of `PretranslatedSegment.words` and the draft's.
     static func isWord(_ t: Token) -> Bool {
         t.kind != .punctuation && t.kind != .symbol && t.kind != .clitic
     }

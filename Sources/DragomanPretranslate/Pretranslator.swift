@@ -114,7 +114,7 @@ public struct Pretranslator {
             let numbers = tokens.compactMap { t in
                 t.number.map { SegmentNumber(text: t.text, value: $0.canonical + ($0.isPercent ? "%" : ""), range: t.range) }
             }
-            let words = tokens.filter { $0.kind != .punctuation && $0.kind != .symbol && $0.kind != .clitic }.count
+            let words = tokens.filter(DraftAssembler.isWord).count
             let hits = found[i].hits
             if let first = firstByKey[keys[i]] {
                 // A repetition: translated once, the same way.
