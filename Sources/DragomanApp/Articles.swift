@@ -63,34 +63,48 @@ extension TextLayout {
 
 /// Pre-translation and analysis of articles against the workspace's TM and glossary.
 public struct Pretranslation: Sendable {
-    public let workspace: Workspace
+    /// The TM's fragment search (sub-sentence leverage): the spans of a segment the TM
+    /// holds, with their projected translations. Called from several threads at once.
+    public typealias FragmentSearch = @Sendable (_ text: String, _ side: Language) throws -> [TMFragment]
 
-    public init(workspace: Workspace) {
+    public let workspace: Workspace
+    /// nil: no fragments; drafts are then assembled from glossary terms, numbers and names.
+    public let fragments: FragmentSearch?
+
+    public init(workspace: Workspace, fragments: FragmentSearch? = nil) {
         self.workspace = workspace
+        self.fragments = fragments
     }
 
     /// Every segment of `input` with what the TM and (unless `glossary` is false) the
-    /// glossary know; segments are looked up on every core.
+    /// glossary know, its fragments, and a draft where there is no match; segments are
+    /// looked up on every core.
     public func run(_ input: ArticleInput, options: PretranslationOptions, glossary: Bool = true,
                     domain: String? = nil) throws -> PretranslatedDocument {
-        let tm = workspace.tm
-        let spotter = glossary ? GlossarySpotter(glossary: workspace.glossary, domain: domain) : nil
-        let pretranslator = Pretranslator(search: { query, threshold, limit in
-            try tm.search(query, threshold: threshold, limit: limit)
-        }, terms: spotter, workers: ProcessInfo.processInfo.activeProcessorCount)
-        var document = try pretranslator.run(input.article, fileName: input.fileName, options: options)
+        var document = try leverage(input, options: options, glossary: glossary, domain: domain)
         if glossary { try check(&document, language: input.language) }
         return document
     }
 
+    private func leverage(_ input: ArticleInput, options: PretranslationOptions, glossary: Bool,
+                          domain: String?) throws -> PretranslatedDocument {
+        let tm = workspace.tm
+        let spotter = glossary ? GlossarySpotter(glossary: workspace.glossary, domain: domain) : nil
+        let pretranslator = Pretranslator(search: { query, threshold, limit in
+            try tm.search(query, threshold: threshold, limit: limit)
+        }, terms: spotter, fragments: fragments, workers: ProcessInfo.processInfo.activeProcessorCount)
+        return try pretranslator.run(input.article, fileName: input.fileName, options: options)
+    }
+
     /// Runs the quality checks' errors (numbers, a deprecated or forbidden term, form) on
     /// every proposal: a proposal with an error is flagged and needs review, even an exact
-    /// match (a TM unit may hold a term the glossary now forbids).
+    /// match (a TM unit may hold a term the glossary now forbids). An assembled draft taken
+    /// as the target is checked too; it needs review whatever the checks say.
     func check(_ document: inout PretranslatedDocument, language: Language) throws {
         let checker = QAChecker(glossary: workspace.glossary, checks: [.numbers, .glossary, .form])
         for i in document.segments.indices {
-            guard let best = document.segments[i].best else { continue }
-            let pair = QAPair(id: String(i + 1), source: document.segments[i].segment.text, target: best.target,
+            guard let target = document.segments[i].target else { continue }
+            let pair = QAPair(id: String(i + 1), source: document.segments[i].segment.text, target: target,
                               sourceLanguage: language)
             let errors = try checker.check(pair).filter { $0.severity == .error }
             guard !errors.isEmpty else { continue }
@@ -100,10 +114,12 @@ public struct Pretranslation: Sendable {
     }
 
     /// The analysis of one article: words per match band; `seen` carries repetitions
-    /// across the articles of one run.
+    /// across the articles of one run. The glossary is asked as pre-translation asks it,
+    /// so that the assembled line counts the drafts `pretranslate` would make; the quality
+    /// checks are not run (they change no band).
     public func analyze(_ input: ArticleInput, seen: inout Set<String>) throws -> BandCounts {
-        let document = try run(input, options: PretranslationOptions(side: input.language, threshold: 50, alternatives: 0),
-                               glossary: false)
+        let document = try leverage(input, options: PretranslationOptions(side: input.language, threshold: 50, alternatives: 0),
+                                    glossary: true, domain: nil)
         return Analyzer.count(document, seen: &seen)
     }
 }

@@ -195,41 +195,58 @@ struct MarkedRuns {
         var terms: [Int]
         /// Whether one of the difference ranges covers it.
         var differs: Bool
+        /// Indices of the `fragments` ranges covering the run.
+        var fragments: [Int] = []
     }
 
-    static func runs(of text: String, terms: [Range<Int>], differences: [Range<Int>]) -> [Run] {
+    static func runs(of text: String, terms: [Range<Int>], differences: [Range<Int>],
+                     fragments: [Range<Int>] = []) -> [Run] {
         let u = Array(text.utf16)
         func clamp(_ r: Range<Int>) -> Range<Int> {
             let lo = min(max(r.lowerBound, 0), u.count), hi = min(max(r.upperBound, lo), u.count)
             return lo..<hi
         }
-        let terms = terms.map(clamp), differences = differences.map(clamp)
+        let terms = terms.map(clamp), differences = differences.map(clamp), fragments = fragments.map(clamp)
         var cuts = Set([0, u.count])
-        for r in terms + differences { cuts.insert(r.lowerBound); cuts.insert(r.upperBound) }
+        for r in terms + differences + fragments { cuts.insert(r.lowerBound); cuts.insert(r.upperBound) }
         // Never cut a surrogate pair.
         let sorted = cuts.filter { $0 == 0 || $0 == u.count || !UTF16.isTrailSurrogate(u[$0]) }.sorted()
+        func covering(_ ranges: [Range<Int>], _ a: Int, _ b: Int) -> [Int] {
+            ranges.indices.filter { ranges[$0].lowerBound <= a && b <= ranges[$0].upperBound && !ranges[$0].isEmpty }
+        }
         var out: [Run] = []
         for (a, b) in zip(sorted, sorted.dropFirst()) where a < b {
-            let covering = terms.indices.filter { terms[$0].lowerBound <= a && b <= terms[$0].upperBound && !terms[$0].isEmpty }
+            let coveringTerms = covering(terms, a, b), coveringFragments = covering(fragments, a, b)
             let differs = differences.contains { $0.lowerBound <= a && b <= $0.upperBound && !$0.isEmpty }
             let piece = String(decoding: u[a..<b], as: UTF16.self)
-            if let last = out.last, last.terms == covering, last.differs == differs {
+            if let last = out.last, last.terms == coveringTerms, last.differs == differs, last.fragments == coveringFragments {
                 out[out.count - 1].text += piece
             } else {
-                out.append(Run(text: piece, terms: covering, differs: differs))
+                out.append(Run(text: piece, terms: coveringTerms, differs: differs, fragments: coveringFragments))
             }
         }
         return out
     }
 
-    /// `text` as HTML: each stretch covered by the same glossary terms inside one
-    /// `markOpen(termIndices)…</mark>`, and each stretch inside a difference range in
-    /// `<diffTag>`, nested inside the mark, so the markup always nests.
+    /// `text` as HTML: each stretch covered by the same TM fragments inside one
+    /// `fragmentOpen(indices)…fragmentClose(indices)`, each stretch covered by the same
+    /// glossary terms inside one `markOpen(termIndices)…</mark>` nested in it, and each
+    /// stretch inside a difference range in `<diffTag>`, nested inside the mark, so the
+    /// markup always nests (a term that crosses a fragment's edge is closed and reopened).
     static func html(_ text: String, terms: [Range<Int>], differences: [Range<Int>], diffTag: String,
+                     fragments: [Range<Int>] = [], fragmentOpen: ([Int]) -> String = { _ in "" },
+                     fragmentClose: ([Int]) -> String = { _ in "" },
                      escape: (String) -> String, markOpen: ([Int]) -> String) -> String {
         var out = ""
         var openTerms: [Int] = []
-        for run in runs(of: text, terms: terms, differences: differences) {
+        var openFragments: [Int] = []
+        for run in runs(of: text, terms: terms, differences: differences, fragments: fragments) {
+            if run.fragments != openFragments {
+                if !openTerms.isEmpty { out += "</mark>"; openTerms = [] }
+                if !openFragments.isEmpty { out += fragmentClose(openFragments) }
+                if !run.fragments.isEmpty { out += fragmentOpen(run.fragments) }
+                openFragments = run.fragments
+            }
             if run.terms != openTerms {
                 if !openTerms.isEmpty { out += "</mark>" }
                 if !run.terms.isEmpty { out += markOpen(run.terms) }
@@ -238,6 +255,7 @@ struct MarkedRuns {
             out += run.differs ? "<\(diffTag)>\(escape(run.text))</\(diffTag)>" : escape(run.text)
         }
         if !openTerms.isEmpty { out += "</mark>" }
+        if !openFragments.isEmpty { out += fragmentClose(openFragments) }
         return out
     }
 }

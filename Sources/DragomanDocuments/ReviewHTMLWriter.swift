@@ -11,6 +11,8 @@ struct ReviewSummary {
     var flaggedTerms = 0
     var needsReview = 0
     var untranslated = 0
+    var withFragments = 0
+    var assembled = 0
 
     init(_ document: PretranslatedDocument) {
         for s in document.segments {
@@ -21,6 +23,8 @@ struct ReviewSummary {
             flaggedTerms += s.terms.filter(\.isFlagged).count
             if s.state == .needsReview { needsReview += 1 }
             if s.state == .untranslated { untranslated += 1 }
+            if !s.fragments.isEmpty { withFragments += 1 }
+            if s.assembled != nil { assembled += 1 }
         }
     }
 }
@@ -32,6 +36,12 @@ struct ReviewSummary {
 /// translations; flagged terms red with a warning below) and the words that differ from
 /// the TM source are `<ins>`; the TM source, below it, shows its differing words as `<del>`.
 /// Number repairs, repetitions, alternatives and the score's explanation follow.
+///
+/// Below the sentence: the TM's fragments are `<span class="fragment">` in the source with
+/// their number (`<sup>`), listed under it with their translations (visible, not in a
+/// tooltip); an assembled draft stands in the proposal column in a dashed box labelled
+/// "assembled draft: needs review", its untranslated words `⟦<span class="untranslated">…</span>⟧`
+/// in the source's direction (with `--assembled-as-target` it is the proposal itself).
 public struct ReviewHTMLWriter: DocumentWriter {
     public var options: DocumentWriterOptions
 
@@ -58,6 +68,8 @@ public struct ReviewHTMLWriter: DocumentWriter {
                      "\(summary.untranslated) without proposal"]
         if summary.repetitions > 0 { facts.append(counted(summary.repetitions, "repetition")) }
         if summary.flaggedTerms > 0 { facts.append(counted(summary.flaggedTerms, "flagged term")) }
+        if summary.withFragments > 0 { facts.append("\(summary.withFragments) with fragments") }
+        if summary.assembled > 0 { facts.append(counted(summary.assembled, "assembled draft")) }
         if let date = options.date { facts.append("made \(Naming.isoDate(date))") }
         h += "<p class=\"facts\">\(Self.escape(facts.joined(separator: " · ")))</p>\n"
         h += "<table class=\"summary\">\n<thead><tr><th>Band</th><th>Segments</th><th>Words</th></tr></thead>\n<tbody>\n"
@@ -75,6 +87,7 @@ public struct ReviewHTMLWriter: DocumentWriter {
             var classes = [band.cssClass, "state-" + s.state.rawValue]
             if s.repetitionOf != nil { classes.append("repetition") }
             if s.terms.contains(where: \.isFlagged) { classes.append("flagged") }
+            if s.assembledIsTarget { classes.append("assembled") }
             h += "<tr id=\"\(id)\" class=\"\(classes.joined(separator: " "))\">\n"
             h += "<td class=\"num\"><a href=\"#\(id)\">\(s.segment.index + 1)</a>"
             if s.segment.block != .paragraph {
@@ -84,7 +97,20 @@ public struct ReviewHTMLWriter: DocumentWriter {
 
             // Source with terms and differences from the TM source.
             h += "<td class=\"src\" \(srcAttrs)>"
-            h += Self.marked(s.segment.text, terms: s.terms, differences: s.best?.queryDifferences ?? [], tag: "ins")
+            h += Self.marked(s.segment.text, terms: s.terms, fragments: s.fragments,
+                             differences: s.best?.queryDifferences ?? [], tag: "ins")
+            if !s.fragments.isEmpty {
+                h += "<ol class=\"fragments\" dir=\"ltr\" lang=\"en\">"
+                for f in s.fragments {
+                    h += "<li><bdi \(srcAttrs)>\(Self.escape(f.source))</bdi> → <bdi class=\"fragtgt\" \(tgtAttrs)>"
+                    h += "\(Self.escape(f.target))</bdi> <span class=\"fragmeta\">\(Self.escape(fragmentSupport(f)))"
+                    for alt in f.alternatives {
+                        h += "; also <bdi \(tgtAttrs)>\(Self.escape(alt.target))</bdi> ×\(alt.count)"
+                    }
+                    h += "</span></li>"
+                }
+                h += "</ol>"
+            }
             for check in s.checks {
                 h += "<div class=\"warn\" dir=\"ltr\" lang=\"en\">⚠ \(Self.escape(check))</div>"
             }
@@ -105,10 +131,18 @@ public struct ReviewHTMLWriter: DocumentWriter {
 
             // Proposal.
             h += "<td class=\"tgt\" \(tgtAttrs)>"
-            if let target = s.target {
+            if s.assembledIsTarget, let draft = s.assembled {
+                h += "<div class=\"draft\"><div class=\"draftlabel\" dir=\"ltr\" lang=\"en\">assembled draft: needs review · "
+                h += "\(Self.escape(DraftMarkup.coverage(draft))) covered</div>\(DraftMarkup.html(draft, source: src, escape: Self.escape))</div>"
+            } else if let target = s.target {
                 h += Self.escape(target)
             } else {
                 h += "<span class=\"none\" dir=\"ltr\" lang=\"en\">no proposal</span>"
+            }
+            if !s.assembledIsTarget, let draft = s.assembled {
+                h += "<div class=\"draft\"><div class=\"draftlabel\" dir=\"ltr\" lang=\"en\">assembled draft (not the target): "
+                h += "needs review · \(Self.escape(DraftMarkup.coverage(draft))) covered</div>"
+                h += "\(DraftMarkup.html(draft, source: src, escape: Self.escape))</div>"
             }
             if let best = s.best, !best.repairs.isEmpty {
                 let list = best.repairs.map { "\(Self.escape($0.from)) → \(Self.escape($0.to))" }.joined(separator: ", ")
@@ -123,6 +157,7 @@ public struct ReviewHTMLWriter: DocumentWriter {
                 h += "<span class=\"kind\">\(Self.escape(Naming.kindLabel(best.kind)))</span>"
             } else {
                 h += "<span class=\"score \(band.cssClass)\">—</span> <span class=\"kind\">no match</span>"
+                if s.assembledIsTarget { h += "<div class=\"kind\">assembled draft</div>" }
             }
             h += "<div class=\"state\">\(Self.escape(Naming.stateLabel(s.state)))</div>"
             if let first = s.repetitionOf {
@@ -147,9 +182,18 @@ public struct ReviewHTMLWriter: DocumentWriter {
         return h
     }
 
-    /// `text` with glossary terms in `<mark class="term">` and difference ranges in `<tag>`.
-    static func marked(_ text: String, terms: [SegmentTerm], differences: [Range<Int>], tag: String) -> String {
-        MarkedRuns.html(text, terms: terms.map(\.range), differences: differences, diffTag: tag, escape: escape) { indices in
+    /// `text` with TM fragments in `<span class="fragment">` (numbered after them), glossary
+    /// terms in `<mark class="term">` and difference ranges in `<tag>`.
+    static func marked(_ text: String, terms: [SegmentTerm], fragments: [TMFragment] = [], differences: [Range<Int>],
+                       tag: String) -> String {
+        MarkedRuns.html(text, terms: terms.map(\.range), differences: differences, diffTag: tag,
+                        fragments: fragments.map(\.range),
+                        fragmentOpen: { indices in
+                            let title = indices.map { "\(fragments[$0].source) → \(fragments[$0].target)" }.joined(separator: "; ")
+                            return "<span class=\"fragment\" title=\"\(escape(title))\">"
+                        },
+                        fragmentClose: { "</span><sup class=\"fragnum\">" + $0.map { String($0 + 1) }.joined(separator: ",") + "</sup>" },
+                        escape: escape) { indices in
             let hits = indices.map { terms[$0] }
             let flagged = hits.contains(where: \.isFlagged)
             let title = hits.map { hit in
@@ -216,6 +260,14 @@ public struct ReviewHTMLWriter: DocumentWriter {
         tr.repetition td.num { background: #eceff1; }
         details summary { cursor: pointer; font-size: .85rem; }
         ol.alts { padding-inline-start: 1.2rem; margin: .2rem 0; }
+        span.fragment { background: #e1bee7; border-bottom: 2px dotted #6a1b9a; }
+        sup.fragnum { color: #6a1b9a; font-size: .7rem; }
+        ol.fragments { font-size: .85rem; white-space: normal; margin: .4rem 0 0; padding-inline-start: 1.4rem; }
+        .fragtgt { font-weight: bold; }
+        .fragmeta { color: #666; }
+        div.draft { border: 1px dashed #6a1b9a; background: #f3e5f5; padding: .2rem .4rem; margin-top: .3rem; }
+        .draftlabel { color: #6a1b9a; font-size: .8rem; font-weight: bold; white-space: normal; }
+        span.untranslated { background: #ffe0b2; }
 
         """
         for band in ReviewBand.allCases {

@@ -13,6 +13,12 @@ import DragomanTM
 /// `<ins>`; in the TM source, its differing words are `<del>` (GitHub renders these tags;
 /// in a terminal they read as brackets). Markdown's own characters in the text are
 /// escaped, so a `*` or `|` in an article stays a character.
+///
+/// Below the sentence: the spans the TM holds as fragments are bold in the source with
+/// their number after them (`<b>…</b><sup>1</sup>`), and listed with their translations
+/// (`- **Fragment 1:** source → translation (3 units, confidence 85%)`); an assembled draft
+/// is a line of its own saying it needs review, its untranslated words between ⟦ and ⟧ in
+/// a span of the source's direction (or the proposal line, with `--assembled-as-target`).
 public struct ReviewMarkdownWriter: DocumentWriter {
     public var options: DocumentWriterOptions
 
@@ -32,6 +38,8 @@ public struct ReviewMarkdownWriter: DocumentWriter {
                      "\(summary.untranslated) without proposal"]
         if summary.repetitions > 0 { facts.append(counted(summary.repetitions, "repetition")) }
         if summary.flaggedTerms > 0 { facts.append(counted(summary.flaggedTerms, "flagged term")) }
+        if summary.withFragments > 0 { facts.append("\(summary.withFragments) with fragments") }
+        if summary.assembled > 0 { facts.append(counted(summary.assembled, "assembled draft")) }
         if let date = options.date { facts.append("made \(Naming.isoDate(date))") }
         m += Self.escape(facts.joined(separator: " · ")) + "\n\n"
         m += "| Band | Segments | Words |\n|---|---:|---:|\n"
@@ -48,14 +56,18 @@ public struct ReviewMarkdownWriter: DocumentWriter {
             } else {
                 heading += " · \(band.emoji) no match"
             }
+            if s.assembledIsTarget { heading += " · 🧩 assembled" }
             heading += " · \(Naming.stateLabel(s.state))"
             if s.repetitionOf != nil { heading += " · ↻ repetition" }
             if s.terms.contains(where: \.isFlagged) { heading += " · ⚠️ flagged term" }
             m += "\n## \(heading)\n\n"
 
-            m += "- **Source:** " + span(Self.marked(s.segment.text, terms: s.terms,
+            m += "- **Source:** " + span(Self.marked(s.segment.text, terms: s.terms, fragments: s.fragments,
                                                      differences: s.best?.queryDifferences ?? [], tag: "ins"), src) + "\n"
-            if let target = s.target {
+            if s.assembledIsTarget, let draft = s.assembled {
+                m += "- **Proposal:** " + span(DraftMarkup.html(draft, source: src, escape: Self.escape), tgt)
+                    + " _(assembled draft, \(DraftMarkup.coverage(draft)) covered: needs review)_\n"
+            } else if let target = s.target {
                 m += "- **Proposal:** " + span(Self.escape(target), tgt) + "\n"
             } else {
                 m += "- **Proposal:** _none_\n"
@@ -75,6 +87,19 @@ public struct ReviewMarkdownWriter: DocumentWriter {
                 }
                 m += "- **Why:** `" + best.explanation.replacingOccurrences(of: "`", with: "'")
                     .replacingOccurrences(of: "\n", with: " ") + "`\n"
+            }
+            if !s.assembledIsTarget, let draft = s.assembled {
+                m += "- 🧩 **Assembled draft** (\(DraftMarkup.coverage(draft)) covered; needs review): "
+                    + span(DraftMarkup.html(draft, source: src, escape: Self.escape), tgt) + "\n"
+            }
+            for (n, f) in s.fragments.enumerated() {
+                var line = "- **Fragment \(n + 1):** " + span(Self.escape(f.source), src) + " → " + span(Self.escape(f.target), tgt)
+                    + " (\(fragmentSupport(f))"
+                if !f.alternatives.isEmpty {
+                    line += "; also " + f.alternatives.map { span(Self.escape($0.target), tgt) + " ×\($0.count)" }
+                        .joined(separator: ", ")
+                }
+                m += line + ")\n"
             }
             for check in s.checks {
                 m += "- ⚠️ **Check:** " + Self.escape(check) + "\n"
@@ -102,8 +127,12 @@ public struct ReviewMarkdownWriter: DocumentWriter {
         side == .arabic ? "<span dir=\"rtl\" lang=\"ar\">\(html)</span>" : html
     }
 
-    static func marked(_ text: String, terms: [SegmentTerm], differences: [Range<Int>], tag: String) -> String {
-        MarkedRuns.html(text, terms: terms.map(\.range), differences: differences, diffTag: tag, escape: escape) { indices in
+    static func marked(_ text: String, terms: [SegmentTerm], fragments: [TMFragment] = [], differences: [Range<Int>],
+                       tag: String) -> String {
+        MarkedRuns.html(text, terms: terms.map(\.range), differences: differences, diffTag: tag,
+                        fragments: fragments.map(\.range), fragmentOpen: { _ in "<b>" },
+                        fragmentClose: { "</b><sup>" + $0.map { String($0 + 1) }.joined(separator: ",") + "</sup>" },
+                        escape: escape) { indices in
             let flagged = indices.first { terms[$0].isFlagged }
             return flagged.map { "<mark title=\"\(terms[$0].status)\">" } ?? "<mark>"
         }

@@ -19,6 +19,15 @@ import DragomanTM
 /// `repairs` (`{"from","to"}`), `score`, `source`, `sourceDifferences`, `target`, `unitID`.
 /// A term: `end`, `entryID`, `flagged`, `matchKind`, `start`, `status`, `surface`, `term`,
 /// `translations`. A number: `end`, `start`, `text`, `value`.
+///
+/// Below the sentence: `fragments` (the spans the TM holds, in segment order: `start`,
+/// `end` (UTF-16 in the segment), `source`, `target`, `count`, `confidence` (0–1),
+/// `alternatives` (`{"count","target"}`), `units` (TM unit ids), `words`) and `assembled`
+/// (null, or the draft of a segment without a match: `text` (untranslated words between
+/// ⟦ and ⟧), `coverage` (0–1), `coveredWords`, `totalWords`, `isTarget` (whether it is the
+/// segment's `target`, with `--assembled-as-target`; `kind`, `match` and `score` then stay
+/// null: it is no TM match), `parts` (`start`, `end`, `source`, `text`, `origin`: fragment,
+/// glossary, number, copy or untranslated)).
 public struct SegmentJSONWriter: DocumentWriter {
     public init() {}
 
@@ -42,8 +51,10 @@ public struct SegmentJSONWriter: DocumentWriter {
     static func fields(_ s: PretranslatedSegment, file: String) -> [String: JSONValue] {
         [
             "alternatives": .array(s.alternatives.map { .object(suggestion($0)) }),
+            "assembled": s.assembled.map { .object(assembled($0, isTarget: s.assembledIsTarget)) } ?? .null,
             "block": .string(Naming.blockName(s.segment.block)),
             "file": .string(file),
+            "fragments": .array(s.fragments.map { .object(fragment($0)) }),
             "id": .string(Naming.unitID(s.segment.index)),
             "index": .int(s.segment.index),
             "kind": s.best.map { .string($0.kind.rawValue) } ?? .null,
@@ -87,6 +98,28 @@ public struct SegmentJSONWriter: DocumentWriter {
         ]
     }
 
+    static func fragment(_ f: TMFragment) -> [String: JSONValue] {
+        [
+            "start": .int(f.range.lowerBound), "end": .int(f.range.upperBound),
+            "source": .string(f.source), "target": .string(f.target),
+            "count": .int(f.count), "confidence": .number(f.confidence),
+            "alternatives": .array(f.alternatives.map { .object(["target": .string($0.target), "count": .int($0.count)]) }),
+            "units": .array(f.units.map { .int(Int($0)) }),
+            "words": .int(f.words),
+        ]
+    }
+
+    static func assembled(_ d: AssembledDraft, isTarget: Bool) -> [String: JSONValue] {
+        [
+            "text": .string(d.text), "coverage": .number(d.coverage),
+            "coveredWords": .int(d.coveredWords), "totalWords": .int(d.totalWords), "isTarget": .bool(isTarget),
+            "parts": .array(d.parts.map {
+                .object(["start": .int($0.range.lowerBound), "end": .int($0.range.upperBound), "source": .string($0.source),
+                         "text": .string($0.text), "origin": .string($0.origin.rawValue)])
+            }),
+        ]
+    }
+
     static func range(_ r: Range<Int>) -> JSONValue {
         .object(["start": .int(r.lowerBound), "end": .int(r.upperBound)])
     }
@@ -98,6 +131,8 @@ enum JSONValue: Hashable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A fraction, written with at most four decimals ("0.7273"); not finite: null.
+    case number(Double)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -107,6 +142,10 @@ enum JSONValue: Hashable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
+        case .number(let d):
+            guard d.isFinite else { out += "null"; break }
+            let rounded = (d * 10_000).rounded() / 10_000
+            out += rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             out += "["

@@ -26,7 +26,13 @@ import DragomanXML
 ///   origin="…" tool-id="dragoman">` with its TM `<source>`, `<target>` and a `<note>`
 ///   naming the kind (context matches say `match-quality="101"`);
 /// - glossary hits, repairs and repetitions are `<note from="dragoman">`s (priority 1 for a
-///   forbidden or deprecated term).
+///   forbidden or deprecated term);
+/// - TM fragments are `<note from="dragoman" priority="4" annotates="source">`s ("Fragment
+///   «…» → «…» (3 units, confidence 85%)"): XLIFF 1.2 has no sub-segment matches;
+/// - an assembled draft is an `<alt-trans alttranstype="proposal" origin="dragoman:assembled">`
+///   after the TM's (no match-quality: it matches no stored source), its note saying it
+///   needs review; with `--assembled-as-target` it is also the `<target
+///   state="needs-review-translation" state-qualifier="x-dragoman-assembled">`.
 /// XML 1.0 cannot carry control characters and XLIFF 1.2 has no escape for them, so a
 /// document containing one is refused (`DocumentError.characterNotAllowed`).
 public struct XLIFF12Writer: DocumentWriter {
@@ -107,6 +113,9 @@ public struct XLIFF12Writer: DocumentWriter {
             let state = s.state == .translated ? "translated" : "needs-review-translation"
             try xml.element("target", ["state": state, "state-qualifier": Self.stateQualifier(best.kind)],
                             text: try checked(best.target, id))
+        } else if s.assembledIsTarget, let draft = s.assembled {
+            try xml.element("target", ["state": "needs-review-translation", "state-qualifier": Self.assembledQualifier],
+                            text: try checked(draft.text, id))
         }
         for term in s.terms {
             let translations = term.translations.isEmpty ? "no translation given" : term.translations.joined(separator: " | ")
@@ -128,6 +137,14 @@ public struct XLIFF12Writer: DocumentWriter {
             try xml.element("note", ["from": "dragoman", "priority": "5"],
                             text: "Repetition of segment \(first + 1) (\(Naming.unitID(first)))")
         }
+        for f in s.fragments {
+            var text = "Fragment «\(f.source)» → «\(f.target)» (\(fragmentSupport(f))"
+            if !f.alternatives.isEmpty {
+                text += "; also " + f.alternatives.map { "«\($0.target)» ×\($0.count)" }.joined(separator: ", ")
+            }
+            try xml.element("note", ["from": "dragoman", "priority": "4", "annotates": "source"],
+                            text: try checked(text + ")", id))
+        }
         for suggestion in (s.best.map { [$0] } ?? []) + s.alternatives {
             try xml.startElement("alt-trans", [
                 "match-quality": String(suggestion.score),
@@ -141,8 +158,26 @@ public struct XLIFF12Writer: DocumentWriter {
                 "\(Naming.kindLabel(suggestion.kind)) match, score \(suggestion.score): \(suggestion.explanation)", id))
             try xml.endElement()
         }
+        if let draft = s.assembled {
+            try xml.startElement("alt-trans", [
+                "alttranstype": "proposal",
+                "origin": "dragoman:assembled",
+                "tool-id": "dragoman",
+                "xml:space": "preserve",
+            ])
+            try xml.element("source", attributes: [], text: try checked(s.segment.text, id))
+            try xml.element("target", attributes: [], text: try checked(draft.text, id))
+            try xml.element("note", ["from": "dragoman"], text:
+                "Assembled draft (\(DraftMarkup.coverage(draft)) translated from TM fragments, glossary terms, numbers and names): "
+                + "needs review; words in ⟦…⟧ are still untranslated")
+            try xml.endElement()
+        }
         try xml.endElement()
     }
+
+    /// The state-qualifier of an assembled draft taken as the target (XLIFF 1.2 lets a
+    /// tool add `x-` values; none of the standard ones says "assembled").
+    public static let assembledQualifier = "x-dragoman-assembled"
 
     /// The XLIFF 1.2 state-qualifier of a proposal.
     public static func stateQualifier(_ kind: MatchKind) -> String {

@@ -32,6 +32,17 @@ public enum XLIFFNamespace {
 ///   context), the kind, the TM unit, its date, the number repairs and the score's explanation;
 /// - glossary hits in `<gls:glossary>`; a forbidden or deprecated term gets a
 ///   `<gls:definition>` saying so and a priority-1 `<note>` on the unit;
+/// - TM fragments (sub-segment matches, the Translation Candidates module's own way): each
+///   fragment's span of the source is an `<mrk id="fragN" type="mtc:match">` (ids apart
+///   from the segments' `sN`, the matches' `mN` and the file's `f1`), and a
+///   `<mtc:match ref="#fragN" type="tm" subType="dragoman:fragment" similarity="100"
+///   matchQuality="…">` (the span is the fragment's source word for word; the quality is
+///   the fragment's confidence) holds the fragment's source and translation, after the TM
+///   matches;
+/// - an assembled draft is `<mtc:match ref="#sN" type="am" subType="dragoman:assembled"
+///   matchQuality="…">` over the whole source (no similarity: its source is no stored
+///   text; the quality is the share of words it translates), last, with a note saying it
+///   needs review; with `--assembled-as-target` it is also the `<target>` (needs review);
 /// - characters XML cannot carry are written as `<cp hex="…"/>`.
 public struct XLIFF2Writer: DocumentWriter {
     public var options: DocumentWriterOptions
@@ -95,10 +106,21 @@ public struct XLIFF2Writer: DocumentWriter {
         try xml.startElement("unit", ["id": Naming.unitID(unit.segment)])
 
         let suggestions = (s.best.map { [$0] } ?? []) + s.alternatives
-        if !suggestions.isEmpty {
+        let marks = Self.fragmentMarks(s)
+        if !suggestions.isEmpty || !s.fragments.isEmpty || s.assembled != nil {
             try xml.startElement("mtc:matches")
-            for (n, suggestion) in suggestions.enumerated() {
-                try writeMatch(xml, suggestion, id: "m\(n + 1)", ref: "#" + segmentID)
+            var n = 0
+            for suggestion in suggestions {
+                n += 1
+                try writeMatch(xml, suggestion, id: "m\(n)", ref: "#" + segmentID)
+            }
+            for (i, fragment) in s.fragments.enumerated() {
+                n += 1
+                try writeFragment(xml, fragment, id: "m\(n)", mark: marks[i], segment: s, segmentID: segmentID)
+            }
+            if let draft = s.assembled {
+                n += 1
+                try writeAssembled(xml, draft, id: "m\(n)", ref: "#" + segmentID, source: s.segment.text)
             }
             try xml.endElement()
         }
@@ -130,6 +152,8 @@ public struct XLIFF2Writer: DocumentWriter {
         ]
         if let first = s.repetitionOf { unitMeta.append(("repetition-of", Naming.unitID(first))) }
         for number in s.numbers { unitMeta.append(("number", "\(number.text)=\(number.value)")) }
+        if !s.fragments.isEmpty { unitMeta.append(("fragments", String(s.fragments.count))) }
+        if let draft = s.assembled { unitMeta.append(("assembled", "\(draft.coveredWords)/\(draft.totalWords)")) }
         try writeMetadata(xml, unitMeta)
 
         var notes: [(category: String, priority: Int, text: String)] = []
@@ -145,6 +169,12 @@ public struct XLIFF2Writer: DocumentWriter {
         }
         if let first = s.repetitionOf {
             notes.append(("dragoman:repetition", 5, "Repetition of segment \(first + 1) (\(Naming.unitID(first)))"))
+        }
+        if let draft = s.assembled {
+            let coverage = DraftMarkup.coverage(draft)
+            notes.append(("dragoman:assembled", 2, s.assembledIsTarget
+                ? "The target is a draft assembled from TM fragments, glossary terms, numbers and names (\(coverage) translated): review it; words in ⟦…⟧ are still untranslated"
+                : "An assembled draft (\(coverage) translated) is among the candidates; words in ⟦…⟧ are still untranslated"))
         }
         if !notes.isEmpty {
             try xml.startElement("notes")
@@ -171,7 +201,7 @@ public struct XLIFF2Writer: DocumentWriter {
         }
         try xml.startElement("segment", attributes: attributes)
         try xml.startElement("source")
-        try writeText(xml, s.segment.text)
+        try writeMarked(xml, s.segment.text, marks: marks.compactMap { $0 })
         try xml.endElement()
         if let target = s.target {
             try xml.startElement("target")
@@ -207,7 +237,7 @@ public struct XLIFF2Writer: DocumentWriter {
         try xml.endElement()
     }
 
-    private func writeMetadata(_ xml: XMLWriter, _ entries: [(String, String)]) throws {
+    func writeMetadata(_ xml: XMLWriter, _ entries: [(String, String)]) throws {
         guard !entries.isEmpty else { return }
         try xml.startElement("mda:metadata")
         try xml.startElement("mda:metaGroup", ["category": "dragoman"])
@@ -230,7 +260,7 @@ public struct XLIFF2Writer: DocumentWriter {
 
     /// Text with every character XML cannot carry written as `<cp hex="…"/>` (XLIFF 2's
     /// escape for them), so nothing is lost.
-    private func writeText(_ xml: XMLWriter, _ text: String) throws {
+    func writeText(_ xml: XMLWriter, _ text: String) throws {
         guard XMLChars.firstDisallowed(in: text) != nil else {
             if !text.isEmpty { try xml.text(text) }
             return

@@ -1,5 +1,6 @@
 import Foundation
 import DragomanFormats
+import DragomanPretranslate
 import DragomanText
 import DragomanTM
 
@@ -10,6 +11,10 @@ import DragomanTM
 ///   XLIFF 1.2 `translated`, `signed-off`, `final` or `approved="yes"`), or the states given.
 ///   A segment whose target is not done, or that has no target, is skipped and listed.
 /// - The text between segments (`<ignorable>`, `translate="no"` trans-units) is left out.
+/// - Below-the-sentence candidates are never units: fragments and assembled drafts live in
+///   `<mtc:matches>`, `<alt-trans>` and notes, which the reader skips; a done target that
+///   still holds a ⟦…⟧ run (an assembled draft marked done unfinished) is left out and
+///   listed, under the state `unfinished draft`.
 /// - Direction: the file's source language (`srcLang`, `source-language`) decides: an
 ///   Arabic → English file is stored as it is, an English → Arabic one with its sides
 ///   swapped; a file in neither direction is refused. `ScriptCheck` then checks each pair.
@@ -119,6 +124,12 @@ public struct XLIFFUnits {
                 notDoneByState[state, default: 0] += 1
                 continue
             }
+            if let target = item.target?.plain, AssembledDraft.hasUntranslatedRun(target) {
+                notDone.append(LineError(file: file, line: item.line,
+                                         reason: "unit \(item.id): the target still has words in ⟦…⟧ (an unfinished assembled draft)"))
+                notDoneByState[Self.unfinishedDraft, default: 0] += 1
+                continue
+            }
             let arabic = current.arabic ?? "", english = current.english ?? ""
             if let problem = SegmentCheck.problem(arabic: arabic, english: english) {
                 try bad(item, problem)
@@ -146,6 +157,9 @@ public struct XLIFFUnits {
         }
         return nil
     }
+
+    /// The state under which unfinished drafts are counted in `notDoneByState`.
+    public static let unfinishedDraft = "unfinished draft"
 
     private mutating func bad(_ item: XLIFFItem, _ reason: String) throws {
         let error = LineError(file: file, line: item.line, reason: "unit \(item.id): \(reason)")

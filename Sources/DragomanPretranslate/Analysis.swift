@@ -51,10 +51,34 @@ public struct AnalysisWeights: Sendable, Hashable, Codable {
     public var description: String { Self.order.map { String(percent[$0] ?? 0) }.joined(separator: "/") }
 }
 
+/// The segments of the no-match band that got an assembled draft: how many, their words,
+/// and how many of those words the drafts translate. A line of its own in an analysis;
+/// the words stay in the no-match band for the weighted total (a draft needs a translator).
+public struct AssembledCounts: Sendable, Hashable, Codable {
+    public var segments = 0
+    public var words = 0
+    public var coveredWords = 0
+
+    public init() {}
+
+    /// The share of their words the drafts cover.
+    public var coverage: Double { words == 0 ? 0 : Double(coveredWords) / Double(words) }
+
+    public static func + (a: AssembledCounts, b: AssembledCounts) -> AssembledCounts {
+        var out = a
+        out.segments += b.segments
+        out.words += b.words
+        out.coveredWords += b.coveredWords
+        return out
+    }
+}
+
 /// Segment and word counts per band for one file.
 public struct BandCounts: Sendable, Hashable, Codable {
     public var segments: [AnalysisBand: Int] = [:]
     public var words: [AnalysisBand: Int] = [:]
+    /// Of the no-match band, the segments with an assembled draft.
+    public var assembled = AssembledCounts()
 
     public init() {}
 
@@ -71,6 +95,7 @@ public struct BandCounts: Sendable, Hashable, Codable {
             out.segments[band, default: 0] += b.segments[band] ?? 0
             out.words[band, default: 0] += b.words[band] ?? 0
         }
+        out.assembled = a.assembled + b.assembled
         return out
     }
 }
@@ -78,7 +103,8 @@ public struct BandCounts: Sendable, Hashable, Codable {
 /// Counts an article's words by match band. Context and 100% matches count first, then
 /// repetitions (a segment whose key an earlier one had, in this file or an earlier file
 /// of the same analysis), then fuzzy bands: repetitions take precedence over fuzzy
-/// matches, as in memoQ.
+/// matches, as in memoQ. Segments of the no-match band with an assembled draft are also
+/// counted apart (`BandCounts.assembled`); repetitions stay repetitions.
 public enum Analyzer {
     public static func count(_ document: PretranslatedDocument, seen: inout Set<String>) -> BandCounts {
         var counts = BandCounts()
@@ -90,6 +116,11 @@ public enum Analyzer {
             if isRepetition && band != .context && band != .exact { band = .repetition }
             counts.segments[band, default: 0] += 1
             counts.words[band, default: 0] += s.words
+            if band == .noMatch, let draft = s.assembled {
+                counts.assembled.segments += 1
+                counts.assembled.words += s.words
+                counts.assembled.coveredWords += min(draft.coveredWords, s.words)
+            }
         }
         return counts
     }

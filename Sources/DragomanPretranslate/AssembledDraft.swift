@@ -43,6 +43,13 @@ public struct AssembledDraft: Sendable, Hashable, Codable {
     public static let untranslatedOpen = "⟦"
     public static let untranslatedClose = "⟧"
 
+    /// Whether `text` still holds a ⟦…⟧ run: a draft nobody finished, which must not go
+    /// into the TM as a translation.
+    public static func hasUntranslatedRun(_ text: String) -> Bool {
+        guard let open = text.range(of: untranslatedOpen) else { return false }
+        return text.range(of: untranslatedClose, range: open.upperBound..<text.endIndex) != nil
+    }
+
     public init(text: String, parts: [Part], coveredWords: Int, totalWords: Int) {
         self.text = text
         self.parts = parts

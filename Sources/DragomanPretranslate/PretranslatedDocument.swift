@@ -109,7 +109,8 @@ public struct SegmentNumber: Sendable, Hashable, Codable {
 public enum SegmentState: String, Sendable, Hashable, Codable {
     /// No proposal.
     case untranslated
-    /// A repaired or fuzzy proposal (or an exact one when exact matches are reviewed).
+    /// A repaired or fuzzy proposal (or an exact one when exact matches are reviewed, or
+    /// an assembled draft taken as the target).
     case needsReview = "needs-review"
     /// A context or exact proposal.
     case translated
@@ -137,9 +138,14 @@ public struct PretranslatedSegment: Sendable, Hashable, Codable {
     /// For a segment with no match at or above the threshold: a draft assembled from the
     /// fragments, glossary terms, numbers and names (always needs review).
     public var assembled: AssembledDraft? = nil
+    /// Whether `assembled` is the proposal (`--assembled-as-target`). It is no TM match, so
+    /// `best` stays nil: analysis bands, leveraged TMX and TM-match outputs leave it out,
+    /// and the state is needs-review.
+    public var assembledIsTarget = false
 
-    /// The proposed target text, or nil.
-    public var target: String? { best?.target }
+    /// The proposed target text, or nil: the best match's, else the assembled draft when
+    /// it was asked for as the target.
+    public var target: String? { best?.target ?? (assembledIsTarget ? assembled?.text : nil) }
 }
 
 /// A pre-translated article.
@@ -151,6 +157,11 @@ public struct PretranslatedDocument: Sendable, Hashable, Codable {
     public var threshold: Int
 
     public var targetLanguage: Language { sourceLanguage.other }
+
+    /// How many segments have fragments (sub-sentence leverage).
+    public var segmentsWithFragments: Int { segments.filter { !$0.fragments.isEmpty }.count }
+    /// How many segments have an assembled draft.
+    public var assembledSegments: Int { segments.filter { $0.assembled != nil }.count }
 
     /// The target article: proposals in their slots, the source where there is none.
     public var targetText: String {

@@ -14,50 +14,90 @@ public struct PretranslationOptions: Sendable {
     /// How many alternatives to list besides the proposal.
     public var alternatives: Int
     public var exactAs: ExactAs
+    /// Whether a segment without a match gets its assembled draft as its proposal (always
+    /// needing review) rather than no target at all (`--assembled-as-target`).
+    public var assembledAsTarget: Bool
 
-    public init(side: Language = .arabic, threshold: Int = 70, alternatives: Int = 3, exactAs: ExactAs = .final) {
+    public init(side: Language = .arabic, threshold: Int = 70, alternatives: Int = 3, exactAs: ExactAs = .final,
+                assembledAsTarget: Bool = false) {
         self.side = side
         self.threshold = threshold
         self.alternatives = alternatives
         self.exactAs = exactAs
+        self.assembledAsTarget = assembledAsTarget
     }
 }
 
-/// Fills an article's segments from the translation memory and the glossary.
+/// Fills an article's segments from the translation memory and the glossary, and, below
+/// the sentence, from the TM's fragments: every segment gets the fragments the TM holds,
+/// and a segment without a match a draft assembled from them (`DraftAssembler`).
 public struct Pretranslator {
     /// Runs one TM search (the store's snapshot search).
     public typealias Search = (_ query: TMQuery, _ threshold: Int, _ limit: Int) throws -> [TMMatch]
+    /// Finds the spans of a segment the TM holds below the sentence (the store's fragment search).
+    public typealias Fragments = (_ text: String, _ side: Language) throws -> [TMFragment]
 
     let search: Search
     let terms: TermSpotter?
+    let fragments: Fragments?
     let workers: Int
 
-    /// `workers` > 1 runs the searches and glossary look-ups of different segments on
-    /// that many threads at once: then `search` and `terms` must be safe to call from
-    /// several threads (the SQLite stores are: each call is a read transaction of its own).
-    public init(search: @escaping Search, terms: TermSpotter?, workers: Int = 1) {
+    /// `workers` > 1 runs the searches, glossary and fragment look-ups of different
+    /// segments on that many threads at once: then `search`, `terms` and `fragments` must
+    /// be safe to call from several threads (the SQLite stores are: each call is a read
+    /// transaction of its own). Without `fragments`, drafts are assembled from glossary
+    /// terms, numbers and names alone.
+    public init(search: @escaping Search, terms: TermSpotter?, fragments: Fragments? = nil, workers: Int = 1) {
         self.search = search
         self.terms = terms
+        self.fragments = fragments
         self.workers = workers
     }
 
-    /// What each segment needs from the stores: its glossary hits, and (for the first
-    /// of repeated segments only) its TM matches.
+    /// What each segment needs from the stores: its glossary hits, its fragments (for
+    /// the first segment of each text; a repetition of the same text copies them, nil
+    /// here) and (for the first of repeated segments only) its TM matches.
     private func lookUp(_ article: Article, keys: [String], options: PretranslationOptions) throws
-        -> [(hits: [SegmentTerm], matches: [TMMatch]?)] {
+        -> [(hits: [SegmentTerm], fragments: [TMFragment]?, matches: [TMMatch]?)] {
         var first: [String: Int] = [:]
         for (i, key) in keys.enumerated() where first[key] == nil { first[key] = i }
+        var firstText: [String: Int] = [:]
+        for (i, s) in article.segments.enumerated() where firstText[s.text] == nil { firstText[s.text] = i }
         let segments = article.segments
         let contextHashes = segments.map { UnitContext.hash(ofSegment: $0.text) }
         return try ParallelMap.map(segments.count, workers: workers, minimumCount: 2) { i in
             let hits = try terms?.hits(in: segments[i].text, side: options.side) ?? []
-            guard first[keys[i]] == i else { return (hits, nil) }
+            // Fragments are offsets into the text: only the very same text may share them,
+            // and one that points outside it is dropped.
+            let length = segments[i].text.utf16.count
+            let found = firstText[segments[i].text] == i
+                ? try fragments?(segments[i].text, options.side)
+                    .filter { $0.range.lowerBound >= 0 && $0.range.upperBound <= length && !$0.range.isEmpty }
+                    .sorted { $0.range.lowerBound < $1.range.lowerBound } ?? []
+                : nil
+            guard first[keys[i]] == i else { return (hits, found, nil) }
             let context = UnitContext(
                 previous: i == 0 ? UnitContext.documentStart : contextHashes[i - 1]!,
                 next: i + 1 == segments.count ? UnitContext.documentEnd : contextHashes[i + 1]!)
             let matches = try search(TMQuery(text: segments[i].text, side: options.side, context: context),
                                      options.threshold, 1 + options.alternatives)
-            return (hits, matches)
+            return (hits, found, matches)
+        }
+    }
+
+    /// A segment's fragments, and the draft of a segment without a match (its proposal,
+    /// needing review, with `assembledAsTarget`; no `MatchKind`, as it is no TM match).
+    private func belowTheSentence(_ s: inout PretranslatedSegment, tokens: [Token], fragments: [TMFragment],
+                                  options: PretranslationOptions) {
+        s.fragments = fragments
+        s.assembled = nil
+        s.assembledIsTarget = false
+        guard s.best == nil else { return }
+        s.assembled = DraftAssembler.assemble(s.segment.text, tokens: tokens, side: options.side,
+                                              fragments: fragments, terms: s.terms)
+        if options.assembledAsTarget && s.assembled != nil {
+            s.assembledIsTarget = true
+            s.state = .needsReview
         }
     }
 
@@ -66,12 +106,15 @@ public struct Pretranslator {
         var firstByKey: [String: Int] = [:]
         let keys = article.segments.map { MatchKey.make($0.text) }
         let found = try lookUp(article, keys: keys, options: options)
+        var firstText: [String: Int] = [:]
         for (i, segment) in article.segments.enumerated() {
+            if firstText[segment.text] == nil { firstText[segment.text] = i }
+            let fragments = found[i].fragments ?? found[firstText[segment.text]!].fragments ?? []
             let tokens = Tokenizer.tokenize(segment.text)
             let numbers = tokens.compactMap { t in
                 t.number.map { SegmentNumber(text: t.text, value: $0.canonical + ($0.isPercent ? "%" : ""), range: t.range) }
             }
-            let words = tokens.filter { $0.kind != .punctuation && $0.kind != .symbol && $0.kind != .clitic }.count
+            let words = tokens.filter(DraftAssembler.isWord).count
             let hits = found[i].hits
             if let first = firstByKey[keys[i]] {
                 // A repetition: translated once, the same way.
@@ -81,6 +124,8 @@ public struct Pretranslator {
                 repeated.terms = hits
                 repeated.numbers = numbers
                 repeated.words = words
+                repeated.state = out[first].best == nil ? .untranslated : out[first].state
+                belowTheSentence(&repeated, tokens: tokens, fragments: fragments, options: options)
                 out.append(repeated)
                 continue
             }
@@ -94,8 +139,10 @@ public struct Pretranslator {
             case .context?, .exact?, .exactVariant?: state = options.exactAs == .final ? .translated : .needsReview
             case .repaired?, .fuzzy?: state = .needsReview
             }
-            out.append(PretranslatedSegment(segment: segment, best: best, alternatives: Array(suggestions.dropFirst()),
-                                            terms: hits, numbers: numbers, repetitionOf: nil, state: state, words: words))
+            var pretranslated = PretranslatedSegment(segment: segment, best: best, alternatives: Array(suggestions.dropFirst()),
+                                                     terms: hits, numbers: numbers, repetitionOf: nil, state: state, words: words)
+            belowTheSentence(&pretranslated, tokens: tokens, fragments: fragments, options: options)
+            out.append(pretranslated)
         }
         return PretranslatedDocument(fileName: fileName, sourceLanguage: options.side, article: article, segments: out,
                                      threshold: options.threshold)

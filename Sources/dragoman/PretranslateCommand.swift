@@ -19,6 +19,12 @@ struct PretranslateCommand: ParsableCommand {
             Formats: xliff (XLIFF 2.1, the default for files), xliff12 (XLIFF 1.2 for Okapi and older tools), \
             tmx (the leveraged pairs; for OmegaT, in the project's tm/auto or tm folder), md and html (review documents), json (one object per segment per line). \
             With no --format and standard output a terminal, prints a readable summary per segment.
+
+            Below the sentence: every segment lists the fragments the TM holds (spans of two or more words, \
+            with their translations), and a segment without a match gets a draft assembled from fragments, \
+            glossary terms, numbers and names, the words still untranslated between ⟦ and ⟧. The draft is a \
+            candidate (XLIFF 2.1 mtc:match type="am", XLIFF 1.2 alt-trans), never the target unless \
+            --assembled-as-target, and then it needs review.
             """)
 
     @Argument(help: "The article (plain text or Markdown); '-' reads standard input.") var file: String
@@ -32,6 +38,8 @@ struct PretranslateCommand: ParsableCommand {
     @Option(help: "Also import this TSV of sentence pairs (arabic<TAB>english) into the TM first; importing the same pairs again changes nothing.")
     var loadTm: String?
     @Option(help: "Glossary entries of this domain first, where the words match several entries.") var domain: String?
+    @Flag(help: "Give a segment without a match its assembled draft as the target (always needs review; untranslated words stay between ⟦ and ⟧).")
+    var assembledAsTarget = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -47,7 +55,8 @@ struct PretranslateCommand: ParsableCommand {
         let workspace = try database.open()
         if let loadTm { try TMImport.loadSample(loadTm, into: workspace.tm) }
         let document = try Pretranslation(workspace: workspace).run(input, options: PretranslationOptions(
-            side: from, threshold: minScore, alternatives: alternatives, exactAs: exactAs), domain: domain)
+            side: from, threshold: minScore, alternatives: alternatives, exactAs: exactAs,
+            assembledAsTarget: assembledAsTarget), domain: domain)
         let options = DocumentWriterOptions(toolVersion: DragomanVersion.string)
         if format == nil && output == nil && Terminal.stdoutIsTerminal {
             PretranslationSummary.print(document)
@@ -56,7 +65,10 @@ struct PretranslateCommand: ParsableCommand {
         let format = try self.format ?? output.map(Self.format(forOutput:)) ?? .json
         let text = try format.write(document, options: options)
         try OutputFile.writeText(to: output) { $0(text) }
-        if let output { Terminal.writeStderr("wrote \(output) (\(format.rawValue), \(document.segments.count) segments)\n") }
+        if let output {
+            Terminal.writeStderr("wrote \(output) (\(format.rawValue), \(document.segments.count) segments; "
+                                 + PretranslationSummary.belowTheSentence(document) + ")\n")
+        }
     }
 }
 
@@ -77,10 +89,14 @@ enum PretranslationSummary {
     static func print(_ d: PretranslatedDocument) {
         var counts: [String: Int] = [:]
         for s in d.segments {
-            let kind = s.repetitionOf != nil ? "repetition" : (s.best?.kind.rawValue ?? "no match")
+            let kind = s.repetitionOf != nil ? "repetition" : (s.best?.kind.rawValue ?? (s.assembledIsTarget ? "assembled" : "no match"))
             counts[kind, default: 0] += 1
             var head = "[\(s.segment.index + 1)] "
-            if let b = s.best { head += Terminal.score(b.score, "\(b.score) \(b.kind.rawValue)") } else { head += Terminal.score(nil, "no match") }
+            if let b = s.best {
+                head += Terminal.score(b.score, "\(b.score) \(b.kind.rawValue)")
+            } else {
+                head += Terminal.score(nil, s.assembledIsTarget ? "no match, assembled" : "no match")
+            }
             head += "  \(s.state.rawValue)"
             if let r = s.repetitionOf { head += "  (repeats [\(r + 1)])" }
             Swift.print(head)
@@ -89,6 +105,15 @@ enum PretranslationSummary {
                 Swift.print("  target: \(Terminal.isolate(b.target))")
                 if !b.repairs.isEmpty { Swift.print("  repaired: " + b.repairs.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")) }
                 if b.kind == .fuzzy || b.kind == .repaired { Swift.print("  TM:     \(Terminal.isolate(b.source))") }
+            }
+            if let draft = s.assembled {
+                Swift.print("  \(s.assembledIsTarget ? "target" : "draft "): \(Terminal.isolate(draft.text))  "
+                            + Terminal.paint("(assembled, \(draft.coveredWords)/\(draft.totalWords) words)", "35"))
+            }
+            if !s.fragments.isEmpty {
+                Swift.print("  fragments: " + s.fragments.map { f in
+                    "\(Terminal.isolate(f.source)) → \(Terminal.isolate(f.target)) (×\(f.count))"
+                }.joined(separator: "; "))
             }
             // The proposal is not its own alternative.
             for a in s.alternatives where !(a.unitID == s.best?.unitID && a.target == s.best?.target) {
@@ -105,7 +130,13 @@ enum PretranslationSummary {
             for check in s.checks { Swift.print("  " + Terminal.paint("check: \(check)", "31")) }
             Swift.print("")
         }
-        Swift.print("\(d.fileName): \(d.segments.count) segments: " + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        Swift.print("\(d.fileName): \(d.segments.count) segments: " + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                    + "; " + belowTheSentence(d))
+    }
+
+    /// "3 with fragments, 2 with an assembled draft".
+    static func belowTheSentence(_ d: PretranslatedDocument) -> String {
+        "\(d.segmentsWithFragments) with fragments, \(d.assembledSegments) with an assembled draft"
     }
 }
 
@@ -113,7 +144,10 @@ struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "How much of the articles the TM already covers: words per match band, weighted.",
-        discussion: "Words are counted the same way in Arabic and English: a word is a run of letters or a number; attached clitics are part of their word (وبالقدس is one word); punctuation is not counted.")
+        discussion: """
+            Words are counted the same way in Arabic and English: a word is a run of letters or a number; attached clitics are part of their word (وبالقدس is one word); punctuation is not counted. \
+            The "assembled" line counts the no-match segments for which pretranslate would assemble a draft (from TM fragments, glossary terms, numbers and names) and the share of their words the drafts cover; those words stay in "no match" for the weighted total.
+            """)
 
     @Argument(help: "The articles.") var files: [String]
     @Option(help: "The articles' language: ar (default) or en.") var from: Language = .arabic
@@ -156,6 +190,10 @@ struct AnalyzeCommand: ParsableCommand {
             }
             print("  " + "total".padding(toLength: 14, withPad: " ", startingAt: 0) + String(r.totalSegments).leftPadded(9)
                   + String(r.totalWords).leftPadded(9) + String(format: "%.1f", r.weightedWords).leftPadded(10))
+            // Part of "no match" above, so not added to the total.
+            print("  " + "assembled".padding(toLength: 14, withPad: " ", startingAt: 0) + String(r.assembled.segments).leftPadded(9)
+                  + String(r.assembled.words).leftPadded(9)
+                  + "   \(Int((r.assembled.coverage * 100).rounded()))% of their words covered (in no match)")
         }
     }
 }

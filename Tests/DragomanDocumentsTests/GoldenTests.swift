@@ -40,6 +40,18 @@ func expectGolden(_ output: String, _ name: String, sourceLocation: SourceLocati
         try expectGolden(try format.write(document, options: options), golden)
     }
 
+    /// Fragments and assembled drafts (one a candidate, one the target) in every format.
+    @Test(arguments: [
+        (DocumentFormat.xliff, "sub-sentence.xlf"),
+        (.xliff12, "sub-sentence.xliff12.xlf"),
+        (.md, "sub-sentence.review.md"),
+        (.html, "sub-sentence.review.html"),
+        (.json, "sub-sentence.jsonl"),
+    ])
+    func subSentenceSample(format: DocumentFormat, golden: String) throws {
+        try expectGolden(try format.write(try Sample.subSentence(), options: options), golden)
+    }
+
     @Test func markdownSampleXLIFF() throws {
         try expectGolden(try DocumentFormat.xliff.write(try Sample.markdown(), options: options), "sample-markdown.xlf")
         try expectGolden(try DocumentFormat.xliff12.write(try Sample.markdown(), options: options), "sample-markdown.xliff12.xlf")

@@ -12,6 +12,8 @@ import DragomanText
         ("markdown, final newline", { try Sample.markdown(finalNewline: true) }),
         ("markdown, no final newline", { try Sample.markdown(finalNewline: false) }),
         ("special characters", { try Sample.specialCharacters() }),
+        ("fragments and assembled drafts", { try Sample.subSentence() }),
+        ("overlapping fragments", { try Sample.overlappingFragments() }),
     ]
 
     @Test(arguments: [DocumentFormat.xliff, .xliff12], 0..<documents.count)
@@ -33,6 +35,7 @@ import DragomanText
         for i in document.segments.indices {
             document.segments[i].best = nil
             document.segments[i].alternatives = []
+            document.segments[i].assembledIsTarget = false
             document.segments[i].state = .untranslated
         }
         let merged = try XLIFFMerger().merge(xml: try format.write(document))

@@ -77,8 +77,8 @@ import Testing
         let jsonl = try DocumentFormat.json.write(document)
         let lines = jsonl.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == document.segments.count + 1 && lines.last == "")
-        let keys = ["alternatives", "block", "file", "id", "index", "kind", "match", "numbers", "paragraph", "range",
-                    "repetitionOf", "score", "source", "state", "target", "terms", "words"]
+        let keys = ["alternatives", "assembled", "block", "file", "fragments", "id", "index", "kind", "match", "numbers",
+                    "paragraph", "range", "repetitionOf", "score", "source", "state", "target", "terms", "words"]
         for (n, line) in lines.dropLast().enumerated() {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(object.keys.sorted() == keys)

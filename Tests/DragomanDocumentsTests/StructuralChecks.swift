@@ -98,9 +98,27 @@ enum XLIFF2Check {
         for child in unit.children where child.namespace == core && (child.local == "segment" || child.local == "ignorable") {
             if let id = child["id"] { f.check(inner.insert(id).inserted, "duplicate segment id \(id) in \(unit.path)") }
         }
+        // Annotations of the source (`<mrk>`, e.g. a sub-segment match's span): ids unique
+        // in the unit, apart from the segments', so that "#id" names one thing.
+        var marks = Set<String>()
+        for child in unit.children where child.namespace == core && (child.local == "segment" || child.local == "ignorable") {
+            for source in child.children("source", in: core) {
+                for mrk in source.descendants where mrk.namespace == core && mrk.local == "mrk" {
+                    guard let id = mrk["id"] else { f.problems.append("mrk without id in \(unit.path)"); continue }
+                    f.check(!inner.contains(id) && marks.insert(id).inserted, "duplicate id \(id) (mrk) in \(unit.path)")
+                    if let type = mrk["type"] {
+                        f.check(["generic", "comment", "term"].contains(type) || type.wholeMatch(of: userDefined) != nil,
+                                "bad mrk type \(type)")
+                    }
+                    f.check(mrk.children.allSatisfy { $0.namespace == core && inline.contains($0.local) },
+                            "non-inline element in \(mrk.path)")
+                }
+            }
+        }
         func refOK(_ ref: String?) -> Bool {
             guard let ref, ref.hasPrefix("#") else { return false }
-            return inner.contains(String(ref.dropFirst()))
+            let id = String(ref.dropFirst())
+            return inner.contains(id) || marks.contains(id)
         }
         for matches in unit.children("matches", in: mtc) {
             f.check(!matches.children.isEmpty, "empty mtc:matches in \(unit.path)")

@@ -212,4 +212,64 @@ enum Sample {
             segment(article, 1),
         ], threshold: 70)
     }
+
+    /// Below the sentence: a segment without a match with two fragments, a glossary term
+    /// and an assembled draft that is only a candidate; an exact match that has a fragment
+    /// too; and a segment whose draft is its target (`--assembled-as-target`), with a
+    /// fragment whose translation holds `<`, `&` and quotes.
+    static func subSentence() throws -> PretranslatedDocument {
+        let macron = "قال الرئيس الفرنسي إيمانويل ماكرون في بيان إن 35 شخصا قتلوا."
+        let exactTM = try Files.tm(11)
+        let reuters = "وقالت وكالة رويترز، نقلا عن مسؤولين في BBC، إن نسبة المشاركة بلغت ٤٥٫٥٪ فقط؟"
+        let text = [macron, exactTM.ar, reuters].joined(separator: "\n\n")
+        let article = ArticleParser.parse(text, layout: .plainText, language: .arabic)
+        try #require(article.segments.map(\.text) == [macron, exactTM.ar, reuters])
+        func fragment(_ source: String, in text: String, _ target: String, count: Int, confidence: Double,
+                      alternatives: [FragmentAlternative] = []) throws -> TMFragment {
+            TMFragment(range: try utf16Range(of: source, in: text), source: source, target: target, count: count,
+                       confidence: confidence, alternatives: alternatives, units: [12, 4],
+                       words: source.split(separator: " ").count)
+        }
+        var first = segment(article, 0, terms: [try term("إيمانويل ماكرون", in: macron, entry: 7, translations: ["Emmanuel Macron"])],
+                            numbers: [SegmentNumber(text: "35", value: "35", range: try utf16Range(of: "35", in: macron))])
+        first.fragments = [
+            try fragment("قال الرئيس الفرنسي", in: macron, "the French president said", count: 4, confidence: 0.9,
+                         alternatives: [FragmentAlternative(target: "French President said", count: 2)]),
+            try fragment("في بيان", in: macron, "in a statement", count: 5, confidence: 0.85),
+        ]
+        first.assembled = DraftAssembler.assemble(macron, side: .arabic, fragments: first.fragments, terms: first.terms)
+        try #require(first.assembled != nil)
+
+        let exactSuggestion = try suggestion(.exact, 100, source: exactTM.ar, target: exactTM.en, unitID: 11)
+        var second = segment(article, 1, best: exactSuggestion)
+        second.fragments = [try fragment("محور الصراع", in: exactTM.ar, "the core of the conflict", count: 2, confidence: 0.5)]
+
+        var third = segment(article, 2, state: .needsReview)
+        third.fragments = [try fragment("نقلا عن مسؤولين", in: reuters, "citing <officials> & \"aides\"", count: 3, confidence: 0.8)]
+        third.terms = [try term("وكالة رويترز", in: reuters, entry: 8, translations: ["Reuters"])]
+        third.assembled = DraftAssembler.assemble(reuters, side: .arabic, fragments: third.fragments, terms: third.terms)
+        third.assembledIsTarget = true
+        try #require(third.target == "⟦وقالت⟧ Reuters, citing <officials> & \"aides\" ⟦في⟧ BBC, ⟦إن نسبة المشاركة بلغت⟧ 45.5% ⟦فقط⟧?")
+        return PretranslatedDocument(fileName: "sub-sentence.ar.txt", sourceLanguage: .arabic, article: article,
+                                     segments: [first, second, third], threshold: 70)
+    }
+
+    /// Fragments that overlap: one inside another (their marks nest) and one crossing
+    /// both (it gets no mark). The fragment search gives none such; the writers cope.
+    static func overlappingFragments() throws -> PretranslatedDocument {
+        let text = "أكد وزير الخارجية الأمريكي أنتوني بلينكن"
+        let article = ArticleParser.parse(text, layout: .plainText, language: .arabic)
+        var s = segment(article, 0)
+        func fragment(_ source: String, _ target: String) throws -> TMFragment {
+            TMFragment(range: try utf16Range(of: source, in: text), source: source, target: target, count: 2,
+                       confidence: 0.5, alternatives: [], units: [1], words: source.split(separator: " ").count)
+        }
+        s.fragments = [try fragment("وزير الخارجية الأمريكي", "US Secretary of State"),
+                       try fragment("وزير الخارجية", "foreign minister"),
+                       try fragment("الأمريكي أنتوني", "American Antony")]
+        s.assembled = DraftAssembler.assemble(text, side: .arabic, fragments: s.fragments, terms: [])
+        return PretranslatedDocument(fileName: "overlap.ar.txt", sourceLanguage: .arabic, article: article,
+                                     segments: [s], threshold: 70)
+    }
 }
+

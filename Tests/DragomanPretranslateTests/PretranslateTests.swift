@@ -97,3 +97,115 @@ import DragomanText
         #expect(AnalysisWeights("1/2/3") == nil)
     }
 }
+
+/// Fragments and assembled drafts through the pre-translator, with a fake fragment search
+/// (the TM's own is tested with the store).
+@Suite struct SubSentencePretranslationTests {
+    /// Gives, for each known phrase a text contains, a fragment; counts its calls.
+    final class FakeFragments: @unchecked Sendable {
+        let phrases: [(String, String)]
+        private let lock = NSLock()
+        private(set) var calls: [String] = []
+
+        init(_ phrases: [(String, String)]) { self.phrases = phrases }
+
+        func callAsFunction(_ text: String, _ side: Language) throws -> [TMFragment] {
+            lock.withLock { calls.append(text) }
+            // Backwards, so that the pre-translator has to sort them.
+            return try phrases.reversed().compactMap { phrase, target in
+                guard text.contains(phrase) else { return nil }
+                return try fragment(phrase, in: text, target, count: 3, confidence: 0.7)
+            }
+        }
+    }
+
+    struct FakeGlossary: TermSpotter {
+        func hits(in text: String, side: Language) throws -> [SegmentTerm] {
+            text.contains("إيمانويل ماكرون") ? [try glossaryTerm("إيمانويل ماكرون", in: text, ["Emmanuel Macron"])] : []
+        }
+    }
+
+    static let unmatched = DraftAssemblerTests.macron + "."
+    static let matched = "وقال المتحدث في بيان إن الوفد سيصل غدا."
+    /// The first segment again with a fatha: a repetition by match key, another text.
+    static let variant = "قالَ الرئيس الفرنسي إيمانويل ماكرون في بيان إن 35 شخصا قتلوا."
+    static let text = [unmatched, matched, unmatched, variant].joined(separator: "\n")
+
+    func pretranslate(_ fragments: FakeFragments, assembledAsTarget: Bool = false, workers: Int = 1) throws -> PretranslatedDocument {
+        let tm = InMemoryTranslationMemory()
+        _ = try tm.add(TranslationUnit(arabic: Self.matched, english: "The spokesman said in a statement that the delegation would arrive tomorrow."))
+        let searcher = tm.searcher()
+        let article = ArticleParser.parse(Self.text, layout: .plainText, language: .arabic)
+        let p = Pretranslator(search: { try searcher.search($0, threshold: $1, limit: $2) }, terms: FakeGlossary(),
+                              fragments: { try fragments($0, $1) }, workers: workers)
+        return try p.run(article, fileName: "a.txt", options: PretranslationOptions(assembledAsTarget: assembledAsTarget))
+    }
+
+    static let phrases = [("قال الرئيس الفرنسي", "the French president said"), ("في بيان", "in a statement")]
+
+    @Test func fragmentsOnEverySegmentDraftsOnlyWithoutAMatch() throws {
+        let fragments = FakeFragments(Self.phrases)
+        let doc = try pretranslate(fragments)
+        try #require(doc.segments.count == 4)
+        // Every segment has its fragments, in segment order, with offsets into its own text.
+        #expect(doc.segments.map { $0.fragments.map(\.source) } == [
+            ["قال الرئيس الفرنسي", "في بيان"], ["في بيان"], ["قال الرئيس الفرنسي", "في بيان"], ["في بيان"],
+        ])
+        for s in doc.segments {
+            for f in s.fragments {
+                #expect(String(decoding: Array(s.segment.text.utf16)[f.range], as: UTF16.self) == f.source)
+            }
+        }
+        // Looked up once per distinct text: the repetition of the same text copies them.
+        #expect(fragments.calls.sorted() == [Self.matched, Self.unmatched, Self.variant].sorted())
+        // A draft only where there is no match.
+        #expect(doc.segments[1].best?.kind == .exact && doc.segments[1].assembled == nil)
+        let draft = try #require(doc.segments[0].assembled)
+        #expect(draft.text == "the French president said Emmanuel Macron in a statement ⟦إن⟧ 35 ⟦شخصا قتلوا⟧.")
+        #expect(doc.segments[2].repetitionOf == 0 && doc.segments[2].assembled == draft)
+        // The variant repeats segment 1 by key, but its draft is its own.
+        #expect(doc.segments[3].repetitionOf == 0)
+        #expect(doc.segments[3].assembled?.text == "⟦قالَ الرئيس الفرنسي⟧ Emmanuel Macron in a statement ⟦إن⟧ 35 ⟦شخصا قتلوا⟧.")
+        // Without --assembled-as-target a draft is no proposal.
+        #expect(doc.segments.map(\.state) == [.untranslated, .translated, .untranslated, .untranslated])
+        #expect(doc.segments.map { $0.target == nil } == [true, false, true, true])
+        #expect(doc.assembledSegments == 3 && doc.segmentsWithFragments == 4)
+        // Several threads give the same fragments and drafts (the TM, made anew, has other dates).
+        let threaded = try pretranslate(FakeFragments(Self.phrases), workers: 3)
+        #expect(threaded.segments.map(\.fragments) == doc.segments.map(\.fragments))
+        #expect(threaded.segments.map(\.assembled) == doc.segments.map(\.assembled))
+    }
+
+    @Test func assembledAsTargetIsAProposalToReview() throws {
+        let doc = try pretranslate(FakeFragments(Self.phrases), assembledAsTarget: true)
+        #expect(doc.segments.map(\.state) == [.needsReview, .translated, .needsReview, .needsReview])
+        #expect(doc.segments.map(\.assembledIsTarget) == [true, false, true, true])
+        // Not a TM match: no kind, no score, so analysis keeps it in no match.
+        #expect(doc.segments[0].best == nil)
+        #expect(doc.segments[0].target == doc.segments[0].assembled?.text)
+        #expect(doc.segments[1].target == "The spokesman said in a statement that the delegation would arrive tomorrow.")
+        #expect(doc.targetText.hasPrefix("the French president said Emmanuel Macron in a statement ⟦إن⟧ 35 ⟦شخصا قتلوا⟧.\nThe spokesman"))
+        var seen = Set<String>()
+        let counts = Analyzer.count(doc, seen: &seen)
+        #expect(counts.segments[.noMatch] == 1 && counts.segments[.repetition] == 2 && counts.segments[.exact] == 1)
+        #expect(counts.assembled.segments == 1 && counts.assembled.words == 11 && counts.assembled.coveredWords == 8)
+    }
+
+    @Test func noFragmentSearchNoDraftFromNumbersAlone() throws {
+        let article = ArticleParser.parse("قتل 35 شخصا.\nزار Antony Blinken القاهرة.", layout: .plainText, language: .arabic)
+        let doc = try Pretranslator(search: { _, _, _ in [] }, terms: nil).run(article, fileName: "a", options: PretranslationOptions())
+        #expect(doc.segments.map(\.fragments) == [[], []])
+        #expect(doc.segments[0].assembled == nil)
+        #expect(doc.segments[1].assembled?.text == "⟦زار⟧ Antony Blinken ⟦القاهرة⟧.")
+    }
+
+    @Test func englishSourceDrafts() throws {
+        let article = ArticleParser.parse("Macron said in a statement that 35 people were killed.", layout: .plainText,
+                                          language: .english)
+        let fragments = FakeFragments([("said in a statement", "قال في بيان")])
+        let doc = try Pretranslator(search: { _, _, _ in [] }, terms: nil, fragments: { try fragments($0, $1) })
+            .run(article, fileName: "a", options: PretranslationOptions(side: .english, assembledAsTarget: true))
+        #expect(doc.segments[0].target == "⟦Macron⟧ قال في بيان ⟦that⟧ 35 ⟦people were killed⟧.")
+        #expect(doc.segments[0].state == .needsReview)
+    }
+}
