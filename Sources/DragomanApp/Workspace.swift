@@ -1,3 +1,4 @@
+import DragomanAlign
 import DragomanGlossary
 import DragomanStore
 import DragomanText
@@ -14,6 +15,19 @@ public final class Workspace: Sendable {
     public let database: DragomanDatabase
     public let tm: SQLiteTranslationMemory
     public let glossary: SQLiteGlossary
+
+    /// Aligns the units added from now on with the stored model (nothing when there is
+    /// none): the whole model for an import, or only the rows `units` need (a pair added by
+    /// hand, a confirmed segment).
+    public func alignOnArrival(units: [(arabic: String, english: String)]? = nil) throws {
+        tm.linking = try ArrivalAlignment.linking(SQLiteWordAlignment(database: database), for: units)
+    }
+
+    /// The TM's fragment search, as pre-translation calls it (several threads at once).
+    public func fragmentSearch(options: FragmentOptions = FragmentOptions()) -> Pretranslation.FragmentSearch {
+        let recall = FragmentRecall(tm: tm, glossary: nil, options: options)
+        return { text, side in try recall.fragments(of: text, side: side) }
+    }
 
     /// Where the TM's word alignment stands (learnt when, units aligned).
     public func alignmentState() throws -> WordAlignmentState {

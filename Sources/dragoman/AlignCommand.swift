@@ -109,8 +109,10 @@ struct AlignCommand: ParsableCommand {
                 for bead in toReview { sink(AlignmentExport.tsvLine(bead, in: document)) }
             }
         }
+        try workspace!.alignOnArrival()
         let addition = try ArticleAlignment.add(document, minConfidence: minConfidence, origin: origin, created: created,
                                                 to: workspace!.tm)
+        try AutoLearning.afterAdding(workspace!, quiet: false)
         let (accepted, counts) = (addition.accepted, addition.counts)
         summary += "\nadded \(accepted.count) pairs to the translation memory (\(counts.added) new, \(counts.updated) already there), origin \(origin)"
         if toReview.isEmpty {

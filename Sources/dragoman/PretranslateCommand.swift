@@ -53,8 +53,13 @@ struct PretranslateCommand: ParsableCommand {
     func run() throws {
         let input = try ArticleInput(path: file, language: from, layout: layout)
         let workspace = try database.open()
-        if let loadTm { try TMImport.loadSample(loadTm, into: workspace.tm) }
-        let document = try Pretranslation(workspace: workspace).run(input, options: PretranslationOptions(
+        if let loadTm {
+            try workspace.alignOnArrival()
+            try TMImport.loadSample(loadTm, into: workspace.tm)
+        }
+        // Learn the word alignment when it is due (never learnt, or the TM changed by a quarter).
+        try AutoLearning.afterAdding(workspace, quiet: false)
+        let document = try Pretranslation(workspace: workspace, fragments: workspace.fragmentSearch()).run(input, options: PretranslationOptions(
             side: from, threshold: minScore, alternatives: alternatives, exactAs: exactAs,
             assembledAsTarget: assembledAsTarget), domain: domain)
         let options = DocumentWriterOptions(toolVersion: DragomanVersion.string)
@@ -162,7 +167,8 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let weights = AnalysisWeights(weights)!
-        let pretranslation = Pretranslation(workspace: try database.open())
+        let workspace = try database.open()
+        let pretranslation = Pretranslation(workspace: workspace, fragments: workspace.fragmentSearch())
         var seen = Set<String>()
         var reports: [AnalysisReport] = []
         var total = BandCounts()

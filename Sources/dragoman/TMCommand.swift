@@ -32,11 +32,13 @@ struct TMAdd: ParsableCommand {
     }
 
     func run() throws {
-        let tm = try database.open().tm
-        switch try TMAddition.add(arabic: arabic, english: english, origin: origin, note: note, to: tm) {
+        let workspace = try database.open()
+        try workspace.alignOnArrival(units: [(arabic, english)])
+        switch try TMAddition.add(arabic: arabic, english: english, origin: origin, note: note, to: workspace.tm) {
         case .added(let id): print("added unit \(id)")
         case .updated(let id): print("unit \(id) already holds this pair: its date was updated")
         }
+        try AutoLearning.afterAdding(workspace, quiet: false)
     }
 }
 

@@ -36,6 +36,8 @@ struct TMImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("XLIFF: the states whose targets are stored, comma-separated (default: translated,reviewed,final for XLIFF 2; translated,signed-off,final,approved for XLIFF 1.2, where approved stands for approved=\"yes\").",
                                valueName: "list"))
     var states: String?
+    @Flag(help: "Do not learn the word alignment after the import even when it is due (units are still aligned on arrival with the current model; `tm learn` learns).")
+    var noLearn = false
     @Flag(help: "Print the report as JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
@@ -52,10 +54,13 @@ struct TMImportCommand: ParsableCommand {
                                 states: states.map(Self.stateSet))
         // Refuse a wrong path or name before a database is opened or created.
         _ = try importer.checkedFormat(of: file)
-        let tm = try database.open().tm
+        let workspace = try database.open()
+        let tm = workspace.tm
+        try workspace.alignOnArrival()
         let progress = Progress(label: "importing \(file)", enabled: !json)
         let report = try importer.run(file, into: tm, progress: progress.update)
         progress.finish()
+        if !noLearn { try AutoLearning.afterAdding(workspace, quiet: json) }
         if json {
             print(try JSONOutput.string(report, pretty: true))
             return
