@@ -46,8 +46,12 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         var bases: [Int32]
     }
 
+    /// Only this many tokens of a query are searched: a sentence has far fewer, and a
+    /// pasted article must not cost a search per word pair of the whole text.
+    public static var maximumQueryTokens: Int { 2_000 }
+
     public func fragments(of query: String, side: Language, options: FragmentOptions = FragmentOptions()) throws -> [TMFragment] {
-        let tokens = MatchTokenizer.tokens(of: query, side: side)
+        let tokens = Array(MatchTokenizer.tokens(of: query, side: side).prefix(Self.maximumQueryTokens))
         let runs = Self.runs(tokens)
         guard !runs.isEmpty else { return [] }
         var forms: [Int: WordForms] = [:]

@@ -57,7 +57,8 @@ public enum ArrivalAlignment {
                 return i
             }
             let sentence = AlignmentSentence(source: tokens.arabic.map(id), target: tokens.english.map(id), anchors: tokens.anchors)
-            return StoredLinks.encode(tokens, links: model.align(sentence), sure: StoredLinks.sure(model, sentence))
+            let (links, sure) = LongSentences.align(model, sentence)
+            return StoredLinks.encode(tokens, links: links, sure: sure)
         }
     }
 }

@@ -71,20 +71,24 @@ public struct TMLearning {
         let priors = try glossary.map { try GlossaryPriors.priors(from: $0, tokenizer: tokenizer, vocabulary: vocabulary) } ?? []
         // 3. Learning.
         let total = sentences.count * (options.model1Iterations + options.diagonalIterations)
+        // Very long pairs are not learnt from (see `LongSentences`); they are aligned in pieces.
+        let learnt = sentences.map { LongSentences.isLong($0) ? AlignmentSentence(source: [], target: []) : $0 }
         let (model, links) = WordAligner.learn(
-            sentences, sourceVocabularySize: vocabulary.count, targetVocabularySize: vocabulary.count, priors: priors,
+            learnt, sourceVocabularySize: vocabulary.count, targetVocabularySize: vocabulary.count, priors: priors,
             options: options,
             progress: progress.map { report in { @Sendable done, _ in report(.learning, WorkProgress(unit: "unit passes", done: done, total: total)) } })
         // 4. Storing: links between the words a user sees.
         var coded: [(unit: Int64, links: [UInt8])] = []
         coded.reserveCapacity(ids.count)
         var linkCount = 0
-        let graded: [[UInt8]] = ParallelMap.map(ids.count) { i in
-            StoredLinks.encode(aligned[i], links: links[i], sure: StoredLinks.sure(model, sentences[i]))
+        let graded: [(links: Int, bytes: [UInt8])] = ParallelMap.map(ids.count) { i in
+            let (all, sure) = LongSentences.isLong(sentences[i])
+                ? LongSentences.align(model, sentences[i]) : (links[i], StoredLinks.sure(model, sentences[i]))
+            return (all.count, StoredLinks.encode(aligned[i], links: all, sure: sure))
         }
         for (i, id) in ids.enumerated() {
-            linkCount += links[i].count
-            coded.append((id, graded[i]))
+            linkCount += graded[i].links
+            coded.append((id, graded[i].bytes))
         }
         let stored = StoredWordModel(
             words: vocabulary.ids, arabicCounts: counts,

@@ -118,3 +118,29 @@ import Testing
         #expect(state.isLearningDue == due)
     }
 }
+
+@Suite struct LongSegmentAlignmentTests {
+    /// A pasted article as one unit (about 3,000 words a side) is aligned in pieces along
+    /// the diagonal, on arrival and when learning, in bounded time, and gives links.
+    @Test func aVeryLongUnitIsAlignedInPieces() throws {
+        let workspace = try WordAlignmentUseCaseTests.workspace()
+        let arabic = Array(repeating: "وزير الخارجية الأمريكي زار القاهرة.", count: 600).joined(separator: " ")
+        let english = Array(repeating: "The US Secretary of State visited Cairo.", count: 600).joined(separator: " ")
+        _ = try workspace.tm.add(TranslationUnit(arabic: arabic, english: english))
+        let started = Date()
+        let report = try TMLearning(tm: workspace.tm, glossary: nil).learn()
+        #expect(report.units == 37)
+        try workspace.alignOnArrival()
+        _ = try workspace.tm.add(TranslationUnit(arabic: arabic + " وصل.", english: english + " Arrived."))
+        #expect(Date().timeIntervalSince(started) < 30)
+        let state = try workspace.alignmentState()
+        #expect(state.alignedUnits == 38)
+        let links = try workspace.tm.links([37, 38])
+        for id in [Int64(37), 38] {
+            let stored = StoredLinks.decode(try #require(links[id]))
+            #expect(stored.links.count > 1_800)  // 600 sentences of six Arabic tokens
+            // Along the diagonal: no link strays further than a piece.
+            #expect(stored.links.allSatisfy { abs(Double($0.source) / 3_600 - Double($0.target) / 4_800) < 0.2 })
+        }
+    }
+}
