@@ -14,6 +14,13 @@ public struct LearningReport: Sendable, Hashable, Codable {
     /// Glossary word pairs given to the aligner as priors.
     public var priors: Int
     public var seconds: Double
+    /// Reading and tokenising the units; EM (all iterations, both directions) and the links;
+    /// storing the model and the links.
+    public var readSeconds = 0.0
+    public var learnSeconds = 0.0
+    public var storeSeconds = 0.0
+    /// EM iterations (Model 1 and diagonal).
+    public var iterations = 0
 }
 
 /// Learning the TM's word alignment (`tm learn`, and by itself after an import that made
@@ -69,6 +76,7 @@ public struct TMLearning {
                               anchors: t.anchors)
         }
         let priors = try glossary.map { try GlossaryPriors.priors(from: $0, tokenizer: tokenizer, vocabulary: vocabulary) } ?? []
+        let readDone = Date()
         // 3. Learning.
         let total = sentences.count * (options.model1Iterations + options.diagonalIterations)
         // Very long pairs are not learnt from (see `LongSentences`); they are aligned in pieces.
@@ -77,6 +85,7 @@ public struct TMLearning {
             learnt, sourceVocabularySize: vocabulary.count, targetVocabularySize: vocabulary.count, priors: priors,
             options: options,
             progress: progress.map { report in { @Sendable done, _ in report(.learning, WorkProgress(unit: "unit passes", done: done, total: total)) } })
+        let learnDone = Date()
         // 4. Storing: links between the words a user sees.
         var coded: [(unit: Int64, links: [UInt8])] = []
         coded.reserveCapacity(ids.count)
@@ -99,8 +108,11 @@ public struct TMLearning {
         try store.replace(with: stored, links: coded, unitsLearnt: ids.count, seconds: seconds) { done in
             progress?(.storing, WorkProgress(unit: "units", done: done, total: ids.count))
         }
+        let end = Date()
         return LearningReport(units: ids.count, words: vocabulary.count, links: linkCount, priors: priors.count,
-                              seconds: Date().timeIntervalSince(started))
+                              seconds: end.timeIntervalSince(started), readSeconds: readDone.timeIntervalSince(started),
+                              learnSeconds: learnDone.timeIntervalSince(readDone), storeSeconds: end.timeIntervalSince(learnDone),
+                              iterations: options.totalIterations)
     }
 
     /// Learns when the TM's state says it is due (see `WordAlignmentState.isLearningDue`);

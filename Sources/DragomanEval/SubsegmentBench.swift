@@ -1,0 +1,124 @@
+import ArgumentParser
+import DragomanAlign
+import DragomanApp
+import DragomanStore
+import DragomanText
+import DragomanTM
+import Foundation
+
+/// `dragoman-eval subsegment DATA`: the speed of sub-sentence leverage at scale, on the
+/// database of `dragoman-eval pretranslate` (the 1M-unit benchmark TM and the dictionary
+/// glossary, built once): learning (time per phase, units per second per EM iteration,
+/// peak memory), the database's growth, `tm fragments` latency, the cost of aligning on
+/// arrival to an import, and a 4 MB unit. Then run `dragoman-eval pretranslate` for the
+/// whole-process figures with fragments and drafts.
+struct SubsegmentBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "subsegment",
+        abstract: "Benchmark word-alignment learning, fragment recall and alignment on arrival on the 1M-unit TM (release build).")
+
+    @Argument(help: "The data folder (../shared/data).") var data: String
+    @Option(help: "TM units in the benchmark database.") var units = 1_000_000
+    @Option(help: "Where the benchmark database is kept (shared with `dragoman-eval pretranslate`).")
+    var work = NSTemporaryDirectory() + "dragoman-bench"
+    @Option(help: "Fragment queries.") var queries = 1_000
+    @Option(help: "Units imported to time alignment on arrival (twice: without, then with).") var arrivals = 50_000
+    @Flag(help: "Learn again even when the database was learnt.") var relearn = false
+
+    func run() throws {
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let db = (work as NSString).appendingPathComponent("pretranslate-\(units).sqlite")
+        if !FileManager.default.fileExists(atPath: db) {
+            try PretranslateBench.parse([data, "--units", String(units), "--work", work]).build(db)
+        }
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
+        var workspace = try Workspace.open(DatabaseLocation(path: db, isExplicit: true), ifMissing: .refuse)
+        let state = try workspace.alignmentState()
+        print("database: \(db), \(state.totalUnits) units")
+        if state.learned == nil || relearn {
+            try workspace.database.checkpoint()
+            let before = Self.size(db)
+            let report = try TMLearning(tm: workspace.tm, glossary: workspace.glossary).learn()
+            try workspace.database.checkpoint()
+            let after = Self.size(db)
+            print(String(format: "learning: %d units in %.1f s (reading and tokenising %.1f s, EM %d iterations and links %.1f s, storing %.1f s)",
+                         report.units, report.seconds, report.readSeconds, report.iterations, report.learnSeconds, report.storeSeconds))
+            print(String(format: "learning rate: %.0f units/s per iteration (EM and links over iterations); %d words, %d links, %d glossary word pairs",
+                         Double(report.units) * Double(report.iterations) / report.learnSeconds, report.words, report.links, report.priors))
+            print(String(format: "peak memory of this process: %.0f MB", Self.peakMegabytes()))
+            print(String(format: "database: %.1f MB before, %.1f MB after = +%.1f%%", before / 1e6, after / 1e6, 100 * (after - before) / before))
+        } else {
+            print("learnt before (\(state.unitsAtLearning) units, \(String(format: "%.1f", state.seconds)) s); --relearn to learn again")
+        }
+
+        // Fragment queries: held-out real sentences (the TM does not hold them).
+        let corpus = try BenchCorpus.load(dataDirectory: data)
+        let texts = (0..<queries).map { corpus.heldOut[$0 % corpus.heldOut.count].arabic }
+        let recall = FragmentRecall(tm: workspace.tm, glossary: nil)
+        for q in texts.prefix(50) { _ = try recall.fragments(of: q, side: .arabic) }
+        var latencies: [Double] = []
+        var found = 0
+        for q in texts {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            found += try recall.fragments(of: q, side: .arabic).count
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        }
+        latencies.sort()
+        func pct(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+        print(String(format: "tm fragments: %d queries, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.1f ms; %.2f fragments a query",
+                     texts.count, pct(0.5), pct(0.9), pct(0.99), latencies.last ?? 0, Double(found) / Double(texts.count)))
+
+        // A 4 MB unit: aligned on arrival and searched, in bounded time.
+        let longArabic = String(repeating: corpus.pairs[0].arabic + " ", count: 4_000_000 / max(1, corpus.pairs[0].arabic.utf8.count + 1))
+        let longEnglish = String(repeating: corpus.pairs[0].english + " ", count: 4_000_000 / max(1, corpus.pairs[0].english.utf8.count + 1))
+        let copy = (work as NSString).appendingPathComponent("arrival.sqlite")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        try workspace.database.checkpoint()
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        workspace = try Workspace.open(DatabaseLocation(path: copy, isExplicit: true), ifMissing: .refuse)
+        var t0 = Date()
+        try workspace.alignOnArrival()
+        let loadSeconds = Date().timeIntervalSince(t0)
+        t0 = Date()
+        _ = try workspace.tm.add(TranslationUnit(arabic: longArabic, english: longEnglish))
+        let longAdd = Date().timeIntervalSince(t0)
+        t0 = Date()
+        let longFragments = try FragmentRecall(tm: workspace.tm, glossary: nil).fragments(of: longArabic, side: .arabic).count
+        let longSearch = Date().timeIntervalSince(t0)
+        print(String(format: "a 4 MB unit (%.1f MB Arabic, %.1f MB English): added and aligned in %.1f s; its fragments searched in %.2f s (%d); peak memory so far %.0f MB",
+                     Double(longArabic.utf8.count) / 1e6, Double(longEnglish.utf8.count) / 1e6, longAdd, longSearch, longFragments,
+                     Self.peakMegabytes()))
+
+        // Alignment on arrival: the same import rate without and with it, on a copy.
+        var rng = BenchRandom(seed: 7)
+        let fresh = corpus.units(count: units + 2 * arrivals, rng: &rng).suffix(2 * arrivals).map { line -> TranslationUnit in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return TranslationUnit(arabic: String(f[0]) + " (1)", english: String(f[1]) + " (1)")
+        }
+        print(String(format: "loading the whole model for an import: %.2f s", loadSeconds))
+        workspace.tm.linking = nil
+        t0 = Date()
+        let plain = try workspace.tm.add(contentsOf: Array(fresh.prefix(arrivals)))
+        let plainRate = Double(plain.added + plain.updated) / Date().timeIntervalSince(t0)
+        try workspace.alignOnArrival()
+        t0 = Date()
+        let aligned = try workspace.tm.add(contentsOf: Array(fresh.suffix(arrivals)))
+        let alignedRate = Double(aligned.added + aligned.updated) / Date().timeIntervalSince(t0)
+        print(String(format: "import of %d units into the learnt TM: %.0f units/s without alignment on arrival, %.0f units/s with (%.0f%% of the rate)",
+                     arrivals, plainRate, alignedRate, 100 * alignedRate / plainRate))
+        try workspace.database.close()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+    }
+
+    static func size(_ path: String) -> Double {
+        ["", "-wal"].reduce(0.0) { $0 + Double((try? FileManager.default.attributesOfItem(atPath: path + $1)[.size] as? Int) ?? 0) }
+    }
+
+    /// VmHWM of this process.
+    static func peakMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        let kb = Double(line.split(separator: " ").dropFirst().first.map(String.init) ?? "0") ?? 0
+        return kb / 1024
+    }
+}
