@@ -15,6 +15,7 @@ struct CrashTest: ParsableCommand {
     @OptionGroup var options: StressOptions
     @Option(help: "Kills per import command (tm import, term import).") var kills = 100
     @Option(help: "Kills per export command (tm export -o, term export -o, pretranslate -o).") var exportKills = 20
+    @Option(help: "Kills of tm learn (over the TM file imported without learning).") var learnKills = 20
     @Option(help: "Lines of the TM file imported.") var tmLines = 20_000
     @Option(help: "Rows of the glossary file imported.") var glossaryRows = 20_000
 
@@ -29,7 +30,7 @@ struct CrashTest: ParsableCommand {
         let run = CrashRun(child: ChildProcess(executable: executable, workDirectory: work.path), work: work,
                            input: input, tmLines: tmLines, glossaryRows: glossaryRows, seedRows: seedRows,
                            rng: SplitMix64(seed: options.seed))
-        var report = try run.perform(kills: kills, exportKills: exportKills)
+        var report = try run.perform(kills: kills, exportKills: exportKills, learnKills: learnKills)
         report.dragoman = executable
         report.seconds = Date().timeIntervalSince(start)
         try options.emit(report)
@@ -44,6 +45,7 @@ struct CrashReport: Codable, StressReport {
     var seconds = 0.0
     var imports: [ImportKills] = []
     var exports: [ExportKills] = []
+    var learning: LearnKills?
     var failures: [String] = []
 
     struct Distribution: Codable {
@@ -123,6 +125,11 @@ struct CrashReport: Codable, StressReport {
             print("  kills: \(e.kills) (\(e.killedWhileRunning) while running); moments ms: min \(e.moments.min), median \(e.moments.median), max \(e.moments.max)")
             print("  final file: absent \(e.outcomes["absent"] ?? 0), previous content \(e.outcomes["previous"] ?? 0), complete \(e.outcomes["complete"] ?? 0), half \(e.outcomes["half"] ?? 0); temporary files left by killed runs: \(e.temporaryFilesLeft)")
         }
+        if let l = learning {
+            print("\ntm learn: \(l.units) units (model learnt on \(l.unitsLearntBefore)); uninterrupted run \(l.uninterruptedMs) ms")
+            print("  kills: \(l.kills) (\(l.killedWhileRunning) while running); outcomes: previous model and links \(l.outcomes["previous"] ?? 0), new \(l.outcomes["new"] ?? 0), invalid \(l.outcomes["invalid"] ?? 0)")
+            print("  integrity_check ok: \(l.integrityOK)/\(l.kills); re-runs complete: \(l.rerunsComplete)/\(l.kills)")
+        }
         print(String(format: "\n%@ in %.0f s", ok ? "all invariants held" : "FAILED", seconds))
         for f in failures.prefix(30) { print("  failure: \(f)") }
         if failures.count > 30 { print("  … and \(failures.count - 30) more") }
@@ -156,7 +163,7 @@ final class CrashRun {
 
     var template: String { work.file("template.sqlite") }
 
-    func perform(kills: Int, exportKills: Int) throws -> CrashReport {
+    func perform(kills: Int, exportKills: Int, learnKills: Int = 0) throws -> CrashReport {
         try write(StressData.tmTSV(seedTM), to: "seed-tm.tsv")
         try write(StressData.tmTSV(tmPairs), to: "tm.tsv")
         try write(StressData.glossaryTSV(seedGlossary, domain: "seed"), to: "seed-glossary.tsv")
@@ -179,6 +186,9 @@ final class CrashRun {
         }
         if exportKills > 0 {
             try exportTrials(kills: exportKills)
+        }
+        if learnKills > 0 {
+            report.learning = try self.learnKills(kills: learnKills)
         }
         report.ok = report.failures.isEmpty
         return report

@@ -31,9 +31,13 @@ extension CrashAndConcurrencyTests {
     /// an output file is never left half written under its name.
     @Test(.enabled(if: executablesBuilt, "dragoman and dragoman-eval are not built beside the test bundle"))
     func killedImportsAndExportsLoseNothing() throws {
-        let run = try Self.eval(["crash", "--kills", "10", "--export-kills", "4", "--tm-lines", "2000", "--glossary-rows", "2000"])
+        let run = try Self.eval(["crash", "--kills", "10", "--export-kills", "4", "--learn-kills", "4", "--tm-lines", "2000", "--glossary-rows", "2000"])
         #expect(run.exitCode == 0, "dragoman-eval crash failed:\n\(run.stderr.suffix(3000))")
         #expect(run.json["ok"] as? Bool == true, "failures: \(run.json["failures"] ?? "none")")
+        // A killed learning leaves the previous model and links, or the new ones: never a mix.
+        let learning = run.json["learning"] as? [String: Any] ?? [:]
+        #expect(learning["kills"] as? Int == 4 && learning["integrityOK"] as? Int == 4 && learning["rerunsComplete"] as? Int == 4)
+        #expect((learning["outcomes"] as? [String: Int])?["invalid"] == 0, "tm learn: \(learning)")
         let imports = run.json["imports"] as? [[String: Any]] ?? []
         #expect(imports.count == 2)
         for figures in imports {
