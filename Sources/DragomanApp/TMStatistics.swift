@@ -12,6 +12,8 @@ public struct TMStatistics: Sendable, Encodable {
     public var newest: String?
     public var arabicWords: Int
     public var englishWords: Int
+    /// Where the word alignment stands (fragments come from aligned units).
+    public var wordAlignment: WordAlignmentState
 
     /// Reads every unit once (one read transaction).
     public init(_ workspace: Workspace) throws {
@@ -20,6 +22,7 @@ public struct TMStatistics: Sendable, Encodable {
         origins = [:]
         arabicWords = 0
         englishWords = 0
+        wordAlignment = try workspace.alignmentState()
         var oldest: Date?, newest: Date?
         var units = 0, arabicWords = 0, englishWords = 0
         var origins: [String: Int] = [:]

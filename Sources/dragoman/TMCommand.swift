@@ -86,6 +86,12 @@ struct TMStats: ParsableCommand {
         print("units:    \(stats.units)")
         print("words:    \(stats.arabicWords) Arabic, \(stats.englishWords) English")
         if let o = stats.oldest, let n = stats.newest { print("changed:  \(o) … \(n)") }
+        let a = stats.wordAlignment
+        if let learned = a.learned {
+            print("aligned:  \(a.alignedUnits) of \(a.totalUnits) units (learnt \(learned.formatted(.iso8601)) on \(a.unitsAtLearning) units)")
+        } else if a.totalUnits > 0 {
+            print("aligned:  not learnt yet (fragments come after `dragoman tm learn`, or the next import)")
+        }
         if !stats.origins.isEmpty {
             print("origins:")
             for (origin, count) in stats.origins.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(20) {
