@@ -74,7 +74,7 @@ import DragomanText
         let rebuilt = WordAlignmentModel(forward: forward, reverse: reverse, forwardTension: model.forwardTension,
                                          reverseTension: model.reverseTension, nullProbability: model.nullProbability,
                                          usesDiagonal: model.usesDiagonal, symmetrisation: model.symmetrisation)
-        #expect(rebuilt.pairCount == model.pairCount)
+        #expect(rebuilt.entryCount == model.entryCount)
         for s in Self.corpus.sentences.prefix(300) {
             #expect(rebuilt.align(s) == model.align(s))
         }
