@@ -11,51 +11,48 @@ struct TranslationRows: Sendable {
 
     /// Row words, in row order (sorted by id).
     private(set) var words: [Int32] = []
-    /// Row r is `targets[start[r] ..< start[r + 1]]` with `probabilities` alongside,
-    /// sorted by translation id. Two arrays, not one of pairs: a sentence scans the ids and
-    /// reads a probability only for the few that occur in it.
+    /// Row r is `targets[start[r] ..< start[r + 1]]` with `probabilities` alongside, in the
+    /// order given. Two arrays, not one of pairs: a sentence scans the ids and reads a
+    /// probability only for the few that occur in it.
     private(set) var start: [Int] = [0]
     private(set) var targets: [Int32] = []
     private(set) var probabilities: [Float] = []
     private var index: WordIndex
     /// The NULL row (word −1), found by translation id: p(word | NULL) for each word.
-    private var nullRow = -1
     private var nullIndex = WordIndex([])
 
-    /// Rows from `(word, translations)` pairs; a word given twice gets the union of its
-    /// rows, and a translation given twice in a word keeps its last probability.
-    /// Probabilities that are not positive, negative translation ids and negative words
-    /// other than NULL (−1) are dropped.
+    /// Rows from `(word, translations)` pairs, cheap enough to build per unit from the rows
+    /// of its words. A word given twice gets the union of its rows, and a translation given
+    /// twice in a word counts with its last probability (rows are read in order, so the last
+    /// one wins without a deduplication pass). Probabilities that are not positive, negative
+    /// translation ids and negative words other than NULL (−1) are dropped.
     init(_ rows: [(word: Int32, translations: [(word: Int32, probability: Float)])]) {
-        var order = Array(rows.indices)
-        order.removeAll { rows[$0].word < -1 }
-        order.sort { rows[$0].word != rows[$1].word ? rows[$0].word < rows[$1].word : $0 < $1 }
+        var order = rows.indices.filter { rows[$0].word >= -1 }
+        if !zip(order, order.dropFirst()).allSatisfy({ rows[$0].word < rows[$1].word }) {
+            order.sort { rows[$0].word != rows[$1].word ? rows[$0].word < rows[$1].word : $0 < $1 }
+        }
+        let total = order.reduce(0) { $0 + rows[$1].translations.count }
+        targets.reserveCapacity(total)
+        probabilities.reserveCapacity(total)
+        words.reserveCapacity(order.count)
+        start.reserveCapacity(order.count + 1)
         var k = 0
-        var row: [Translation] = []
         while k < order.count {
             let word = rows[order[k]].word
-            row.removeAll(keepingCapacity: true)
             while k < order.count && rows[order[k]].word == word {
                 for t in rows[order[k]].translations where t.probability > 0 && t.word >= 0 {
-                    row.append(Translation(word: t.word, probability: t.probability))
+                    targets.append(t.word)
+                    probabilities.append(t.probability)
                 }
                 k += 1
             }
-            // Sorted by id, the last of equal ids kept (the sort is stable on the index).
-            let sorted = row.indices.sorted { row[$0].word != row[$1].word ? row[$0].word < row[$1].word : $0 < $1 }
-            var kept: [Translation] = []
-            for (q, r) in sorted.enumerated() where q + 1 == sorted.count || row[sorted[q + 1]].word != row[r].word {
-                kept.append(row[r])
+            if targets.count > start[start.count - 1] {
+                words.append(word)
+                start.append(targets.count)
             }
-            guard !kept.isEmpty else { continue }
-            words.append(word)
-            targets += kept.map(\.word)
-            probabilities += kept.map(\.probability)
-            start.append(targets.count)
         }
         index = WordIndex(words)
         if words.first == -1 {
-            nullRow = 0
             nullIndex = WordIndex(Array(targets[0..<start[1]]))
         }
     }
@@ -79,17 +76,12 @@ struct TranslationRows: Sendable {
         if word == -1 { return nullProbability(of: translation) }
         let r = row(of: word)
         guard r >= 0 else { return 0 }
-        var lo = start[r], hi = start[r + 1]
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if targets[mid] < translation { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < start[r + 1] && targets[lo] == translation ? probabilities[lo] : 0
+        return (start[r]..<start[r + 1]).last { targets[$0] == translation }.map { probabilities[$0] } ?? 0
     }
 }
 
 /// Word id → position in a list of ids (open addressing, load at most 1/2; a repeated id
-/// keeps its first position; negative ids are left out).
+/// keeps its last position; negative ids are left out).
 struct WordIndex: Sendable {
     private var keys: [Int32]
     private var positions: [Int32]
@@ -105,10 +97,8 @@ struct WordIndex: Sendable {
         for (k, w) in words.enumerated() where w >= 0 {
             var p = Self.home(w, shift: shift)
             while keys[p] >= 0 && keys[p] != w { p = (p + 1) & mask }
-            if keys[p] < 0 {
-                keys[p] = w
-                positions[p] = Int32(k)
-            }
+            keys[p] = w
+            positions[p] = Int32(k)
         }
     }
 

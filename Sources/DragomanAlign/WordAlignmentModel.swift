@@ -57,8 +57,12 @@ public struct WordAlignmentModel: Sendable {
     public func entries(direction: Direction) -> [Row] {
         let rows = direction == .forward ? forwardRows : reverseRows
         return (0..<rows.rowCount).map { r in
+            // The last entry of a translation given twice is the one that counts.
             var translations: [(word: Int32, probability: Float)] = []
-            for k in rows.start[r]..<rows.start[r + 1] { translations.append((rows.targets[k], rows.probabilities[k])) }
+            var seen = Set<Int32>()
+            for k in (rows.start[r]..<rows.start[r + 1]).reversed() where seen.insert(rows.targets[k]).inserted {
+                translations.append((rows.targets[k], rows.probabilities[k]))
+            }
             translations.sort { $0.probability != $1.probability ? $0.probability > $1.probability : $0.word < $1.word }
             return (rows.words[r], translations)
         }
@@ -111,12 +115,12 @@ public struct WordAlignmentModel: Sendable {
     ///
     /// Per tile of target columns: both probability matrices start at the floor; the
     /// forward row of each source word is matched against the tile's target words, the
-    /// reverse row of each target word against the source words (two small open-addressing
-    /// lookups built for the sentence, behind a bit filter); then per column one sweep takes
+    /// reverse row of each target word against the source words (two small bucket lookups
+    /// built for the sentence); then per column one sweep takes
     /// the forward argmax and another updates the reverse argmax of every source word, with
     /// the diagonal weights from a geometric walk. The NULL comparisons come last, with Z in
     /// closed form, so there is no division per pair.
-    func directionalPoints(_ sentence: AlignmentSentence) -> (forward: [UInt64], reverse: [UInt64]) {
+    func directionalPoints(_ sentence: AlignmentSentence, tileCells: Int = tileCells) -> (forward: [UInt64], reverse: [UInt64]) {
         let n = sentence.source.count, m = sentence.target.count
         guard n > 0, m > 0 else { return ([], []) }
         let floor = Self.floorProbability
@@ -127,27 +131,23 @@ public struct WordAlignmentModel: Sendable {
         var walkF = DiagonalPrior.Walk(given: n, predicted: m, tension: λf)
         var walkR = DiagonalPrior.Walk(given: n, predicted: m, tension: λr)
         let diagonal = usesDiagonal
-        let width = n * m <= Self.tileCells ? m : max(1, Self.tileCells / n)
-        let sourceBits = Self.bits(for: n), targetBits = Self.bits(for: width)
-        let sourceSlots = 1 << sourceBits, targetSlots = 1 << targetBits
+        let width = n * m <= tileCells ? m : max(1, tileCells / n)
+        let sourceMask = Self.bucketMask(for: n), targetMask = Self.bucketMask(for: width)
         let doubles = (n + 1) + (m + 1)
         let floats = 3 * n + 4 * n + 2 * n * width
-        let ints = n + m + 2 * n + 2 * m + 2 * sourceSlots + n + 2 * targetSlots + width
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: doubles * 8 + 2 * Self.filterWords * 8 + (floats + ints) * 4,
-                                                   alignment: 16)
+        let ints = n + m + 2 * n + 2 * m + (sourceMask + 1) + n + (targetMask + 1) + width
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: doubles * 8 + (floats + ints) * 4, alignment: 16)
         defer { raw.deallocate() }
         // Z's powers (Double): ratio^k over source positions (forward) and target positions (reverse).
         let zPowersF = raw.bindMemory(to: Double.self, capacity: doubles), zPowersR = zPowersF + n + 1
-        let sourceFilter = (raw + doubles * 8).bindMemory(to: UInt64.self, capacity: 2 * Self.filterWords)
-        let targetFilter = sourceFilter + Self.filterWords
-        let weightF = (raw + doubles * 8 + 2 * Self.filterWords * 8).bindMemory(to: Float.self, capacity: floats)
+        let weightF = (raw + doubles * 8).bindMemory(to: Float.self, capacity: floats)
         let weightR = weightF + n, bestR = weightR + n, rampF = bestR + n, rampR = rampF + 2 * n
         let tf = rampR + 2 * n, tr = tf + n * width
-        let argR = (raw + doubles * 8 + 2 * Self.filterWords * 8 + floats * 4).bindMemory(to: Int32.self, capacity: ints)
+        let argR = (raw + doubles * 8 + floats * 4).bindMemory(to: Int32.self, capacity: ints)
         let argF = argR + n, forwardFrom = argF + m, forwardTo = forwardFrom + n
         let reverseFrom = forwardTo + n, reverseTo = reverseFrom + m
-        let sourceKeys = reverseTo + m, sourceHeads = sourceKeys + sourceSlots, sourceNext = sourceHeads + sourceSlots
-        let targetKeys = sourceNext + n, targetHeads = targetKeys + targetSlots, targetNext = targetHeads + targetSlots
+        let sourceBuckets = reverseTo + m, sourceNext = sourceBuckets + sourceMask + 1
+        let targetBuckets = sourceNext + n, targetNext = targetBuckets + targetMask + 1
 
         var forward: [UInt64] = [], reverse: [UInt64] = []
         forward.reserveCapacity(m)
@@ -178,38 +178,27 @@ public struct WordAlignmentModel: Sendable {
                             reverseFrom[j] = r >= 0 ? Int32(reverseRows.start[r]) : 0
                             reverseTo[j] = r >= 0 ? Int32(reverseRows.start[r + 1]) : 0
                         }
-                        Self.buildLookup(source.baseAddress!, count: n, keys: sourceKeys, heads: sourceHeads, next: sourceNext,
-                                         bits: sourceBits, filter: sourceFilter)
+                        Self.buildLookup(source.baseAddress!, count: n, buckets: sourceBuckets, mask: sourceMask, next: sourceNext)
                         var j0 = 0
                         while j0 < m {
                             let j1 = min(j0 + width, m), w = j1 - j0
                             (tf).update(repeating: floor, count: n * w)
                             (tr).update(repeating: floor, count: n * w)
-                            Self.buildLookup(target.baseAddress! + j0, count: w, keys: targetKeys, heads: targetHeads,
-                                             next: targetNext, bits: targetBits, filter: targetFilter)
+                            Self.buildLookup(target.baseAddress! + j0, count: w, buckets: targetBuckets, mask: targetMask,
+                                             next: targetNext)
                             for i in 0..<n {
-                                var k = Int(forwardFrom[i])
-                                while k < Int(forwardTo[i]) {
-                                    if !Self.mayContain(targetFilter, forwardTargets[k]) { k += 1; continue }
-                                    var j = Self.find(forwardTargets[k], keys: targetKeys, heads: targetHeads, bits: targetBits)
-                                    while j >= 0 {
-                                        tf[j * n + i] = max(forwardProbabilities[k], floor)
-                                        j = Int(targetNext[j])
-                                    }
-                                    k += 1
+                                Self.matches(ids: forwardTargets.baseAddress!, from: Int(forwardFrom[i]), to: Int(forwardTo[i]),
+                                             words: target.baseAddress! + j0, buckets: targetBuckets, mask: targetMask,
+                                             next: targetNext) { k, j in
+                                    tf[j * n + i] = max(forwardProbabilities[k], floor)
                                 }
                             }
                             for j in j0..<j1 {
-                                var k = Int(reverseFrom[j])
                                 let column = tr + (j - j0) * n
-                                while k < Int(reverseTo[j]) {
-                                    if !Self.mayContain(sourceFilter, reverseTargets[k]) { k += 1; continue }
-                                    var i = Self.find(reverseTargets[k], keys: sourceKeys, heads: sourceHeads, bits: sourceBits)
-                                    while i >= 0 {
-                                        column[i] = max(reverseProbabilities[k], floor)
-                                        i = Int(sourceNext[i])
-                                    }
-                                    k += 1
+                                Self.matches(ids: reverseTargets.baseAddress!, from: Int(reverseFrom[j]), to: Int(reverseTo[j]),
+                                             words: source.baseAddress!, buckets: sourceBuckets, mask: sourceMask,
+                                             next: sourceNext) { k, i in
+                                    column[i] = max(reverseProbabilities[k], floor)
                                 }
                             }
                             for j in j0..<j1 {
@@ -342,58 +331,49 @@ public struct WordAlignmentModel: Sendable {
         }
     }
 
-    /// A sentence's words as a 4,096-bit filter (id mod 4,096): a row entry whose bit is
-    /// clear is not in the sentence, without a probe; most entries of a row are not.
-    static let filterWords = 64
-
-    @inline(__always)
-    static func mayContain(_ filter: UnsafeMutablePointer<UInt64>, _ word: Int32) -> Bool {
-        let w = Int(truncatingIfNeeded: word)
-        return filter[(w >> 6) & (filterWords - 1)] & (1 << UInt64(w & 63)) != 0
+    /// Buckets of a sentence's word lookup, less one: a power of two about 8 per word (256
+    /// for 30 words, at most 4,096), so a row entry mostly finds its bucket empty with one
+    /// load, and clearing the buckets stays cheap.
+    static func bucketMask(for count: Int) -> Int {
+        var buckets = 64
+        while buckets < 8 * count && buckets < 4096 { buckets <<= 1 }
+        return buckets - 1
     }
 
-    /// log2 of the slots of a lookup for `count` words (load at most 1/2).
-    static func bits(for count: Int) -> Int {
-        var bits = 3
-        while (1 << bits) < count * 2 { bits += 1 }
-        return bits
-    }
-
-    /// Word id → first position, with `next` chaining the later positions of the same id
-    /// (negative ids, never found, are left out), and the words' filter.
+    /// Positions of `words[0..<count]` chained per bucket (`buckets[id & mask]` is the first
+    /// position, `next` the later ones, −1 ends a chain); negative ids are left out.
     @inline(__always)
-    static func buildLookup(_ words: UnsafePointer<Int32>, count: Int, keys: UnsafeMutablePointer<Int32>,
-                            heads: UnsafeMutablePointer<Int32>, next: UnsafeMutablePointer<Int32>, bits: Int,
-                            filter: UnsafeMutablePointer<UInt64>) {
-        let mask = (1 << bits) - 1
-        keys.update(repeating: -1, count: mask + 1)
-        filter.update(repeating: 0, count: filterWords)
+    static func buildLookup(_ words: UnsafePointer<Int32>, count: Int, buckets table: UnsafeMutablePointer<Int32>,
+                            mask: Int, next: UnsafeMutablePointer<Int32>) {
+        table.update(repeating: -1, count: mask + 1)
         var k = count - 1
         while k >= 0 {
             let word = words[k]
             next[k] = -1
             if word >= 0 {
-                let w = Int(word)
-                filter[(w >> 6) & (filterWords - 1)] |= 1 << UInt64(w & 63)
-                var p = WordIndex.home(word, shift: UInt64(64 - bits))
-                while keys[p] >= 0 && keys[p] != word { p = (p + 1) & mask }
-                if keys[p] == word { next[k] = heads[p] } else { keys[p] = word }
-                heads[p] = Int32(k)
+                let b = Int(word) & mask
+                next[k] = table[b]
+                table[b] = Int32(truncatingIfNeeded: k)
             }
             k -= 1
         }
     }
 
-    /// The first position of `word` in a lookup, or −1.
+    /// Calls `body(k, position)` for each entry `k` of `ids[from..<to]` and each position
+    /// where that id occurs in `words` (the words of the lookup).
     @inline(__always)
-    static func find(_ word: Int32, keys: UnsafeMutablePointer<Int32>, heads: UnsafeMutablePointer<Int32>, bits: Int) -> Int {
-        let mask = (1 << bits) - 1
-        var p = WordIndex.home(word, shift: UInt64(64 - bits))
-        while true {
-            let key = keys[p]
-            if key == word { return Int(heads[p]) }
-            if key < 0 { return -1 }
-            p = (p + 1) & mask
+    static func matches(ids: UnsafePointer<Int32>, from: Int, to: Int, words: UnsafePointer<Int32>,
+                        buckets table: UnsafeMutablePointer<Int32>, mask: Int, next: UnsafeMutablePointer<Int32>,
+                        _ body: (Int, Int) -> Void) {
+        var k = from
+        while k < to {
+            let id = ids[k]
+            var position = Int(table[Int(id) & mask])
+            while position >= 0 {
+                if words[position] == id { body(k, position) }
+                position = Int(next[position])
+            }
+            k += 1
         }
     }
 }
