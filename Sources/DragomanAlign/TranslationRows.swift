@@ -57,6 +57,12 @@ struct TranslationRows: Sendable {
         }
     }
 
+    /// The ids and probabilities of all rows, for a scan without bounds checks.
+    @inline(__always)
+    func withBuffers<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Float>) -> R) -> R {
+        targets.withUnsafeBufferPointer { ids in probabilities.withUnsafeBufferPointer { body(ids, $0) } }
+    }
+
     var rowCount: Int { words.count }
     var entryCount: Int { targets.count }
 

@@ -162,11 +162,8 @@ public struct WordAlignmentModel: Sendable {
         for i in 0..<n { bestR[i] = 0; argR[i] = -1 }
         sentence.source.withUnsafeBufferPointer { source in
             sentence.target.withUnsafeBufferPointer { target in
-                let fw = forwardRows, rv = reverseRows
-                fw.targets.withUnsafeBufferPointer { forwardTargets in
-                fw.probabilities.withUnsafeBufferPointer { forwardProbabilities in
-                rv.targets.withUnsafeBufferPointer { reverseTargets in
-                rv.probabilities.withUnsafeBufferPointer { reverseProbabilities in
+                forwardRows.withBuffers { forwardTargets, forwardProbabilities in
+                    reverseRows.withBuffers { reverseTargets, reverseProbabilities in
                         // Row ranges, and the source words' positions by id.
                         for i in 0..<n {
                             let r = forwardRows.row(of: source[i])
@@ -240,9 +237,7 @@ public struct WordAlignmentModel: Sendable {
                             let linked = diagonal ? bestR[i] * Float((1 - p0) / zR) > null * Float(p0) : bestR[i] > null
                             if !linked { argR[i] = -1 }
                         }
-                }
-                }
-                }
+                    }
                 }
             }
         }
