@@ -145,10 +145,10 @@ final class CooccurrenceTable: @unchecked Sendable {
         return start
     }
 
-    /// Slots for a row of `count` targets: load about 2/3 and always one empty slot, so
-    /// that a probe for an absent key ends.
+    /// Slots for a row of `count` targets: load about 8/9 (memory is what limits the corpus
+    /// size) and always one empty slot, so that a probe for an absent key ends.
     static func capacity(forRowOf count: Int) -> Int {
-        count == 0 ? 0 : count + count / 2 + 1
+        count == 0 ? 0 : count + count / 8 + 1
     }
 
     /// Where a target id starts probing in a row of `capacity` slots (Fibonacci hashing,
@@ -186,6 +186,6 @@ final class CooccurrenceTable: @unchecked Sendable {
         return nil
     }
 
-    /// Bytes held (keys and row starts).
+    /// Bytes held (keys and row starts; the trainers add 8 bytes per slot each).
     var byteCount: Int { slotCount * 4 + (sourceVocabularySize + 1) * 8 }
 }

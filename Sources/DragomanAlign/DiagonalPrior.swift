@@ -67,17 +67,44 @@ enum DiagonalPrior {
         return (aLast * gNext - a1 * g1) / rm1 - d * (gNext - g1 * r) / (rm1 * rm1)
     }
 
-    /// exp(λ·h) at the given positions on both sides of the split of predicted position
-    /// `j`: the first terms of the two geometric series. One `exp` call: the weight just
-    /// past the split is `ratio` over the weight just before it.
-    @inline(__always)
-    static func splitWeights(predicted j: Int, of m: Int, given n: Int, tension λ: Double,
-                             ratio: Double) -> (floor: Int, before: Double, after: Double) {
-        let floor = split(predicted: j, of: m, given: n)
-        // δ = j/m − floor/n, in [0, 1/n]: h is −δ at `floor` and −(1/n − δ) at `floor + 1`.
-        let δ = Double(j) / Double(m) - Double(floor) / Double(n)
-        let before = exp(-λ * δ)
-        return (floor, before, ratio / before)
+    /// The split weights of predicted positions 1, 2, … m in turn: exp(λ·h) at the given
+    /// positions just before and just after the diagonal point, by multiplication only.
+    /// exp(−λ·(j/m − floor/n)) is exp(−λ/m)^j · exp(λ/n)^floor, and both factors advance
+    /// by one step (or a few, for `floor`) from one predicted word to the next, so a sentence
+    /// needs three `exp` calls in all instead of one per word.
+    struct Walk {
+        let n: Int
+        let m: Int
+        /// exp(−λ/n): the ratio of the geometric series over given positions.
+        let ratio: Double
+        private let predictedStep: Double
+        private let givenStep: Double
+        private var j = 0
+        private var floor = 0
+        private var predictedWeight = 1.0
+        private var givenWeight = 1.0
+
+        init(given n: Int, predicted m: Int, tension λ: Double) {
+            self.n = n
+            self.m = m
+            ratio = exp(-λ / Double(n))
+            predictedStep = exp(-λ / Double(m))
+            givenStep = 1 / ratio
+        }
+
+        /// The next predicted position's split and its two weights.
+        @inline(__always)
+        mutating func next() -> (floor: Int, before: Double, after: Double) {
+            j += 1
+            predictedWeight *= predictedStep
+            let target = split(predicted: j, of: m, given: n)
+            while floor < target {
+                givenWeight *= givenStep
+                floor += 1
+            }
+            let before = predictedWeight * givenWeight
+            return (floor, before, ratio / before)
+        }
     }
 
     /// Z from the split weights and `powers[k] = ratio^k` (k = 0…n): da.h's closed form,
@@ -91,24 +118,27 @@ enum DiagonalPrior {
         return sum
     }
 
-    /// Writes `scale · exp(λ·h(i, j))` for i = 1…n into `out[0..<n]` by walking the two
-    /// geometric series outwards from the split.
+    /// Writes `scale · exp(λ·h(i, j))` for i = 1…n into `out[0..<n]`: the two geometric
+    /// series outwards from the split, as independent products with a `ramp` (see
+    /// `fillRamp`) read forwards on both sides, which the compiler vectorises.
     @inline(__always)
-    static func fill(floor: Int, given n: Int, before: Double, after: Double, ratio: Double, scale: Double,
-                     into out: UnsafeMutablePointer<Float>) {
-        var w = scale * before
-        var i = floor
-        while i >= 1 {
-            out[i - 1] = Float(w)
-            w *= ratio
-            i -= 1
-        }
-        w = scale * after
-        i = floor + 1
-        while i <= n {
-            out[i - 1] = Float(w)
-            w *= ratio
-            i += 1
+    static func fill(floor: Int, given n: Int, before: Double, after: Double, scale: Double,
+                     ramp: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        let b = Float(scale * before), a = Float(scale * after)
+        let r = ramp + (n - floor)
+        for i in 0..<floor { out[i] = b * r[i] }
+        for i in floor..<n { out[i] = a * r[i] }
+    }
+
+    /// `ramp[t] = ratio^(n−1−t)` for t < n and `ratio^(t−n)` for t ≥ n (2n values): position
+    /// `i` of a predicted word with split `floor` reads `ramp[n − floor + i]` on either side.
+    @inline(__always)
+    static func fillRamp(ratio: Double, count n: Int, into ramp: UnsafeMutablePointer<Float>) {
+        var p = 1.0
+        for k in 0..<n {
+            ramp[n - 1 - k] = Float(p)
+            ramp[n + k] = Float(p)
+            p *= ratio
         }
     }
 

@@ -13,9 +13,10 @@ final class DirectionalTrainer: @unchecked Sendable {
     /// false: p(target | source); true: p(source | target).
     let reverse: Bool
     let predictedVocabularySize: Int
-    /// t(predicted | given) per slot; starts uniform (1), so the first E-step is Model 1's.
-    let probability: UnsafeMutablePointer<Float>
-    let count: UnsafeMutablePointer<Float>
+    /// Per slot, t(predicted | given) and its expected count side by side (one cache miss
+    /// per pair in the E-step instead of two). t starts uniform (1), so the first E-step is
+    /// Model 1's.
+    let cells: UnsafeMutablePointer<Cell>
     /// t(predicted | NULL) per predicted word id.
     let nullProbability: UnsafeMutablePointer<Float>
     let nullCount: UnsafeMutablePointer<Float>
@@ -30,10 +31,8 @@ final class DirectionalTrainer: @unchecked Sendable {
         self.table = table
         self.reverse = reverse
         predictedVocabularySize = reverse ? table.sourceVocabularySize : table.targetVocabularySize
-        probability = .allocate(capacity: max(table.slotCount, 1))
-        probability.initialize(repeating: 1, count: max(table.slotCount, 1))
-        count = .allocate(capacity: max(table.slotCount, 1))
-        count.initialize(repeating: 0, count: max(table.slotCount, 1))
+        cells = .allocate(capacity: max(table.slotCount, 1))
+        cells.initialize(repeating: Cell(probability: 1, count: 0), count: max(table.slotCount, 1))
         nullProbability = .allocate(capacity: max(predictedVocabularySize, 1))
         nullProbability.initialize(repeating: 1, count: max(predictedVocabularySize, 1))
         nullCount = .allocate(capacity: max(predictedVocabularySize, 1))
@@ -59,8 +58,7 @@ final class DirectionalTrainer: @unchecked Sendable {
     }
 
     deinit {
-        probability.deallocate()
-        count.deallocate()
+        cells.deallocate()
         nullProbability.deallocate()
         nullCount.deallocate()
     }
@@ -90,15 +88,16 @@ final class DirectionalTrainer: @unchecked Sendable {
         let mass = UnsafeMutablePointer<Float>.allocate(capacity: width)
         let prior = UnsafeMutablePointer<Float>.allocate(capacity: width)
         let powers = UnsafeMutablePointer<Double>.allocate(capacity: width + 1)
+        let ramp = UnsafeMutablePointer<Float>.allocate(capacity: 2 * width)
         let anchored = UnsafeMutablePointer<Int32>.allocate(capacity: width)
         anchored.initialize(repeating: 0, count: width)
         let partner = UnsafeMutablePointer<Bool>.allocate(capacity: width)
         partner.initialize(repeating: false, count: width)
         defer {
-            slots.deallocate(); mass.deallocate(); prior.deallocate(); powers.deallocate()
+            slots.deallocate(); mass.deallocate(); prior.deallocate(); powers.deallocate(); ramp.deallocate()
             anchored.deallocate(); partner.deallocate()
         }
-        let scratch = Scratch(slots: slots, mass: mass, prior: prior, powers: powers, anchored: anchored, partner: partner)
+        let scratch = Scratch(slots: slots, mass: mass, prior: prior, powers: powers, ramp: ramp, anchored: anchored, partner: partner)
         var feature = 0.0
         var pending = 0
         sentences.withUnsafeBufferPointer { corpus in
@@ -124,11 +123,17 @@ final class DirectionalTrainer: @unchecked Sendable {
         return lengths.tokens > 0 ? feature / Double(lengths.tokens) : 0
     }
 
+    struct Cell {
+        var probability: Float
+        var count: Float
+    }
+
     struct Scratch {
         let slots: UnsafeMutablePointer<Int>
         let mass: UnsafeMutablePointer<Float>
         let prior: UnsafeMutablePointer<Float>
         let powers: UnsafeMutablePointer<Double>
+        let ramp: UnsafeMutablePointer<Float>
         /// Per predicted position: how many anchors it has (0 outside anchored sentences).
         let anchored: UnsafeMutablePointer<Int32>
         /// Per given position: a partner of the anchored word being counted.
@@ -142,16 +147,15 @@ final class DirectionalTrainer: @unchecked Sendable {
                              scratch: Scratch) -> Double {
         let n = g.count, m = p.count
         let table = self.table, reverse = self.reverse
-        let probability = self.probability, count = self.count
+        let cells = self.cells
         let prior = scratch.prior, mass = scratch.mass, slots = scratch.slots
         let uniform = Float(1.0 / Double(n + 1))
         let nullPrior = diagonal ? Float(p0) : uniform
-        var ratio = 0.0, λ = tension
+        var walk = DiagonalPrior.Walk(given: n, predicted: m, tension: tension)
         if diagonal {
-            ratio = exp(-λ / Double(n))
-            DiagonalPrior.fillPowers(ratio: ratio, upTo: n, into: scratch.powers)
+            DiagonalPrior.fillPowers(ratio: walk.ratio, upTo: n, into: scratch.powers)
+            DiagonalPrior.fillRamp(ratio: walk.ratio, count: n, into: scratch.ramp)
         } else {
-            λ = 0
             for i in 0..<n { prior[i] = uniform }
         }
         var anchoredSentence = false
@@ -163,11 +167,11 @@ final class DirectionalTrainer: @unchecked Sendable {
         for j in 0..<m {
             let f = p[j]
             if diagonal {
-                let w = DiagonalPrior.splitWeights(predicted: j + 1, of: m, given: n, tension: λ, ratio: ratio)
-                let z = DiagonalPrior.z(floor: w.floor, given: n, before: w.before, after: w.after, ratio: ratio,
+                let w = walk.next()
+                let z = DiagonalPrior.z(floor: w.floor, given: n, before: w.before, after: w.after, ratio: walk.ratio,
                                         powers: scratch.powers)
-                DiagonalPrior.fill(floor: w.floor, given: n, before: w.before, after: w.after, ratio: ratio,
-                                   scale: (1 - p0) / z, into: prior)
+                DiagonalPrior.fill(floor: w.floor, given: n, before: w.before, after: w.after, scale: (1 - p0) / z,
+                                   ramp: scratch.ramp, into: prior)
             }
             var nullMass = nullProbability[Int(f)] * nullPrior
             var sum: Float = 0
@@ -175,7 +179,7 @@ final class DirectionalTrainer: @unchecked Sendable {
                 for i in 0..<n {
                     let slot = table.slot(source: f, target: g[i])
                     slots[i] = slot
-                    let v = probability[slot] * prior[i]
+                    let v = cells[slot].probability * prior[i]
                     mass[i] = v
                     sum += v
                 }
@@ -183,7 +187,7 @@ final class DirectionalTrainer: @unchecked Sendable {
                 for i in 0..<n {
                     let slot = table.slot(source: g[i], target: f)
                     slots[i] = slot
-                    let v = probability[slot] * prior[i]
+                    let v = cells[slot].probability * prior[i]
                     mass[i] = v
                     sum += v
                 }
@@ -211,7 +215,7 @@ final class DirectionalTrainer: @unchecked Sendable {
             let scale = 1 / sum
             nullCount[Int(f)] += nullMass * scale
             for i in 0..<n {
-                count[slots[i]] += mass[i] * scale
+                cells[slots[i]].count += mass[i] * scale
             }
             if measuringFeature {
                 let position = Double(j + 1) / Double(m)
@@ -231,27 +235,25 @@ final class DirectionalTrainer: @unchecked Sendable {
     /// The M-step: add the priors' pseudo-counts, normalise per given word (per NULL for
     /// the NULL row), clear the counts.
     func maximisation() {
-        for prior in priors { count[prior.slot] += prior.weight }
+        for prior in priors { cells[prior.slot].count += prior.weight }
         if reverse {
             // The given word is the row's key: totals per target id first.
             var totals = [Double](repeating: 0, count: table.targetVocabularySize)
             for slot in 0..<table.slotCount where table.keys[slot] >= 0 {
-                totals[Int(table.keys[slot])] += Double(count[slot])
+                totals[Int(table.keys[slot])] += Double(cells[slot].count)
             }
             for slot in 0..<table.slotCount where table.keys[slot] >= 0 {
                 let total = totals[Int(table.keys[slot])]
-                probability[slot] = total > 0 ? Float(Double(count[slot]) / total) : 0
-                count[slot] = 0
+                cells[slot] = Cell(probability: total > 0 ? Float(Double(cells[slot].count) / total) : 0, count: 0)
             }
         } else {
             for e in 0..<table.sourceVocabularySize {
                 let lo = table.rowStart[e], hi = table.rowStart[e + 1]
                 var total = 0.0
-                for slot in lo..<hi { total += Double(count[slot]) }
+                for slot in lo..<hi { total += Double(cells[slot].count) }
                 let scale = total > 0 ? 1 / total : 0
                 for slot in lo..<hi {
-                    probability[slot] = Float(Double(count[slot]) * scale)
-                    count[slot] = 0
+                    cells[slot] = Cell(probability: Float(Double(cells[slot].count) * scale), count: 0)
                 }
             }
         }
@@ -267,6 +269,6 @@ final class DirectionalTrainer: @unchecked Sendable {
     /// t(predicted | given) of a pair in the table.
     func probability(given: Int32, predicted: Int32) -> Float? {
         let slot = reverse ? table.find(source: predicted, target: given) : table.find(source: given, target: predicted)
-        return slot.map { probability[$0] }
+        return slot.map { cells[$0].probability }
     }
 }

@@ -89,7 +89,7 @@ public enum WordAligner {
         for e in 0..<table.sourceVocabularySize {
             candidates.removeAll(keepingCapacity: true)
             for slot in table.rowStart[e]..<table.rowStart[e + 1] where table.keys[slot] >= 0 {
-                let p = forward.probability[slot]
+                let p = forward.cells[slot].probability
                 if p >= threshold && p > 0 { candidates.append((table.keys[slot], p)) }
             }
             if !candidates.isEmpty { forwardRows.append((Int32(e), kept(&candidates, cap: cap))) }
@@ -97,7 +97,7 @@ public enum WordAligner {
         // Reverse: the rows are the table's columns; bucket the kept slots by target id.
         var start = [Int](repeating: 0, count: table.targetVocabularySize + 1)
         for slot in 0..<table.slotCount where table.keys[slot] >= 0 {
-            let p = reverse.probability[slot]
+            let p = reverse.cells[slot].probability
             if p >= threshold && p > 0 { start[Int(table.keys[slot]) + 1] += 1 }
         }
         for f in 0..<table.targetVocabularySize { start[f + 1] += start[f] }
@@ -105,7 +105,7 @@ public enum WordAligner {
         var next = start
         for e in 0..<table.sourceVocabularySize {
             for slot in table.rowStart[e]..<table.rowStart[e + 1] where table.keys[slot] >= 0 {
-                let p = reverse.probability[slot]
+                let p = reverse.cells[slot].probability
                 if p >= threshold && p > 0 {
                     let f = Int(table.keys[slot])
                     bucket[next[f]] = (Int32(e), p)

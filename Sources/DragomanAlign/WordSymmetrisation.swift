@@ -53,54 +53,85 @@ public enum WordSymmetrisation {
         }
         if intersection.count == union.count { return union }
 
+        // Membership of the union and of the growing alignment: bit grids on a sentence-sized
+        // grid, binary search on the sorted points beyond (a 5,000-word pair).
+        let gridWords = n * m <= gridCells ? (n * m + 63) >> 6 : 0
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: n + m) { flags in
-            let sourceAligned = flags.baseAddress!, targetAligned = sourceAligned + n
-            flags.initialize(repeating: false)
-            var current = intersection
-            current.reserveCapacity(union.count)
-            for p in current {
-                sourceAligned[Int(p >> 32)] = true
-                targetAligned[Int(p & 0xFFFF_FFFF)] = true
-            }
-            // Returns where `p` was inserted.
-            func add(_ p: UInt64) -> Int {
-                let at = lowerBound(current, p)
-                current.insert(p, at: at)
-                sourceAligned[Int(p >> 32)] = true
-                targetAligned[Int(p & 0xFFFF_FFFF)] = true
-                return at
-            }
-            let neighbours = [(-1, 0), (0, -1), (1, 0), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)]
-            var added = true
-            while added {
-                added = false
-                var k = 0
-                while k < current.count {
-                    let i = Int(current[k] >> 32), j = Int(current[k] & 0xFFFF_FFFF)
-                    for (di, dj) in neighbours {
-                        let ni = i + di, nj = j + dj
-                        guard ni >= 0, ni < n, nj >= 0, nj < m, !sourceAligned[ni] || !targetAligned[nj] else { continue }
-                        let q = pack(ni, nj)
-                        guard contains(union, q), !contains(current, q) else { continue }
-                        if add(q) <= k { k += 1 }
-                        added = true
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(2 * gridWords, 1)) { bits in
+                let sourceAligned = flags.baseAddress!, targetAligned = sourceAligned + n
+                let unionGrid = bits.baseAddress!, currentGrid = unionGrid + gridWords
+                flags.initialize(repeating: false)
+                bits.initialize(repeating: 0)
+                var current = intersection
+                current.reserveCapacity(union.count)
+                for p in current {
+                    sourceAligned[Int(p >> 32)] = true
+                    targetAligned[Int(p & 0xFFFF_FFFF)] = true
+                }
+                if gridWords > 0 {
+                    for p in union { setBit(unionGrid, Int(p >> 32) * m + Int(p & 0xFFFF_FFFF)) }
+                    for p in current { setBit(currentGrid, Int(p >> 32) * m + Int(p & 0xFFFF_FFFF)) }
+                }
+                @inline(__always) func inUnion(_ i: Int, _ j: Int) -> Bool {
+                    gridWords > 0 ? testBit(unionGrid, i * m + j) : contains(union, pack(i, j))
+                }
+                @inline(__always) func inCurrent(_ i: Int, _ j: Int) -> Bool {
+                    gridWords > 0 ? testBit(currentGrid, i * m + j) : contains(current, pack(i, j))
+                }
+                // Returns where the point was inserted.
+                func add(_ i: Int, _ j: Int) -> Int {
+                    let p = pack(i, j)
+                    let at = lowerBound(current, p)
+                    current.insert(p, at: at)
+                    sourceAligned[i] = true
+                    targetAligned[j] = true
+                    if gridWords > 0 { setBit(currentGrid, i * m + j) }
+                    return at
+                }
+                var added = true
+                while added {
+                    added = false
+                    var k = 0
+                    while k < current.count {
+                        let i = Int(current[k] >> 32), j = Int(current[k] & 0xFFFF_FFFF)
+                        for (di, dj) in neighbours {
+                            let ni = i + di, nj = j + dj
+                            guard ni >= 0, ni < n, nj >= 0, nj < m, !sourceAligned[ni] || !targetAligned[nj],
+                                  inUnion(ni, nj), !inCurrent(ni, nj) else { continue }
+                            if add(ni, nj) <= k { k += 1 }
+                            added = true
+                        }
+                        k += 1
                     }
-                    k += 1
                 }
-            }
-            if heuristic == .growDiag { return current }
-            for direction in [forward, reverse] {
-                for p in direction {
-                    let i = Int(p >> 32), j = Int(p & 0xFFFF_FFFF)
-                    let open = heuristic == .growDiagFinalAnd
-                        ? !sourceAligned[i] && !targetAligned[j]
-                        : (!sourceAligned[i] || !targetAligned[j]) && !contains(current, p)
-                    if open { _ = add(p) }
+                if heuristic == .growDiag { return current }
+                func final(_ direction: [UInt64]) {
+                    for p in direction {
+                        let i = Int(p >> 32), j = Int(p & 0xFFFF_FFFF)
+                        let open = heuristic == .growDiagFinalAnd
+                            ? !sourceAligned[i] && !targetAligned[j]
+                            : (!sourceAligned[i] || !targetAligned[j]) && !inCurrent(i, j)
+                        if open { _ = add(i, j) }
+                    }
                 }
+                final(forward)
+                final(reverse)
+                return current
             }
-            return current
         }
     }
+
+    /// Grids up to this many cells use bits (8 KB); larger pairs use binary search.
+    static let gridCells = 1 << 16
+
+    /// Moses' neighbour order: left, up, right, down, then the diagonals.
+    static let neighbours = [(-1, 0), (0, -1), (1, 0), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)]
+
+    @inline(__always)
+    static func setBit(_ bits: UnsafeMutablePointer<UInt64>, _ k: Int) { bits[k >> 6] |= 1 << UInt64(k & 63) }
+
+    @inline(__always)
+    static func testBit(_ bits: UnsafeMutablePointer<UInt64>, _ k: Int) -> Bool { bits[k >> 6] & (1 << UInt64(k & 63)) != 0 }
 
     @inline(__always)
     static func lowerBound(_ sorted: [UInt64], _ x: UInt64) -> Int {

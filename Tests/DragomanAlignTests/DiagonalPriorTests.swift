@@ -16,19 +16,26 @@ import Testing
                     .reduce(0, +) / z
                 #expect(abs(DiagonalPrior.z(predicted: j, of: m, given: n, tension: λ) - z) <= 1e-9 * z)
                 #expect(abs(DiagonalPrior.dLogZ(predicted: j, of: m, given: n, tension: λ) - expected) <= 1e-9)
-                // The walk from the split and the closed form with powers give the same.
-                let ratio = exp(-λ / Double(n))
+                // The walk and the closed form with powers give the same.
+                var walk = DiagonalPrior.Walk(given: n, predicted: m, tension: λ)
+                var w = walk.next()
+                for _ in 1..<j { w = walk.next() }
+                #expect(w.floor == DiagonalPrior.split(predicted: j, of: m, given: n))
                 var powers = [Double](repeating: 0, count: n + 1)
+                var ramp = [Float](repeating: 0, count: 2 * n)
                 var filled = [Float](repeating: 0, count: n)
-                powers.withUnsafeMutableBufferPointer { DiagonalPrior.fillPowers(ratio: ratio, upTo: n, into: $0.baseAddress!) }
-                let w = DiagonalPrior.splitWeights(predicted: j, of: m, given: n, tension: λ, ratio: ratio)
+                powers.withUnsafeMutableBufferPointer { DiagonalPrior.fillPowers(ratio: walk.ratio, upTo: n, into: $0.baseAddress!) }
+                ramp.withUnsafeMutableBufferPointer { DiagonalPrior.fillRamp(ratio: walk.ratio, count: n, into: $0.baseAddress!) }
                 let z2 = powers.withUnsafeBufferPointer {
-                    DiagonalPrior.z(floor: w.floor, given: n, before: w.before, after: w.after, ratio: ratio, powers: $0.baseAddress!)
+                    DiagonalPrior.z(floor: w.floor, given: n, before: w.before, after: w.after, ratio: walk.ratio,
+                                    powers: $0.baseAddress!)
                 }
                 #expect(abs(z2 - z) <= 1e-9 * z)
-                filled.withUnsafeMutableBufferPointer {
-                    DiagonalPrior.fill(floor: w.floor, given: n, before: w.before, after: w.after, ratio: ratio, scale: 1,
-                                       into: $0.baseAddress!)
+                ramp.withUnsafeBufferPointer { p in
+                    filled.withUnsafeMutableBufferPointer {
+                        DiagonalPrior.fill(floor: w.floor, given: n, before: w.before, after: w.after, scale: 1,
+                                           ramp: p.baseAddress!, into: $0.baseAddress!)
+                    }
                 }
                 for i in 0..<n { #expect(abs(Double(filled[i]) - weights[i]) <= 1e-5 * weights[i]) }
             }

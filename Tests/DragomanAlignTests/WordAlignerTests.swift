@@ -74,7 +74,7 @@ import DragomanText
         let rebuilt = WordAlignmentModel(forward: forward, reverse: reverse, forwardTension: model.forwardTension,
                                          reverseTension: model.reverseTension, nullProbability: model.nullProbability,
                                          usesDiagonal: model.usesDiagonal, symmetrisation: model.symmetrisation)
-        #expect(rebuilt.pairCount == model.pairCount)
+        #expect(rebuilt.entryCount == model.entryCount)
         for s in Self.corpus.sentences.prefix(300) {
             #expect(rebuilt.align(s) == model.align(s))
         }
@@ -162,6 +162,44 @@ import DragomanText
         #expect(nothing.model.align(AlignmentSentence(source: [0, 1], target: [1, 0])).count == 2)
         let none = WordAligner.learn([], sourceVocabularySize: 0, targetVocabularySize: 0)
         #expect(none.links.isEmpty)
+    }
+
+    /// Aligning in tiles of target columns (how long pairs keep memory bounded) gives the
+    /// same links as in one piece.
+    @Test func tilesDoNotChangeTheLinks() {
+        for (k, s) in Self.corpus.sentences.prefix(100).enumerated() {
+            var sentence = s
+            if k % 3 == 0 { sentence.anchors = [WordLink(source: 0, target: s.target.count - 1)] }
+            let whole = Self.learnt.model.directionalPoints(sentence)
+            for tile in [1, 7, s.source.count * 2 + 1] {
+                let tiled = Self.learnt.model.directionalPoints(sentence, tileCells: tile)
+                #expect(tiled.forward == whole.forward && tiled.reverse == whole.reverse)
+            }
+        }
+    }
+
+    /// Rows given twice, or a translation given twice: the union of the rows, the last
+    /// probability; what the model does not hold is nil.
+    @Test func modelFromHandMadeRows() {
+        let model = WordAlignmentModel(forward: [(3, [(7, 0.5), (8, 0.25)]), (-1, [(9, 0.3)]), (3, [(7, 0.125)]), (-5, [(1, 1)])],
+                                       reverse: [(7, [(3, 0.75), (3, 0.5)]), (8, [(2, 0), (-2, 0.5)])],
+                                       forwardTension: 4, reverseTension: 4, nullProbability: 0.08)
+        #expect(model.probability(.forward, of: 7, given: 3) == 0.125)
+        #expect(model.probability(.forward, of: 8, given: 3) == 0.25)
+        #expect(model.probability(.forward, of: 9, given: -1) == 0.3)
+        #expect(model.probability(.reverse, of: 3, given: 7) == 0.5)
+        #expect(model.probability(.reverse, of: 2, given: 8) == nil)
+        #expect(model.probability(.forward, of: 1, given: -5) == nil)
+        #expect(model.probability(.forward, of: 3, given: 7) == nil)
+        let forward = model.entries(direction: .forward)
+        #expect(forward.map(\.word) == [-1, 3])
+        #expect(forward[1].translations.map(\.word) == [8, 7] && forward[1].translations.map(\.probability) == [0.25, 0.125])
+        #expect(model.entries(direction: .reverse).map(\.word) == [7])
+        // Rebuilt from its entries: the same answers.
+        let rebuilt = WordAlignmentModel(forward: forward, reverse: model.entries(direction: .reverse),
+                                         forwardTension: 4, reverseTension: 4, nullProbability: 0.08)
+        let pair = AlignmentSentence(source: [3, 4, 3], target: [8, 9, 7])
+        #expect(rebuilt.align(pair) == model.align(pair))
     }
 
     /// Words the model never saw still get the diagonal's links.
