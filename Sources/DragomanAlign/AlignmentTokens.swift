@@ -1,3 +1,4 @@
+import Foundation
 import DragomanText
 import DragomanTM
 
@@ -35,6 +36,9 @@ public struct AlignmentTokenizer: Sendable {
     /// How often an Arabic match key stands as a word in the corpus (the TM's Arabic side):
     /// a clitic is split off only when what is left is a word the corpus knows.
     public let arabicCount: @Sendable (String) -> Int
+    /// Each word's split, once: reading the clitics of a word is the costly part of
+    /// tokenising, and a TM repeats its words.
+    private let splits = SplitCache()
 
     public init(arabicCount: @escaping @Sendable (String) -> Int) {
         self.arabicCount = arabicCount
@@ -79,6 +83,13 @@ public struct AlignmentTokenizer: Sendable {
 
     /// The parts of one Arabic match token and which of them is its core.
     func split(_ token: MatchToken) -> (parts: [String], core: Int) {
+        if let cached = splits.get(token.key) { return cached }
+        let split = computeSplit(token)
+        splits.set(token.key, split)
+        return split
+    }
+
+    func computeSplit(_ token: MatchToken) -> (parts: [String], core: Int) {
         guard token.weightClass == .word, token.key.unicodeScalars.allSatisfy({ ArabicScript.isLetter($0.value) }) else {
             return ([token.key], 0)
         }
@@ -180,5 +191,23 @@ public struct AlignmentTokenizer: Sendable {
             anchors.append(WordLink(source: arabicCore[a[0]], target: e[0]))
         }
         return anchors.sorted()
+    }
+}
+
+/// Word → its alignment tokens, shared by the threads that tokenise.
+final class SplitCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var splits: [String: (parts: [String], core: Int)] = [:]
+
+    func get(_ key: String) -> (parts: [String], core: Int)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return splits[key]
+    }
+
+    func set(_ key: String, _ split: (parts: [String], core: Int)) {
+        lock.lock()
+        defer { lock.unlock() }
+        if splits.count < 1_000_000 { splits[key] = split }
     }
 }

@@ -17,7 +17,7 @@ public struct FragmentOptions: Sendable {
     /// For the evaluation: every span found in TM sources, projected or not.
     public var diagnosticSpansOnly = false
 
-    public init(minimumCount: Int = 1, minimumConfidence: Double = 0.5, unitsPerPair: Int = 200, unitsPerSpan: Int = 40,
+    public init(minimumCount: Int = 1, minimumConfidence: Double = 0.25, unitsPerPair: Int = 200, unitsPerSpan: Int = 40,
                 maximumWords: Int = 12) {
         self.minimumCount = minimumCount
         self.minimumConfidence = minimumConfidence
@@ -48,7 +48,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
 
     /// Only this many tokens of a query are searched: a sentence has far fewer, and a
     /// pasted article must not cost a search per word pair of the whole text.
-    public static var maximumQueryTokens: Int { 2_000 }
+    public static var maximumQueryTokens: Int { 400 }
 
     public func fragments(of query: String, side: Language, options: FragmentOptions = FragmentOptions()) throws -> [TMFragment] {
         let tokens = Array(MatchTokenizer.tokens(of: query, side: side).prefix(Self.maximumQueryTokens))
@@ -145,16 +145,31 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         }
         // For each start, the longest span that projects well enough.
         var proposals: [(start: Int, words: Int, fragment: TMFragment)] = []
+        // A span repeated in the query is projected once (its words are the key).
+        var projected: [[String]: TMFragment?] = [:]
         for k in 0..<n {
             let lengths = occurrences[k].keys.sorted(by: >)
             for len in lengths {
                 let span = Array(run[k..<(k + len)])
                 guard !span.allSatisfy({ FunctionWords.contains(tokens[$0].key, side) }),
                       !Self.hasLooseEdge(span.map { tokens[$0] }, side: side) else { continue }
-                let units = occurrences[k][len]!.sorted { $0.0 > $1.0 }
                 let range = tokens[span.first!].range.lowerBound..<tokens[span.last!].range.upperBound
-                if let fragment = try projector.project(units: Array(units.prefix(options.unitsPerSpan)), found: units.count,
-                                                        length: len, range: range, query: query, options: options) {
+                let key = span.map { tokens[$0].key }
+                let fragment: TMFragment?
+                if let known = projected[key] {
+                    fragment = known.map { f in
+                        var f = f
+                        f.range = range
+                        f.source = Substring16.of(query, range)
+                        return f
+                    }
+                } else {
+                    let units = occurrences[k][len]!.sorted { $0.0 > $1.0 }
+                    fragment = try projector.project(units: Array(units.prefix(options.unitsPerSpan)), found: units.count,
+                                                     length: len, range: range, query: query, options: options)
+                    projected[key] = .some(fragment)
+                }
+                if let fragment {
                     proposals.append((k, len, fragment))
                     break
                 }
@@ -247,58 +262,12 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             }
         }
 
+
         typealias Entry = (target: String, tokens: [MatchToken], source: [MatchToken], links: StoredLinks)
 
-        /// The target tokens a source span of a unit translates into, or nil when the links
-        /// do not say so clearly. The span of the sure links is taken when no link leaves it
-        /// (else the span of all links, Koehn's consistent phrase pair); punctuation and
-        /// function words at its edges are dropped (a leading preposition stays when the
-        /// source starts with one: في القدس, in Jerusalem). A span with no sure link into
-        /// the target is not projected. (Asking sure links of the content words at both edges
-        /// as well halved what is found and made it no more precise: measured on NTREX.)
         static func targetSpan(of source: Range<Int>, in entry: Entry, sourceLanguage: Language, strict: Bool = false) -> Range<Int>? {
-            let links = entry.links
-            guard let full = PhraseProjection.target(ofSource: source, links: links.links) else { return nil }
-            var lo = Int.max, hi = Int.min
-            for l in links.sure where source.contains(l.source) { lo = min(lo, l.target); hi = max(hi, l.target) }
-            guard lo <= hi else { return nil }
-            // (The sure span, when consistent, was more precise on NTREX than Koehn's
-            // span of all links: 0.69 against 0.65 at the same coverage.)
-            var box = lo..<(hi + 1)
-            if links.links.contains(where: { box.contains($0.target) && !source.contains($0.source) }) { box = full }
-            let targetLanguage = sourceLanguage.other
-            let tokens = entry.tokens
-            // A capitalised word inside an English sentence is a name (Theresa May), not "may".
-            func isFunction(_ t: MatchToken) -> Bool {
-                guard t.weightClass == .word else { return true }
-                if targetLanguage == .english, t.range.lowerBound > 0, t.text.unicodeScalars.first?.properties.isUppercase == true { return false }
-                return FunctionWords.contains(t.key, targetLanguage)
-            }
-            let keepsPreposition = source.lowerBound < entry.source.count
-                && FunctionWords.isPreposition(entry.source[source.lowerBound].key, sourceLanguage)
-            var a = box.lowerBound, b = box.upperBound
-            while a < b {
-                let t = tokens[a]
-                if t.weightClass == .punctuation || (isFunction(t) && !(keepsPreposition && FunctionWords.isPreposition(t.key, targetLanguage))) {
-                    a += 1
-                } else { break }
-            }
-            while b > a, isFunction(tokens[b - 1]) { b -= 1 }
-            guard b > a, b - a <= 2 * source.count + 3 else { return nil }
-            if strict {
-                // Only one unit to go by: the content words at both edges, on both sides,
-                // must have a sure link into the pair. (On NTREX this keeps 150 of 255
-                // single-unit fragments and lifts the precision of all from 0.69 to 0.74.)
-                func sure(target j: Int) -> Bool { links.sure.contains { $0.target == j && source.contains($0.source) } }
-                func sure(source i: Int) -> Bool { links.sure.contains { $0.source == i && (a..<b).contains($0.target) } }
-                for j in Set([a, b - 1]) where !isFunction(tokens[j]) && !sure(target: j) { return nil }
-                let content = source.filter {
-                    $0 < entry.source.count && entry.source[$0].weightClass == .word
-                        && !FunctionWords.contains(entry.source[$0].key, sourceLanguage)
-                }
-                for i in Set([content.first, content.last].compactMap { $0 }) where !sure(source: i) { return nil }
-            }
-            return a..<b
+            SpanProjection.target(of: source, sourceTokens: entry.source, targetTokens: entry.tokens, links: entry.links,
+                                  sourceLanguage: sourceLanguage, strict: strict)
         }
 
         mutating func project(units found: [(Int64, Int)], found total: Int, length: Int, range: Range<Int>, query: String,
@@ -324,7 +293,9 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             let checked = min(total, found.count)
             let agree = top.units.count
             let confidence = Double(agree) / Double(checked + 1)
-            guard agree >= options.minimumCount, confidence >= options.minimumConfidence else { return nil }
+            // A translation that rests on one unit is proposed only when no other unit that
+            // holds the span disagrees.
+            guard agree >= options.minimumCount, confidence >= options.minimumConfidence, agree >= 2 || checked == 1 else { return nil }
             return TMFragment(range: range, source: Substring16.of(query, range), target: top.text,
                               count: agree * total / max(checked, 1), confidence: (confidence * 1000).rounded() / 1000,
                               alternatives: ranked.dropFirst().prefix(3).map { FragmentAlternative(target: $0.text, count: $0.units.count) },

@@ -12,9 +12,7 @@ public enum LongSentences {
 
     /// The links and the sure links (both directions agree, or anchors) of `sentence`.
     public static func align(_ model: WordAlignmentModel, _ sentence: AlignmentSentence) -> (links: [WordLink], sure: Set<WordLink>) {
-        guard isLong(sentence) else {
-            return (model.align(sentence), StoredLinks.sure(model, sentence))
-        }
+        guard isLong(sentence) else { return StoredLinks.align(model, sentence) }
         let n = sentence.source.count, m = sentence.target.count
         guard n > 0, m > 0 else { return ([], []) }
         let pieces = (max(n, m) + maximumPieceTokens - 1) / maximumPieceTokens
@@ -28,8 +26,9 @@ public enum LongSentences {
                 .map { WordLink(source: $0.source - s.lowerBound, target: $0.target - t.lowerBound) }
             let piece = AlignmentSentence(source: Array(sentence.source[s]), target: Array(sentence.target[t]), anchors: anchors)
             let shift = { (l: WordLink) in WordLink(source: l.source + s.lowerBound, target: l.target + t.lowerBound) }
-            links += model.align(piece).map(shift)
-            sure.formUnion(StoredLinks.sure(model, piece).map(shift))
+            let (pieceLinks, pieceSure) = StoredLinks.align(model, piece)
+            links += pieceLinks.map(shift)
+            sure.formUnion(pieceSure.map(shift))
         }
         return (links, sure)
     }

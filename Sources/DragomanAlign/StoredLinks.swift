@@ -22,6 +22,24 @@ public struct StoredLinks: Sendable, Hashable {
         return Set(forward).intersection(reverse).union(sentence.anchors)
     }
 
+    /// The symmetrised links and the sure ones from one pass of the model in each direction
+    /// (what `model.align` and `sure` give, at half the cost: the unit on arrival).
+    public static func align(_ model: WordAlignmentModel, _ sentence: AlignmentSentence) -> (links: [WordLink], sure: Set<WordLink>) {
+        let n = sentence.source.count, m = sentence.target.count
+        guard n > 0, m > 0 else { return ([], []) }
+        let (forward, reverse) = model.directionalPoints(sentence)
+        let unpack = { (p: UInt64) in WordLink(source: Int(p >> 32), target: Int(p & 0xFFFF_FFFF)) }
+        let links = WordSymmetrisation.combinePacked(forward: forward, reverse: reverse, sourceCount: n, targetCount: m,
+                                                     heuristic: model.symmetrisation).map(unpack)
+        var sure = Set(sentence.anchors)
+        var i = 0, j = 0
+        while i < forward.count, j < reverse.count {
+            if forward[i] == reverse[j] { sure.insert(unpack(forward[i])); i += 1; j += 1 }
+            else if forward[i] < reverse[j] { i += 1 } else { j += 1 }
+        }
+        return (links, sure)
+    }
+
     /// The stored form of `links` (alignment-token indexes) of a unit tokenised as `tokens`.
     public static func encode(_ tokens: AlignmentTokens, links: [WordLink], sure: Set<WordLink>) -> [UInt8] {
         var graded: [WordLink: Bool] = [:]

@@ -35,7 +35,7 @@ public enum WordAligner {
         links.reserveCapacity(sentences.count)
         let chunk = 8192
         var start = 0
-        while start < sentences.count {
+        while options.linksAtTheEnd, start < sentences.count {
             let end = min(start + chunk, sentences.count)
             links += ParallelMap.map(end - start, workers: max(1, options.threads)) { k in
                 model.align(sentences[start + k])

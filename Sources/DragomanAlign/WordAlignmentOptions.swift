@@ -47,6 +47,9 @@ public struct WordAlignmentOptions: Sendable, Hashable {
     /// Model 1 only, no diagonal prior (an evaluation baseline): `diagonalIterations` is
     /// ignored and the last Model 1 iteration is the Viterbi pass.
     public var model1Only = false
+    /// Whether `learn` aligns every sentence at the end (a caller that aligns them itself,
+    /// with the sure links as well, turns it off and saves a pass).
+    public var linksAtTheEnd = true
 
     public init() {}
 

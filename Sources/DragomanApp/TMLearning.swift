@@ -81,7 +81,9 @@ public struct TMLearning {
         let total = sentences.count * (options.model1Iterations + options.diagonalIterations)
         // Very long pairs are not learnt from (see `LongSentences`); they are aligned in pieces.
         let learnt = sentences.map { LongSentences.isLong($0) ? AlignmentSentence(source: [], target: []) : $0 }
-        let (model, links) = WordAligner.learn(
+        var options = self.options
+        options.linksAtTheEnd = false
+        let (model, _) = WordAligner.learn(
             learnt, sourceVocabularySize: vocabulary.count, targetVocabularySize: vocabulary.count, priors: priors,
             options: options,
             progress: progress.map { report in { @Sendable done, _ in report(.learning, WorkProgress(unit: "unit passes", done: done, total: total)) } })
@@ -91,8 +93,7 @@ public struct TMLearning {
         coded.reserveCapacity(ids.count)
         var linkCount = 0
         let graded: [(links: Int, bytes: [UInt8])] = ParallelMap.map(ids.count) { i in
-            let (all, sure) = LongSentences.isLong(sentences[i])
-                ? LongSentences.align(model, sentences[i]) : (links[i], StoredLinks.sure(model, sentences[i]))
+            let (all, sure) = LongSentences.align(model, sentences[i])
             return (all.count, StoredLinks.encode(aligned[i], links: all, sure: sure))
         }
         for (i, id) in ids.enumerated() {

@@ -58,6 +58,14 @@ public final class SQLiteWordAlignment: @unchecked Sendable {
         }
     }
 
+    /// Every aligned unit's id, texts and coded links, in id order, in one read.
+    public func alignedCorpus(_ body: (_ id: Int64, _ arabic: String, _ english: String, _ links: [UInt8]) throws -> Void) throws {
+        try database.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT tu.id, tu.arabic, tu.english, tm_link.links FROM tu JOIN tm_link ON tm_link.unit = tu.id ORDER BY tu.id")
+            while let row = try rows.next() { try body(row[0], row[1], row[2], [UInt8](row[3] as Data)) }
+        }
+    }
+
     /// The stored model, whole (`words` nil) or only the rows of the given words (enough to
     /// align a few new units); nil when no model was learnt.
     public func model(words wanted: Set<String>? = nil) throws -> StoredWordModel? {

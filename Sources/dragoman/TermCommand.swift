@@ -10,7 +10,7 @@ struct TermCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "term",
         abstract: "The glossary: look terms up, find them in running text, add, edit, import and export them.",
-        subcommands: [TermAdd.self, TermLookupCommand.self, TermFind.self, TermImport.self, TermExport.self,
+        subcommands: [TermAdd.self, TermLookupCommand.self, TermExtract.self, TermFind.self, TermImport.self, TermExport.self,
                       TermList.self, TermShow.self, TermEdit.self, TermRemove.self]
     )
 }

@@ -1,0 +1,58 @@
+import DragomanText
+import DragomanTM
+
+/// The target span a source span of a unit translates into, through the unit's stored
+/// links: shared by fragment recall and term extraction.
+enum SpanProjection {
+    /// The target tokens a source span of a unit translates into, or nil when the links
+    /// do not say so clearly. The span of the sure links is taken when no link leaves it
+    /// (else the span of all links, Koehn's consistent phrase pair); punctuation and
+    /// function words at its edges are dropped (a leading preposition stays when the
+    /// source starts with one: في القدس, in Jerusalem). A span with no sure link into
+    /// the target is not projected. (Asking sure links of the content words at both edges
+    /// as well halved what is found and made it no more precise: measured on NTREX.)
+    static func target(of source: Range<Int>, sourceTokens: [MatchToken], targetTokens: [MatchToken], links: StoredLinks,
+                       sourceLanguage: Language, strict: Bool = false) -> Range<Int>? {
+        guard let full = PhraseProjection.target(ofSource: source, links: links.links) else { return nil }
+        var lo = Int.max, hi = Int.min
+        for l in links.sure where source.contains(l.source) { lo = min(lo, l.target); hi = max(hi, l.target) }
+        guard lo <= hi else { return nil }
+        // (The sure span, when consistent, was more precise on NTREX than Koehn's
+        // span of all links: 0.69 against 0.65 at the same coverage.)
+        var box = lo..<(hi + 1)
+        if links.links.contains(where: { box.contains($0.target) && !source.contains($0.source) }) { box = full }
+        let targetLanguage = sourceLanguage.other
+        let tokens = targetTokens
+        // A capitalised word inside an English sentence is a name (Theresa May), not "may".
+        func isFunction(_ t: MatchToken) -> Bool {
+            guard t.weightClass == .word else { return true }
+            if targetLanguage == .english, t.range.lowerBound > 0, t.text.unicodeScalars.first?.properties.isUppercase == true { return false }
+            return FunctionWords.contains(t.key, targetLanguage)
+        }
+        let keepsPreposition = source.lowerBound < sourceTokens.count
+            && FunctionWords.isPreposition(sourceTokens[source.lowerBound].key, sourceLanguage)
+        var a = box.lowerBound, b = box.upperBound
+        while a < b {
+            let t = tokens[a]
+            if t.weightClass == .punctuation || (isFunction(t) && !(keepsPreposition && FunctionWords.isPreposition(t.key, targetLanguage))) {
+                a += 1
+            } else { break }
+        }
+        while b > a, isFunction(tokens[b - 1]) { b -= 1 }
+        guard b > a, b - a <= 2 * source.count + 3 else { return nil }
+        if strict {
+            // Only one unit to go by: the content words at both edges, on both sides,
+            // must have a sure link into the pair. (On NTREX this keeps 150 of 255
+            // single-unit fragments and lifts the precision of all from 0.69 to 0.74.)
+            func sure(target j: Int) -> Bool { links.sure.contains { $0.target == j && source.contains($0.source) } }
+            func sure(source i: Int) -> Bool { links.sure.contains { $0.source == i && (a..<b).contains($0.target) } }
+            for j in Set([a, b - 1]) where !isFunction(tokens[j]) && !sure(target: j) { return nil }
+            let content = source.filter {
+                $0 < sourceTokens.count && sourceTokens[$0].weightClass == .word
+                    && !FunctionWords.contains(sourceTokens[$0].key, sourceLanguage)
+            }
+            for i in Set([content.first, content.last].compactMap { $0 }) where !sure(source: i) { return nil }
+        }
+        return a..<b
+    }
+}

@@ -1,0 +1,86 @@
+import DragomanAlign
+import DragomanGlossary
+import DragomanStore
+import DragomanText
+import DragomanTM
+
+/// `term extract`: glossary entries proposed from the word-aligned TM, those the
+/// glossary already has (the Arabic found as it stands or on match keys) left out.
+public struct TermExtraction: Sendable {
+    public let tm: SQLiteTranslationMemory
+    public let glossary: (any GlossaryStore)?
+
+    public init(tm: SQLiteTranslationMemory, glossary: (any GlossaryStore)?) {
+        self.tm = tm
+        self.glossary = glossary
+    }
+
+    public func run(minimumCount: Int, limit: Int, progress: ((WorkProgress) -> Void)? = nil) throws -> [TermCandidate] {
+        let alignment = SQLiteWordAlignment(database: tm.database)
+        var extractor = TermExtractor()
+        var done = 0
+        // Pass 1, in batches tokenised on every core.
+        var batch: [(Int64, String, String, [UInt8])] = []
+        func flush() {
+            let tokens: [([MatchToken], [MatchToken])] = ParallelMap.map(batch.count) { i in
+                (MatchTokenizer.tokens(of: batch[i].1, side: .arabic), MatchTokenizer.tokens(of: batch[i].2, side: .english))
+            }
+            for (i, unit) in batch.enumerated() {
+                extractor.add(unit: unit.0, arabic: unit.1, arabicTokens: tokens[i].0, english: unit.2, englishTokens: tokens[i].1,
+                              links: StoredLinks.decode(unit.3))
+            }
+            done += batch.count
+            progress?(WorkProgress(unit: "units read", done: done))
+            batch.removeAll(keepingCapacity: true)
+        }
+        try alignment.alignedCorpus { id, arabic, english, links in
+            batch.append((id, arabic, english, links))
+            if batch.count == 8192 { flush() }
+        }
+        flush()
+        // Pass 2: how often each candidate's English occurs.
+        let phrases = extractor.englishPhrases
+        var englishBatch: [String] = []
+        func count() {
+            let tokens: [[MatchToken]] = ParallelMap.map(englishBatch.count) { MatchTokenizer.tokens(of: englishBatch[$0], side: .english) }
+            for t in tokens { extractor.countEnglish(t, phrases: phrases) }
+            englishBatch.removeAll(keepingCapacity: true)
+        }
+        try alignment.corpus { _, _, english in
+            englishBatch.append(english)
+            if englishBatch.count == 8192 { count() }
+        }
+        count()
+        var out: [TermCandidate] = []
+        for candidate in extractor.ranked(minimumCount: minimumCount) {
+            if try isKnown(candidate) { continue }
+            out.append(candidate)
+            if out.count == limit { break }
+        }
+        return out
+    }
+
+    /// Whether the glossary has the Arabic already.
+    func isKnown(_ candidate: TermCandidate) throws -> Bool {
+        guard let glossary else { return false }
+        return try glossary.lookup(candidate.arabic, limit: 5).contains {
+            $0.term.language == .arabic && ($0.kind == .exact || $0.kind == .normalized || $0.kind == .clitic)
+        }
+    }
+
+    /// The TSV of the glossary import (`term import` reads it back): one row per proposal,
+    /// the evidence in the note.
+    public static func tsv(_ candidates: [TermCandidate]) -> String {
+        var out = "arabic\tenglish\tdomain\tnote\tsource\n"
+        for c in candidates {
+            let units = c.units.map { "#\($0)" }.joined(separator: ", ")
+            let note = "from the TM: \(c.count) units (\(units)); Dice \(c.dice); confidence \(c.confidence)"
+            out += [c.arabic, c.english, "", note, "dragoman term extract"].map(Self.field).joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    static func field(_ s: String) -> String {
+        s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import DragomanAlign
+import DragomanApp
+import DragomanGlossary
+import DragomanStore
+import DragomanText
+import DragomanTM
+import Foundation
+
+/// `dragoman-eval terms`: term extraction from a TM of NTREX and the LibreOffice UI
+/// strings, as `dragoman term extract` runs it (a database with the starter glossary, the
+/// pairs imported and learnt).
+///
+/// - Dictionary-checked precision of the top proposals: a proposal whose Arabic has an
+///   entry in the dictionaries of the data folder (FreeDict, Buckwalter, arwikicats, CLDR,
+///   ISO codes; on match keys, also without the article) is right when its English is one
+///   of that entry's translations, case- and plural-insensitive.
+/// - Held-out recall: the starter glossary's entries whose Arabic occurs in three units
+///   or more are removed before extraction; recall is the share that comes back with one
+///   of their English terms.
+/// - `--sample N` prints N proposals, evenly spread over the top ones, to check by hand.
+struct TermEval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "terms",
+        abstract: "Term extraction: dictionary-checked precision of the top proposals, held-out recall of removed glossary entries.")
+
+    @Argument(help: "The data folder (../shared/data).") var data: String
+    @Option(help: "Proposals checked.") var top = 200
+    @Option(help: "The fewest units a proposal needs.") var minCount = 3
+    @Option(help: "Print this many proposals, spread over the top ones, to check by hand.") var sample = 50
+
+    func run() throws {
+        let pairs = try Self.pairs(data)
+        print("TM: \(pairs.count) pairs (ntrex-dev.tsv, libreoffice-ui-dev.tsv)")
+        let folder = NSTemporaryDirectory() + "dragoman-terms-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+
+        // Precision.
+        let workspace = try Workspace.open(DatabaseLocation(path: folder + "/a.sqlite", isExplicit: true), ifMissing: .create(empty: false))
+        _ = try workspace.tm.add(contentsOf: pairs.map { TranslationUnit(arabic: $0.0, english: $0.1) })
+        _ = try TMLearning(tm: workspace.tm, glossary: workspace.glossary).learn()
+        var started = Date()
+        let proposals = try TermExtraction(tm: workspace.tm, glossary: workspace.glossary).run(minimumCount: minCount, limit: top)
+        let seconds = Date().timeIntervalSince(started)
+        let dictionary = try Self.dictionary(data)
+        var checkable = 0, right = 0
+        var wrong: [TermCandidate] = []
+        for p in proposals {
+            guard let translations = Self.translations(of: p.arabic, in: dictionary) else { continue }
+            checkable += 1
+            if translations.contains(Self.englishKey(p.english)) { right += 1 } else { wrong.append(p) }
+        }
+        print(String(format: "top %d proposals (min count %d) in %.1f s: %d have a dictionary entry; %d right = precision %.3f",
+                     proposals.count, minCount, seconds, checkable, right, Double(right) / Double(max(1, checkable))))
+        print("dictionary disagreements (first 15):")
+        for p in wrong.prefix(15) { print("  \(p.arabic)\t\(p.english)\t×\(p.count)") }
+        if sample > 0 {
+            print("sample to check by hand (every \(max(1, proposals.count / sample))th of the top \(proposals.count)):")
+            let step = max(1, proposals.count / sample)
+            for (i, p) in proposals.enumerated() where i % step == 0 && i / step < sample {
+                print("  \(i + 1)\t\(p.arabic)\t\(p.english)\t×\(p.count)\tDice \(p.dice)")
+            }
+        }
+
+        // Held-out recall.
+        let second = try Workspace.open(DatabaseLocation(path: folder + "/b.sqlite", isExplicit: true), ifMissing: .create(empty: false))
+        _ = try second.tm.add(contentsOf: pairs.map { TranslationUnit(arabic: $0.0, english: $0.1) })
+        let arabicUnits = pairs.map { MatchTokenizer.tokens(of: $0.0, side: .arabic).filter { $0.weightClass == .word } }
+        var held: [(arabic: String, english: Set<String>)] = []
+        var removed: [Int64] = []
+        for entry in try second.glossary.allEntries() {
+            let arabic = entry.terms.filter { $0.language == .arabic }
+            let english = Set(entry.terms.filter { $0.language == .english }.map { Self.englishKey($0.text) })
+            guard let term = arabic.first, !english.isEmpty else { continue }
+            let words = MatchTokenizer.tokens(of: term.text, side: .arabic).filter { $0.weightClass == .word }
+            guard !words.isEmpty else { continue }
+            let key = TermExtractor.arabicKey(words)
+            var units = 0
+            for u in arabicUnits where u.count >= words.count {
+                var found = false
+                for i in 0...(u.count - words.count) where !found {
+                    if TermExtractor.arabicKey(Array(u[i..<(i + words.count)])) == key { found = true }
+                }
+                if found { units += 1; if units >= 3 { break } }
+            }
+            guard units >= 3 else { continue }
+            held.append((key, english))
+            removed.append(entry.id)
+        }
+        _ = try TermEditor(glossary: second.glossary).remove(entries: removed)
+        _ = try TMLearning(tm: second.tm, glossary: second.glossary).learn()
+        started = Date()
+        let all = try TermExtraction(tm: second.tm, glossary: second.glossary).run(minimumCount: 2, limit: 100_000)
+        var back = 0
+        var proposed: [String: Set<String>] = [:]
+        for p in all {
+            let words = MatchTokenizer.tokens(of: p.arabic, side: .arabic).filter { $0.weightClass == .word }
+            proposed[TermExtractor.arabicKey(words), default: []].insert(Self.englishKey(p.english))
+        }
+        var missed: [String] = []
+        for h in held {
+            if !(proposed[h.arabic] ?? []).isDisjoint(with: h.english) { back += 1 }
+            else { missed.append("\(h.arabic) → \(h.english.sorted().joined(separator: "|")) (proposed: \((proposed[h.arabic] ?? []).sorted().joined(separator: "|")))") }
+        }
+        print("missed (first 20): " + missed.prefix(20).joined(separator: "; "))
+        print(String(format: "held-out recall: %d starter entries occur in 3+ units and were removed; %d came back with their translation (recall %.3f; %d proposals at min count 2)",
+                     held.count, back, Double(back) / Double(max(1, held.count)), all.count))
+    }
+
+    static func pairs(_ data: String) throws -> [(String, String)] {
+        var out: [(String, String)] = []
+        for doc in try NTREX.load(dataDirectory: data) { out += zip(doc.arabic, doc.english).map { ($0, $1) } }
+        let text = try String(contentsOfFile: (data as NSString).appendingPathComponent("libreoffice-ui-dev.tsv"), encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if f.count >= 2 { out.append((String(f[0]), String(f[1]))) }
+        }
+        return out
+    }
+
+    /// Lower-cased English with each word's plural folded.
+    static func englishKey(_ s: String) -> String {
+        MatchTokenizer.tokens(of: s, side: .english).filter { $0.weightClass == .word || $0.weightClass == .number }
+            .map { LightStemmer.englishBase($0.key.lowercased()) }.joined(separator: " ")
+    }
+
+    static func arabicKeys(_ s: String) -> [String] {
+        let words = MatchTokenizer.tokens(of: s, side: .arabic).filter { $0.weightClass == .word }
+        guard !words.isEmpty else { return [] }
+        let key = TermExtractor.arabicKey(words)
+        let bare = key.split(separator: " ").map { w -> String in
+            w.hasPrefix("ال") && w.count > 3 ? String(w.dropFirst(2)) : String(w)
+        }.joined(separator: " ")
+        return bare == key ? [key] : [key, bare]
+    }
+
+    static func dictionary(_ data: String) throws -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for name in ["freedict-ara-eng.tsv", "buckwalter-lemmas-ara-eng.tsv", "arwikicats-names-ara-eng.tsv", "cldr-ara-eng.tsv",
+                     "iso-codes-ara-eng.tsv"] {
+            let text = try String(contentsOfFile: (data as NSString).appendingPathComponent(name), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard f.count >= 2 else { continue }
+                let english = f[1].split(whereSeparator: { $0 == ";" || $0 == "," }).map { englishKey(String($0)) }
+                for key in arabicKeys(String(f[0])) { out[key, default: []].formUnion(english) }
+            }
+        }
+        return out
+    }
+
+    static func translations(of arabic: String, in dictionary: [String: Set<String>]) -> Set<String>? {
+        var found: Set<String>?
+        for key in arabicKeys(arabic) { if let t = dictionary[key] { found = (found ?? []).union(t) } }
+        return found
+    }
+}
