@@ -79,7 +79,7 @@ final class DirectionalTrainer: @unchecked Sendable {
         }
     }
 
-    /// One E-step over the corpus: expected counts into `count` and `nullCount`. Returns
+    /// One E-step over the corpus: expected counts into the cells and `nullCount`. Returns
     /// the empirical mean of h (fast_align's "posterior al-feat") when `measuringFeature`.
     func expectation(_ sentences: [AlignmentSentence], diagonal: Bool, p0: Double, measuringFeature: Bool,
                      progress: (Int) -> Void) -> Double {
@@ -97,7 +97,8 @@ final class DirectionalTrainer: @unchecked Sendable {
             slots.deallocate(); mass.deallocate(); prior.deallocate(); powers.deallocate(); ramp.deallocate()
             anchored.deallocate(); partner.deallocate()
         }
-        let scratch = Scratch(slots: slots, mass: mass, prior: prior, powers: powers, ramp: ramp, anchored: anchored, partner: partner)
+        let scratch = Scratch(slots: slots, mass: mass, prior: prior, powers: powers, ramp: ramp, anchored: anchored,
+                              partner: partner)
         var feature = 0.0
         var pending = 0
         sentences.withUnsafeBufferPointer { corpus in

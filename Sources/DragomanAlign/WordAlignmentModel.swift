@@ -35,6 +35,10 @@ public struct WordAlignmentModel: Sendable {
     public var symmetrisation: Symmetrisation
     var forwardRows: TranslationRows
     var reverseRows: TranslationRows
+    /// Per source word: its forward row and its reverse NULL probability.
+    var sourceSlots: WordSlots
+    /// Per target word: its reverse row and its forward NULL probability.
+    var targetSlots: WordSlots
 
     /// A model from stored rows (all of them, or only those of the words to align: the
     /// rows of a unit's source words and target words, and the NULL rows, in which only the
@@ -50,6 +54,8 @@ public struct WordAlignmentModel: Sendable {
         self.symmetrisation = symmetrisation
         forwardRows = TranslationRows(forward)
         reverseRows = TranslationRows(reverse)
+        sourceSlots = WordSlots(rows: forwardRows, nullsOf: reverseRows)
+        targetSlots = WordSlots(rows: reverseRows, nullsOf: forwardRows)
     }
 
     /// The stored rows of one direction, by word id (the NULL row, −1, first); translations
@@ -71,7 +77,15 @@ public struct WordAlignmentModel: Sendable {
     /// The stored p(translation | word) of a direction (word −1: NULL), nil when the model
     /// does not hold the pair.
     public func probability(_ direction: Direction, of translation: Int32, given word: Int32) -> Float? {
-        let p = (direction == .forward ? forwardRows : reverseRows).probability(of: translation, given: word)
+        let rows = direction == .forward ? forwardRows : reverseRows
+        // p(translation | NULL) is kept with the translation's slot on the other side.
+        let p: Float
+        if word == Self.nullWord {
+            p = (direction == .forward ? targetSlots : sourceSlots).slot(of: translation).null
+        } else {
+            let slot = (direction == .forward ? sourceSlots : targetSlots).slot(of: word)
+            p = (Int(slot.start)..<Int(slot.end)).last { rows.targets[$0] == translation }.map { rows.probabilities[$0] } ?? 0
+        }
         return p > 0 ? p : nil
     }
 
@@ -134,7 +148,7 @@ public struct WordAlignmentModel: Sendable {
         let width = n * m <= tileCells ? m : max(1, tileCells / n)
         let sourceMask = Self.bucketMask(for: n), targetMask = Self.bucketMask(for: width)
         let doubles = (n + 1) + (m + 1)
-        let floats = 3 * n + 4 * n + 2 * n * width
+        let floats = 3 * n + 4 * n + 2 * n * width + n + m
         let ints = n + m + 2 * n + 2 * m + (sourceMask + 1) + n + (targetMask + 1) + width
         let raw = UnsafeMutableRawPointer.allocate(byteCount: doubles * 8 + (floats + ints) * 4, alignment: 16)
         defer { raw.deallocate() }
@@ -142,7 +156,7 @@ public struct WordAlignmentModel: Sendable {
         let zPowersF = raw.bindMemory(to: Double.self, capacity: doubles), zPowersR = zPowersF + n + 1
         let weightF = (raw + doubles * 8).bindMemory(to: Float.self, capacity: floats)
         let weightR = weightF + n, bestR = weightR + n, rampF = bestR + n, rampR = rampF + 2 * n
-        let tf = rampR + 2 * n, tr = tf + n * width
+        let tf = rampR + 2 * n, tr = tf + n * width, nullR = tr + n * width, nullF = nullR + n
         let argR = (raw + doubles * 8 + floats * 4).bindMemory(to: Int32.self, capacity: ints)
         let argF = argR + n, forwardFrom = argF + m, forwardTo = forwardFrom + n
         let reverseFrom = forwardTo + n, reverseTo = reverseFrom + m
@@ -164,16 +178,19 @@ public struct WordAlignmentModel: Sendable {
             sentence.target.withUnsafeBufferPointer { target in
                 forwardRows.withBuffers { forwardTargets, forwardProbabilities in
                     reverseRows.withBuffers { reverseTargets, reverseProbabilities in
-                        // Row ranges, and the source words' positions by id.
+                        // Row ranges and NULL probabilities, one probe per word; the source words'
+                        // positions by id.
                         for i in 0..<n {
-                            let r = forwardRows.row(of: source[i])
-                            forwardFrom[i] = r >= 0 ? Int32(forwardRows.start[r]) : 0
-                            forwardTo[i] = r >= 0 ? Int32(forwardRows.start[r + 1]) : 0
+                            let slot = sourceSlots.slot(of: source[i])
+                            forwardFrom[i] = slot.start
+                            forwardTo[i] = slot.end
+                            nullR[i] = max(slot.null, floor)
                         }
                         for j in 0..<m {
-                            let r = reverseRows.row(of: target[j])
-                            reverseFrom[j] = r >= 0 ? Int32(reverseRows.start[r]) : 0
-                            reverseTo[j] = r >= 0 ? Int32(reverseRows.start[r + 1]) : 0
+                            let slot = targetSlots.slot(of: target[j])
+                            reverseFrom[j] = slot.start
+                            reverseTo[j] = slot.end
+                            nullF[j] = max(slot.null, floor)
                         }
                         Self.buildLookup(source.baseAddress!, count: n, buckets: sourceBuckets, mask: sourceMask, next: sourceNext)
                         var j0 = 0
@@ -213,7 +230,7 @@ public struct WordAlignmentModel: Sendable {
                                 let columnF = tf + (j - j0) * n, columnR = tr + (j - j0) * n
                                 // Forward: this column's best source word.
                                 let (best, arg) = Self.firstMaximum(scores: columnF, weights: weightF, count: n)
-                                let null = max(forwardRows.nullProbability(of: target[j]), floor)
+                                let null = nullF[j]
                                 let linked = diagonal ? best * Float((1 - p0) / zF) > null * Float(p0) : best > null
                                 argF[j] = linked ? Int32(truncatingIfNeeded: arg) : -1
                                 // Reverse: every source word's best target word so far.
@@ -233,7 +250,7 @@ public struct WordAlignmentModel: Sendable {
                                 zR = DiagonalPrior.z(floor: u.floor, given: m, before: u.before, after: u.after,
                                                      ratio: walk.ratio, powers: zPowersR)
                             }
-                            let null = max(reverseRows.nullProbability(of: source[i]), floor)
+                            let null = nullR[i]
                             let linked = diagonal ? bestR[i] * Float((1 - p0) / zR) > null * Float(p0) : bestR[i] > null
                             if !linked { argR[i] = -1 }
                         }

@@ -57,9 +57,9 @@ public enum WordSymmetrisation {
         // grid, binary search on the sorted points beyond (a 5,000-word pair).
         let gridWords = n * m <= gridCells ? (n * m + 63) >> 6 : 0
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: n + m) { flags in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(2 * gridWords, 1)) { bits in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(3 * gridWords, 1)) { bits in
                 let sourceAligned = flags.baseAddress!, targetAligned = sourceAligned + n
-                let unionGrid = bits.baseAddress!, currentGrid = unionGrid + gridWords
+                let unionGrid = bits.baseAddress!, currentGrid = unionGrid + gridWords, nearGrid = currentGrid + gridWords
                 flags.initialize(repeating: false)
                 bits.initialize(repeating: 0)
                 var current = intersection
@@ -88,12 +88,30 @@ public enum WordSymmetrisation {
                     if gridWords > 0 { setBit(currentGrid, i * m + j) }
                     return at
                 }
-                var added = true
-                while added {
-                    added = false
+                while true {
+                    // The union points that could still be added, and (on a grid) the cells next
+                    // to them: only aligned points there need their neighbours checked. Neither
+                    // set grows during a sweep, so the sweep adds exactly what Moses' would.
+                    var open = false
+                    if gridWords > 0 { nearGrid.update(repeating: 0, count: gridWords) }
+                    for q in union {
+                        let i = Int(q >> 32), j = Int(q & 0xFFFF_FFFF)
+                        guard !sourceAligned[i] || !targetAligned[j], !inCurrent(i, j) else { continue }
+                        open = true
+                        guard gridWords > 0 else { break }
+                        for ni in max(i - 1, 0)...min(i + 1, n - 1) {
+                            for nj in max(j - 1, 0)...min(j + 1, m - 1) { setBit(nearGrid, ni * m + nj) }
+                        }
+                    }
+                    guard open else { break }
+                    var added = false
                     var k = 0
                     while k < current.count {
                         let i = Int(current[k] >> 32), j = Int(current[k] & 0xFFFF_FFFF)
+                        if gridWords > 0 && !testBit(nearGrid, i * m + j) {
+                            k += 1
+                            continue
+                        }
                         for (di, dj) in neighbours {
                             let ni = i + di, nj = j + dj
                             guard ni >= 0, ni < n, nj >= 0, nj < m, !sourceAligned[ni] || !targetAligned[nj],
@@ -103,6 +121,7 @@ public enum WordSymmetrisation {
                         }
                         k += 1
                     }
+                    guard added else { break }
                 }
                 if heuristic == .growDiag { return current }
                 func final(_ direction: [UInt64]) {
@@ -121,7 +140,8 @@ public enum WordSymmetrisation {
         }
     }
 
-    /// Grids up to this many cells use bits (8 KB); larger pairs use binary search.
+    /// Grids up to this many cells use bits (three grids of 8 KB); larger pairs use binary
+    /// search.
     static let gridCells = 1 << 16
 
     /// Moses' neighbour order: left, up, right, down, then the diagonals.
