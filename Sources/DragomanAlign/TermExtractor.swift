@@ -166,7 +166,7 @@ public struct TermExtractor: Sendable {
             let key = Pair(arabic: canonical(pair.arabic), english: pair.english)
             var m = merged[key] ?? Tally()
             m.count += tally.count
-            m.units += tally.units.prefix(max(0, 2 - m.units.count))
+            m.units = Array((m.units + tally.units).sorted().prefix(2))
             m.surface.merge(tally.surface, uniquingKeysWith: +)
             m.englishSurface.merge(tally.englishSurface, uniquingKeysWith: +)
             merged[key] = m

@@ -70,3 +70,26 @@ import Testing
         #expect(!after.stderr.contains("tm learn"))
     }
 }
+
+@Suite struct TermExtractCommandTests {
+    /// The review loop: extract to TSV, import the TSV, extract again: nothing proposed twice.
+    @Test func extractedTermsImportBackAndAreNotProposedAgain() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dragoman-extract-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FragmentCommandTests.pairs.write(to: dir.appendingPathComponent("pairs.tsv"), atomically: true, encoding: .utf8)
+        let db = ["--db", "t.sqlite"]
+        try expectExecution(["tm", "import", "pairs.tsv", "--empty"] + db, in: dir, exitCode: 0)
+        let first = try expectExecution(["term", "extract", "--min-count", "3"] + db, in: dir, exitCode: 0,
+                                        stdoutContains: "arabic\tenglish\tdomain\tnote\tsource")
+        let rows = first.stdout.split(separator: "\n").dropFirst()
+        #expect(!rows.isEmpty, "\(first.transcript)")
+        #expect(rows.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 5 })
+        try first.stdout.write(to: dir.appendingPathComponent("new.tsv"), atomically: true, encoding: .utf8)
+        try expectExecution(["term", "import", "new.tsv"] + db, in: dir, exitCode: 0)
+        let second = try expectExecution(["term", "extract", "--min-count", "3", "--format", "json"] + db, in: dir, exitCode: 0)
+        let proposals = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [[String: Any]])
+        let before = Set(rows.map { String($0.split(separator: "\t")[0]) })
+        #expect(proposals.allSatisfy { !before.contains($0["arabic"] as? String ?? "") })
+    }
+}

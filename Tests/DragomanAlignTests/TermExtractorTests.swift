@@ -1,0 +1,61 @@
+import Testing
+@testable import DragomanAlign
+import DragomanText
+import DragomanTM
+
+/// Term extraction on units whose links are written by hand (match-token indexes).
+@Suite struct TermExtractorTests {
+    func add(_ e: inout TermExtractor, _ id: Int64, _ arabic: String, _ english: String, _ links: [(Int, Int)]) {
+        let stored = StoredLinks(links: links.map { WordLink(source: $0.0, target: $0.1) },
+                                 sure: Set(links.map { WordLink(source: $0.0, target: $0.1) }))
+        e.add(unit: id, arabic: arabic, arabicTokens: MatchTokenizer.tokens(of: arabic, side: .arabic), english: english,
+              englishTokens: MatchTokenizer.tokens(of: english, side: .english), links: stored)
+    }
+
+    func extractor() -> TermExtractor {
+        var e = TermExtractor()
+        // اجتمع(0) مجلس(1) الأمن(2) أمس(3) .(4)   The(0) Security(1) Council(2) met(3) yesterday(4) .(5)
+        add(&e, 1, "اجتمع مجلس الأمن أمس.", "The Security Council met yesterday.", [(0, 3), (1, 2), (2, 1), (3, 4), (4, 5)])
+        // دعا(0) مجلس(1) الأمن(2) إلى(3) الهدوء(4) .(5)   The(0) Security(1) Council(2) called(3) for(4) calm(5) .(6)
+        add(&e, 2, "دعا مجلس الأمن إلى الهدوء.", "The Security Council called for calm.", [(0, 3), (1, 2), (2, 1), (3, 4), (4, 5), (5, 6)])
+        // وقال(0) لمجلس(1) الأمن(2) إن(3) ...: a clitic on the first word is the same phrase.
+        // He(0) told(1) the(2) Security(3) Council(4) that(5) ...
+        add(&e, 3, "وقال لمجلس الأمن إن الوضع خطير.", "He told the Security Council that the situation was serious.",
+            [(0, 1), (1, 4), (2, 3), (3, 5), (4, 7), (5, 10), (6, 11)])
+        return e
+    }
+
+    @Test func aRecurringPairIsProposedWithItsEvidence() {
+        var e = extractor()
+        for english in ["The Security Council met yesterday.", "The Security Council called for calm.",
+                        "He told the Security Council that the situation was serious."] {
+            e.countEnglish(MatchTokenizer.tokens(of: english, side: .english), phrases: e.englishPhrases)
+        }
+        let ranked = e.ranked(minimumCount: 3)
+        let council = ranked.first { $0.english == "Security Council" }
+        #expect(council?.arabic == "مجلس الأمن")
+        #expect(council?.count == 3 && council?.dice == 1.0)
+        #expect(council?.units == [1, 2])
+        // Verbs, function words and clauses are not terms.
+        #expect(!ranked.contains { $0.english.lowercased().contains("met") || $0.english.lowercased().hasPrefix("the") })
+    }
+
+    @Test func aOneWordEnglishTermMustBeAName() {
+        var e = TermExtractor()
+        for id in Int64(1)...3 {
+            // غادر(0) الوزير(1) بغداد(2) .(3)   The(0) minister(1) left(2) Baghdad(3) .(4)
+            add(&e, id, "غادر الوزير بغداد.", "The minister left Baghdad.", [(0, 2), (1, 1), (2, 3), (3, 4)])
+        }
+        let english = Set(e.ranked(minimumCount: 3).map(\.english))
+        #expect(english.contains("Baghdad"))
+        #expect(!english.contains("minister"))
+    }
+
+    @Test func theKeyDropsTheConjunctionAndAPrepositionBeforeTheArticle() {
+        func key(_ s: String) -> String { TermExtractor.arabicKey(MatchTokenizer.tokens(of: s, side: .arabic)) }
+        #expect(key("والرئيس") == key("الرئيس"))
+        #expect(key("للرئيس") == key("الرئيس"))
+        #expect(key("بالقدس الشرقية") == key("القدس الشرقية"))
+        #expect(key("وزير") == "وزير")
+    }
+}
