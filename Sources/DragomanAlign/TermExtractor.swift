@@ -30,9 +30,9 @@ public struct TermCandidate: Sendable, Hashable, Codable {
 ///
 /// "Looks like a term": the Arabic does not start or end with a function word and holds
 /// no number; the English has one to six words, no function words inside but of, the,
-/// and, for, de, al; a one-word English term is capitalised inside its sentence (a name:
-/// single common words are the dictionaries' business); no common reporting verb (said,
-/// told). Two passes over the TM: candidates, then how often each English phrase occurs.
+/// and, for, de, al; a one-word English term is a name (capitalised inside its sentence)
+/// or a lower-case word that is no verb form and is associated strongly (Dice ≥ 0.6) with
+/// its Arabic; no common reporting verb (said, told). Two passes over the TM: candidates, then how often each English phrase occurs.
 public struct TermExtractor: Sendable {
     public var maximumArabicWords = 5
     public var maximumEnglishWords = 6
@@ -123,9 +123,11 @@ public struct TermExtractor: Sendable {
                 return nil
             }
         }
-        if span.count == 1 {
-            // One word: a name, capitalised inside its sentence.
-            guard box.lowerBound > 0, span[0].text.unicodeScalars.first?.properties.isUppercase == true else { return nil }
+        if span.count == 1 && !(box.lowerBound > 0 && span[0].text.unicodeScalars.first?.properties.isUppercase == true) {
+            // One lower-case word: a noun the TM translates one way (government, minister),
+            // not a verb form; `ranked` asks a stronger association of it.
+            let w = span[0].key
+            guard w.count >= 4, !w.hasSuffix("ed"), !w.hasSuffix("ing"), !w.hasSuffix("ly") else { return nil }
         }
         return Self.text(text, span.first!.range.lowerBound..<span.last!.range.upperBound)
     }
@@ -176,7 +178,8 @@ public struct TermExtractor: Sendable {
             let a = arabicCounts[pair.arabic] ?? tally.count
             let e = max(englishCounts[pair.english] ?? tally.count, tally.count)
             let dice = 2 * Double(tally.count) / Double(a + e)
-            guard dice >= minimumDice else { continue }
+            let commonWord = !pair.english.contains(" ") && tally.englishSurface.keys.allSatisfy { $0 == $0.lowercased() }
+            guard dice >= (commonWord ? max(minimumDice, 0.6) : minimumDice) else { continue }
             // Prefer a surface without attached clitics when there is one.
             let plain = tally.surface.filter { MatchKey.make($0.key) == pair.arabic || TermExtractor.arabicKeyOf($0.key) == pair.arabic }
             let arabic = (plain.isEmpty ? tally.surface : plain).max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
