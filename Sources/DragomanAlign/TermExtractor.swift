@@ -31,8 +31,8 @@ public struct TermCandidate: Sendable, Hashable, Codable {
 /// "Looks like a term": the Arabic does not start or end with a function word and holds
 /// no number; the English has one to six words, no function words inside but of, the,
 /// and, for, de, al; a one-word English term is a name (capitalised inside its sentence)
-/// or a lower-case word that is no verb form and is associated strongly (Dice ≥ 0.6) with
-/// its Arabic; no common reporting verb (said, told). Two passes over the TM: candidates, then how often each English phrase occurs.
+/// or a noun: no verb form, its Arabic seen with the article (Arabic verbs never take it),
+/// strongly associated (Dice ≥ 0.6); no common reporting verb (said, told). Two passes over the TM: candidates, then how often each English phrase occurs.
 public struct TermExtractor: Sendable {
     public var maximumArabicWords = 5
     public var maximumEnglishWords = 6
@@ -44,6 +44,10 @@ public struct TermExtractor: Sendable {
 
     struct Tally {
         var count = 0
+        /// Times the English stood capitalised inside its sentence (a name).
+        var asName = 0
+        /// Times the Arabic carried the article (a noun: Arabic verbs never do).
+        var withArticle = 0
         var units: [Int64] = []
         var surface: [String: Int] = [:]
         var englishSurface: [String: Int] = [:]
@@ -104,6 +108,10 @@ public struct TermExtractor: Sendable {
                 guard seenPairs.insert(pair).inserted else { continue }
                 var tally = pairs[pair] ?? Tally()
                 tally.count += 1
+                if box.count == 1, box.lowerBound > 0, englishTokens[box.lowerBound].text.unicodeScalars.first?.properties.isUppercase == true {
+                    tally.asName += 1
+                }
+                if Self.hasArticle(arabicTokens[start].key) { tally.withArticle += 1 }
                 if tally.units.count < 2 { tally.units.append(id) }
                 let surface = Self.text(arabic, arabicTokens[start].range.lowerBound..<arabicTokens[end - 1].range.upperBound)
                 tally.surface[surface, default: 0] += 1
@@ -124,8 +132,8 @@ public struct TermExtractor: Sendable {
             }
         }
         if span.count == 1 && !(box.lowerBound > 0 && span[0].text.unicodeScalars.first?.properties.isUppercase == true) {
-            // One lower-case word: a noun the TM translates one way (government, minister),
-            // not a verb form; `ranked` asks a stronger association of it.
+            // One word that is not a name here: perhaps a noun the TM translates one way
+            // (government, minister); `ranked` decides, not a verb form.
             let w = span[0].key
             guard w.count >= 4, !w.hasSuffix("ed"), !w.hasSuffix("ing"), !w.hasSuffix("ly") else { return nil }
         }
@@ -169,6 +177,8 @@ public struct TermExtractor: Sendable {
             var m = merged[key] ?? Tally()
             m.count += tally.count
             m.units = Array((m.units + tally.units).sorted().prefix(2))
+            m.asName += tally.asName
+            m.withArticle += tally.withArticle
             m.surface.merge(tally.surface, uniquingKeysWith: +)
             m.englishSurface.merge(tally.englishSurface, uniquingKeysWith: +)
             merged[key] = m
@@ -178,8 +188,11 @@ public struct TermExtractor: Sendable {
             let a = arabicCounts[pair.arabic] ?? tally.count
             let e = max(englishCounts[pair.english] ?? tally.count, tally.count)
             let dice = 2 * Double(tally.count) / Double(a + e)
-            let commonWord = !pair.english.contains(" ") && tally.englishSurface.keys.allSatisfy { $0 == $0.lowercased() }
-            guard dice >= (commonWord ? max(minimumDice, 0.6) : minimumDice) else { continue }
+            // A one-word term that never stood as a name must be a noun (its Arabic seen with
+            // the article) strongly associated with its Arabic.
+            let commonWord = !pair.english.contains(" ") && tally.asName == 0
+            if commonWord && (tally.withArticle == 0 || dice < 0.6) { continue }
+            guard dice >= minimumDice else { continue }
             // Prefer a surface without attached clitics when there is one.
             let plain = tally.surface.filter { MatchKey.make($0.key) == pair.arabic || TermExtractor.arabicKeyOf($0.key) == pair.arabic }
             let arabic = (plain.isEmpty ? tally.surface : plain).max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
@@ -194,6 +207,15 @@ public struct TermExtractor: Sendable {
             let x = $0.dice * log2(1 + Double($0.count)), y = $1.dice * log2(1 + Double($1.count))
             return x != y ? x > y : ($0.count, $1.arabic) > ($1.count, $0.arabic)
         }
+    }
+
+    /// Whether an Arabic key starts with the article, alone or after و ف ب ك ل (لل too).
+    static func hasArticle(_ key: String) -> Bool {
+        var w = Substring(key)
+        if let c = w.first, c == "و" || c == "ف" { w = w.dropFirst() }
+        if w.hasPrefix("لل") { return true }
+        if let c = w.first, c == "ب" || c == "ك" || c == "ل", w.dropFirst().hasPrefix("ال") { return true }
+        return w.hasPrefix("ال") && w.count > 3
     }
 
     static func arabicKeyOf(_ s: String) -> String {
