@@ -14,6 +14,8 @@ public struct FragmentOptions: Sendable {
     public var unitsPerSpan: Int
     /// The longest span tried, in words.
     public var maximumWords: Int
+    /// Posting lists longer than this are not read (see `FragmentFinder`).
+    public var maximumPostings = 20_000
     /// For the evaluation: every span found in TM sources, projected or not.
     public var diagnosticSpansOnly = false
 
@@ -105,11 +107,15 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             guard forms[k].isKnown, forms[k + 1].isKnown else { continue }
             if FunctionWords.contains(tokens[run[k]].key, side) && FunctionWords.contains(tokens[run[k + 1]].key, side) { continue }
             let (rare, other) = forms[k].frequency <= forms[k + 1].frequency ? (k, k + 1) : (k + 1, k)
+            // Two words both in more units than this make no candidates: in a large TM such
+            // a pair is a set phrase of the language, and reading two posting lists of that
+            // length for each pair of a sentence costs more than the rest of the search.
+            guard forms[rare].frequency <= options.maximumPostings else { continue }
             let a = try list(rare)
             // A very common word (a function word) is not read: the rarer one's units are
             // checked against the profile instead.
             let both: [Int64]
-            if forms[other].frequency <= 20 * max(forms[rare].frequency, 1000) {
+            if forms[other].frequency <= options.maximumPostings {
                 both = Self.intersect(a, try list(other))
             } else {
                 both = a

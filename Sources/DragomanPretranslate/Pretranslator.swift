@@ -68,19 +68,23 @@ public struct Pretranslator {
         return try ParallelMap.map(segments.count, workers: workers, minimumCount: 2) { i in
             let hits = try terms?.hits(in: segments[i].text, side: options.side) ?? []
             // Fragments are offsets into the text: only the very same text may share them,
-            // and one that points outside it is dropped.
+            // and one that points outside it is dropped. A segment the TM holds whole (an
+            // exact or context match) needs none.
             let length = segments[i].text.utf16.count
-            let found = firstText[segments[i].text] == i
-                ? try fragments?(segments[i].text, options.side)
+            func fragmentsOfText(unless matches: [TMMatch]?) throws -> [TMFragment]? {
+                guard firstText[segments[i].text] == i else { return nil }
+                if let best = matches?.first, best.score >= 100 { return [] }
+                return try fragments?(segments[i].text, options.side)
                     .filter { $0.range.lowerBound >= 0 && $0.range.upperBound <= length && !$0.range.isEmpty }
                     .sorted { $0.range.lowerBound < $1.range.lowerBound } ?? []
-                : nil
-            guard first[keys[i]] == i else { return (hits, found, nil) }
+            }
+            guard first[keys[i]] == i else { return (hits, try fragmentsOfText(unless: nil), nil) }
             let context = UnitContext(
                 previous: i == 0 ? UnitContext.documentStart : contextHashes[i - 1]!,
                 next: i + 1 == segments.count ? UnitContext.documentEnd : contextHashes[i + 1]!)
             let matches = try search(TMQuery(text: segments[i].text, side: options.side, context: context),
                                      options.threshold, 1 + options.alternatives)
+            let found = try fragmentsOfText(unless: matches)
             return (hits, found, matches)
         }
     }
