@@ -166,7 +166,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                     fragment = known.map { f in
                         var f = f
                         f.range = range
-                        f.source = Substring16.of(query, range)
+                        f.source = query.utf16Slice(range)
                         return f
                     }
                 } else {
@@ -285,14 +285,14 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 guard let entry = units[id] ?? nil,
                       let box = Self.targetSpan(of: start..<(start + length), in: entry, sourceLanguage: side,
                                                 strict: found.count == 1) else { continue }
-                let text = Substring16.of(entry.target, entry.tokens[box.lowerBound].range.lowerBound..<entry.tokens[box.upperBound - 1].range.upperBound)
+                let text = entry.target.utf16Slice(entry.tokens[box.lowerBound].range.lowerBound..<entry.tokens[box.upperBound - 1].range.upperBound)
                 let key = MatchKey.make(text)
                 if groups[key] == nil { groups[key] = (text, []); order.append(key) }
                 groups[key]!.units.append(id)
             }
             let ranked = order.map { groups[$0]! }.sorted { $0.units.count > $1.units.count }
             if options.diagnosticSpansOnly {
-                return TMFragment(range: range, source: Substring16.of(query, range), target: ranked.first?.text ?? "", count: total,
+                return TMFragment(range: range, source: query.utf16Slice(range), target: ranked.first?.text ?? "", count: total,
                                   confidence: 1, alternatives: [], units: [], words: length)
             }
             guard let top = ranked.first else { return nil }
@@ -302,7 +302,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             // A translation that rests on one unit is proposed only when no other unit that
             // holds the span disagrees.
             guard agree >= options.minimumCount, confidence >= options.minimumConfidence, agree >= 2 || checked == 1 else { return nil }
-            return TMFragment(range: range, source: Substring16.of(query, range), target: top.text,
+            return TMFragment(range: range, source: query.utf16Slice(range), target: top.text,
                               count: agree * total / max(checked, 1), confidence: (confidence * 1000).rounded() / 1000,
                               alternatives: ranked.dropFirst().prefix(3).map { FragmentAlternative(target: $0.text, count: $0.units.count) },
                               units: Array(top.units.prefix(5)), words: length)
@@ -344,14 +344,4 @@ struct ResolvedForms {
     var keyIDs = Set<Int32>()
     var frequency = 0
     var isKnown: Bool { !baseIDs.isEmpty }
-}
-
-/// A part of a string by UTF-16 offsets.
-enum Substring16 {
-    static func of(_ text: String, _ range: Range<Int>) -> String {
-        let u = text.utf16
-        guard let lo = u.index(u.startIndex, offsetBy: range.lowerBound, limitedBy: u.endIndex),
-              let hi = u.index(u.startIndex, offsetBy: range.upperBound, limitedBy: u.endIndex), lo <= hi else { return "" }
-        return String(text[lo..<hi])
-    }
 }

@@ -113,7 +113,7 @@ public struct TermExtractor: Sendable {
                 }
                 if Self.hasArticle(arabicTokens[start].key) { tally.withArticle += 1 }
                 if tally.units.count < 2 { tally.units.append(id) }
-                let surface = Self.text(arabic, arabicTokens[start].range.lowerBound..<arabicTokens[end - 1].range.upperBound)
+                let surface = arabic.utf16Slice(arabicTokens[start].range.lowerBound..<arabicTokens[end - 1].range.upperBound)
                 tally.surface[surface, default: 0] += 1
                 tally.englishSurface[englishText, default: 0] += 1
                 pairs[pair] = tally
@@ -137,7 +137,7 @@ public struct TermExtractor: Sendable {
             let w = span[0].key
             guard w.count >= 4, !w.hasSuffix("ed"), !w.hasSuffix("ing"), !w.hasSuffix("ly") else { return nil }
         }
-        return Self.text(text, span.first!.range.lowerBound..<span.last!.range.upperBound)
+        return text.utf16Slice(span.first!.range.lowerBound..<span.last!.range.upperBound)
     }
 
     /// The English phrases pass 2 counts.
@@ -220,12 +220,5 @@ public struct TermExtractor: Sendable {
 
     static func arabicKeyOf(_ s: String) -> String {
         arabicKey(MatchTokenizer.tokens(of: s, side: .arabic).filter { $0.weightClass == .word })
-    }
-
-    static func text(_ s: String, _ range: Range<Int>) -> String {
-        let u = s.utf16
-        guard let lo = u.index(u.startIndex, offsetBy: range.lowerBound, limitedBy: u.endIndex),
-              let hi = u.index(u.startIndex, offsetBy: range.upperBound, limitedBy: u.endIndex), lo <= hi else { return "" }
-        return String(s[lo..<hi])
     }
 }

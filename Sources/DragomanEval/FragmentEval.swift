@@ -298,7 +298,7 @@ struct TextbookPhrases {
             }
             if let found {
                 let range = words[i].range.lowerBound..<words[found.end - 1].range.upperBound
-                out.append(FragmentEval.Proposal(range: range, source: Substring16.of(query, range), target: found.target,
+                out.append(FragmentEval.Proposal(range: range, source: query.utf16Slice(range), target: found.target,
                                                  count: found.count, confidence: 0))
                 i = found.end
             } else {
@@ -306,16 +306,5 @@ struct TextbookPhrases {
             }
         }
         return out
-    }
-}
-
-
-/// A part of a string by UTF-16 offsets.
-private enum Substring16 {
-    static func of(_ text: String, _ range: Range<Int>) -> String {
-        let u = text.utf16
-        guard let lo = u.index(u.startIndex, offsetBy: range.lowerBound, limitedBy: u.endIndex),
-              let hi = u.index(u.startIndex, offsetBy: range.upperBound, limitedBy: u.endIndex), lo <= hi else { return "" }
-        return String(text[lo..<hi])
     }
 }
