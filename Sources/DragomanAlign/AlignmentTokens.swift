@@ -166,10 +166,13 @@ public struct AlignmentTokenizer: Sendable {
         }
         var englishNames: [String: [Int]] = [:]
         for (j, t) in english.enumerated() {
-            if let n = t.number { eNumbers[n.canonical + (n.isPercent ? "%" : ""), default: []].append(j) }
-            else if t.weightClass == .punctuation, let c = punctuationClass(t.key) { ePunct[c, default: []].append(j) }
-            else if t.key.unicodeScalars.count >= 2 {
-                eLatin[t.key, default: []].append(j)
+            if let n = t.number {
+                if !aNumbers.isEmpty { eNumbers[n.canonical + (n.isPercent ? "%" : ""), default: []].append(j) }
+            } else if t.weightClass == .punctuation {
+                if !aPunct.isEmpty, let c = punctuationClass(t.key) { ePunct[c, default: []].append(j) }
+            } else if t.key.unicodeScalars.count >= 2 {
+                // Only the words the Arabic also has in Latin letters.
+                if aLatin[t.key] != nil { eLatin[t.key, default: []].append(j) }
                 // A capitalised word that is not a sentence word: a name, perhaps transliterated.
                 if let first = t.text.unicodeScalars.first, first.properties.isUppercase,
                    !NameSkeleton.englishStopwords.contains(t.key), let s = NameSkeleton.english(t.text) {

@@ -40,8 +40,9 @@ enum NameSkeleton {
     /// The skeleton of an English word (any case; Latin letters only).
     static func english(_ word: String) -> String? {
         let letters = Array(word.lowercased().unicodeScalars.map { s -> Unicode.Scalar in
-            // Fold the accented Latin letters news writes in names (é → e).
-            String(s).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? s
+            // Fold the accented Latin letters news writes in names (é → e); ASCII, nearly
+            // every letter, needs no decomposition.
+            s.isASCII ? s : (String(s).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? s)
         })
         var out: [Character] = []
         var i = 0

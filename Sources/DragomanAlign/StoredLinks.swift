@@ -42,13 +42,28 @@ public struct StoredLinks: Sendable, Hashable {
 
     /// The stored form of `links` (alignment-token indexes) of a unit tokenised as `tokens`.
     public static func encode(_ tokens: AlignmentTokens, links: [WordLink], sure: Set<WordLink>) -> [UInt8] {
-        var graded: [WordLink: Bool] = [:]
+        // Packed (Arabic word, English word × 2 + sure), sorted: a word pair linked twice
+        // (two clitics of one word) keeps one entry, sure if either link was.
+        var packed: [UInt64] = []
+        packed.reserveCapacity(links.count)
         for l in links {
             guard l.source < tokens.arabicWord.count, l.target < tokens.englishWord.count else { continue }
-            let m = WordLink(source: tokens.arabicWord[l.source], target: tokens.englishWord[l.target])
-            graded[m] = (graded[m] ?? false) || sure.contains(l)
+            let target = UInt64(tokens.englishWord[l.target]) * 2 + (sure.contains(l) ? 1 : 0)
+            packed.append(UInt64(tokens.arabicWord[l.source]) << 32 | target)
         }
-        return WordLinkCoding.encode(graded.map { WordLink(source: $0.key.source, target: $0.key.target * 2 + ($0.value ? 1 : 0)) }.sorted())
+        packed.sort()
+        var out: [WordLink] = []
+        out.reserveCapacity(packed.count)
+        for p in packed {
+            let link = WordLink(source: Int(p >> 32), target: Int(p & 0xFFFF_FFFF))
+            // The same pair unsure then sure: keep the sure one.
+            if let last = out.last, last.source == link.source, last.target >> 1 == link.target >> 1 {
+                out[out.count - 1] = link
+            } else {
+                out.append(link)
+            }
+        }
+        return WordLinkCoding.encode(out)
     }
 
     public static func decode(_ bytes: [UInt8]) -> StoredLinks {
