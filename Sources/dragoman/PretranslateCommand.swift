@@ -40,6 +40,8 @@ struct PretranslateCommand: ParsableCommand {
     @Option(help: "Glossary entries of this domain first, where the words match several entries.") var domain: String?
     @Flag(help: "Give a segment without a match its assembled draft as the target (always needs review; untranslated words stay between ⟦ and ⟧).")
     var assembledAsTarget = false
+    @Flag(help: "Give fuzzy matches' targets exactly as stored: no names, dates, terms or numbers carried over from the segment.")
+    var noRepair = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -59,7 +61,7 @@ struct PretranslateCommand: ParsableCommand {
         }
         // Learn the word alignment when it is due (never learnt, or the TM changed by a quarter).
         try AutoLearning.afterAdding(workspace, quiet: false)
-        let document = try Pretranslation(workspace: workspace, fragments: workspace.fragmentSearch()).run(input, options: PretranslationOptions(
+        let document = try Pretranslation(workspace: workspace, fragments: workspace.fragmentSearch(), repair: !noRepair).run(input, options: PretranslationOptions(
             side: from, threshold: minScore, alternatives: alternatives, exactAs: exactAs,
             assembledAsTarget: assembledAsTarget), domain: domain)
         let options = DocumentWriterOptions(toolVersion: DragomanVersion.string)

@@ -1,0 +1,96 @@
+import DragomanAlign
+import DragomanGlossary
+import DragomanStore
+import DragomanText
+import DragomanTM
+
+/// Fuzzy-match repair as `tm match` and `pretranslate` run it after the TM search: the
+/// matched units' word links in one read, the query's glossary terms once per query, its
+/// TM fragments only when a difference has no glossary term or Latin name to repair it
+/// with, and each TM source's terms only when one of its words differs.
+public struct FuzzyMatchRepair: Sendable {
+    public let tm: SQLiteTranslationMemory
+    public let glossary: (any GlossaryStore)?
+    public let fragments: Pretranslation.FragmentSearch?
+    /// Entries of this domain first (`--domain`).
+    public var domain: String?
+    /// A fragment repairs a difference only when this many units agree on its translation.
+    public var minimumFragmentCount = 2
+
+    public init(tm: SQLiteTranslationMemory, glossary: (any GlossaryStore)?, fragments: Pretranslation.FragmentSearch?,
+                domain: String? = nil) {
+        self.tm = tm
+        self.glossary = glossary
+        self.fragments = fragments
+        self.domain = domain
+    }
+
+    /// The matches of one query, repaired where they can be (exact matches unchanged).
+    public func repair(_ matches: [TMMatch], query: String, side: Language) throws -> [TMMatch] {
+        let fuzzy = matches.filter { $0.kind == .fuzzy && !$0.steps.isEmpty }
+        guard !fuzzy.isEmpty else { return matches }
+        let ids = fuzzy.compactMap(\.unit.id)
+        let stored = ids.isEmpty ? [:] : try tm.links(ids)
+        var known = try terms(in: query, side)
+        // Fragments cost a search of their own: asked only for a difference neither the
+        // glossary nor a Latin name covers.
+        if let fragments, fuzzy.contains(where: { m in
+            MatchRepairer.wordDifferences(m).contains { d in !known.contains { $0.range.lowerBound <= d.lowerBound && $0.range.upperBound >= d.upperBound } }
+        }) {
+            known += try fragments(query, side).filter { $0.count >= minimumFragmentCount }
+                .map { KnownTranslation(range: $0.range, translations: [$0.target], by: .fragment) }
+        }
+        return try matches.map { m in
+            guard m.kind == .fuzzy, !m.steps.isEmpty else { return m }
+            var repaired = m
+            let links = m.unit.id.flatMap { stored[$0] }.map(StoredLinks.decode)
+            try MatchRepairer.repair(&repaired, queryText: query, links: links, query: known,
+                                     source: { try terms(in: m.source, side) })
+            return repaired
+        }
+    }
+
+    /// The glossary terms of `language` in `text` as known translations (a Latin-script
+    /// term in Arabic text is a name to copy, not a term to translate back): usable
+    /// translations only (a deprecated or forbidden term is never written), preferred first.
+    func terms(in text: String, _ language: Language) throws -> [KnownTranslation] {
+        guard let glossary else { return [] }
+        return try glossary.find(in: text).preferring(domain: domain).compactMap { hit in
+            guard hit.term.language == language else { return nil }
+            let usable = hit.translations.filter { !$0.status.isDiscouraged }.map(\.text)
+            guard !usable.isEmpty else { return nil }
+            return KnownTranslation(range: hit.range, translations: usable, by: .glossary, lowConfidence: hit.lowConfidence)
+        }
+    }
+
+    /// `--no-repair`: every match with its target exactly as stored, and the kind the
+    /// score gives (a number-repaired match is fuzzy again).
+    public static func stored(_ matches: [TMMatch]) -> [TMMatch] {
+        matches.map { m in
+            var m = m
+            if m.kind == .repaired { m.kind = .fuzzy }
+            m.repairedTarget = nil
+            m.repairs = []
+            m.unrepaired = []
+            return m
+        }
+    }
+}
+
+/// `tm match`: the TM's matches of a sentence, repaired unless asked not to.
+public struct TMMatching: Sendable {
+    public let workspace: Workspace
+    public var repair: Bool
+
+    public init(workspace: Workspace, repair: Bool = true) {
+        self.workspace = workspace
+        self.repair = repair
+    }
+
+    public func matches(_ sentence: String, side: Language, threshold: Int, limit: Int) throws -> [TMMatch] {
+        let found = try workspace.tm.search(TMQuery(text: sentence, side: side), threshold: threshold, limit: limit)
+        guard repair else { return FuzzyMatchRepair.stored(found) }
+        return try FuzzyMatchRepair(tm: workspace.tm, glossary: workspace.glossary, fragments: workspace.fragmentSearch())
+            .repair(found, query: sentence, side: side)
+    }
+}
