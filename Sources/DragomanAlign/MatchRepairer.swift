@@ -59,10 +59,10 @@ public enum MatchRepairer {
     ///   - links: the unit's stored links (Arabic match-token index as source), nil when
     ///     the unit has none yet.
     ///   - query: the known translations of the query's spans.
-    ///   - source: the known translations of the TM source's spans (asked only when a
-    ///     word differs, as it costs a glossary look-up).
+    ///   - source: the known translations of the TM source's spans around a UTF-16 span
+    ///     of it (asked only where a word differs, as it costs a glossary look-up).
     public static func repair(_ match: inout TMMatch, queryText: String, links: StoredLinks?, query: [KnownTranslation],
-                              source: () throws -> [KnownTranslation]) rethrows {
+                              source: (Range<Int>) throws -> [KnownTranslation]) rethrows {
         guard match.kind == .fuzzy else { return }
         let result = try repaired(match, queryText: queryText, links: links, query: query, source: source)
         match.unrepaired = result.unrepaired
@@ -75,7 +75,7 @@ public enum MatchRepairer {
 
     /// The repair of a fuzzy match, without changing it.
     public static func repaired(_ match: TMMatch, queryText: String, links: StoredLinks?, query known: [KnownTranslation],
-                                source sourceKnown: () throws -> [KnownTranslation]) rethrows -> Result {
+                                source sourceKnown: (Range<Int>) throws -> [KnownTranslation]) rethrows -> Result {
         let differences = self.differences(match.steps, query: match.queryTokens, source: match.sourceTokens)
         guard !differences.isEmpty else { return Result(target: nil, repairs: [], unrepaired: []) }
         let target = match.unit.text(match.side.other)
@@ -90,7 +90,11 @@ public enum MatchRepairer {
                 if let edit = context.numberEdit(d) { edits.append(edit) } else { unrepaired.append(context.left(d, "not found")) }
                 continue
             }
-            if context.sourceKnown == nil { context.sourceKnown = try sourceKnown() }
+            if let lo = d.source.min(), let hi = d.source.max() {
+                context.sourceKnown = try sourceKnown(match.sourceTokens[lo].range.lowerBound..<match.sourceTokens[hi].range.upperBound)
+            } else {
+                context.sourceKnown = []
+            }
             switch context.wordEdit(d) {
             case .success(let edit): edits.append(edit)
             case .failure(let reason): unrepaired.append(context.left(d, reason.rawValue))

@@ -94,13 +94,17 @@ public struct Pretranslation: Sendable {
                           domain: String?) throws -> PretranslatedDocument {
         let tm = workspace.tm
         let spotter = glossary ? GlossarySpotter(glossary: workspace.glossary, domain: domain) : nil
-        var repairer = FuzzyMatchRepair(tm: tm, glossary: glossary ? workspace.glossary : nil, fragments: fragments, domain: domain)
-        repairer.minimumFragmentCount = 2
         let repair = self.repair
-        let pretranslator = Pretranslator(search: { [repairer] query, threshold, limit in
+        var pretranslator = Pretranslator(search: { query, threshold, limit in
             let found = try tm.search(query, threshold: threshold, limit: limit)
-            return repair ? try repairer.repair(found, query: query.text, side: query.side) : FuzzyMatchRepair.stored(found)
+            return repair ? found : FuzzyMatchRepair.stored(found)
         }, terms: spotter, fragments: fragments, workers: ProcessInfo.processInfo.activeProcessorCount)
+        if repair {
+            let repairer = FuzzyMatchRepair(tm: tm, glossary: glossary ? workspace.glossary : nil, fragments: fragments, domain: domain)
+            pretranslator.repair = { matches, text, side, found in
+                try repairer.repair(matches, query: text, side: side, fragments: found)
+            }
+        }
         return try pretranslator.run(input.article, fileName: input.fileName, options: options)
     }
 

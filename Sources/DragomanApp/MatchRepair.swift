@@ -26,7 +26,9 @@ public struct FuzzyMatchRepair: Sendable {
     }
 
     /// The matches of one query, repaired where they can be (exact matches unchanged).
-    public func repair(_ matches: [TMMatch], query: String, side: Language) throws -> [TMMatch] {
+    /// `fragments`: the query's fragments when the caller has them already (pre-translation
+    /// searches them for every segment), else they are searched when needed.
+    public func repair(_ matches: [TMMatch], query: String, side: Language, fragments found: [TMFragment]? = nil) throws -> [TMMatch] {
         let fuzzy = matches.filter { $0.kind == .fuzzy && !$0.steps.isEmpty }
         guard !fuzzy.isEmpty else { return matches }
         let ids = fuzzy.compactMap(\.unit.id)
@@ -34,10 +36,10 @@ public struct FuzzyMatchRepair: Sendable {
         var known = try terms(in: query, side)
         // Fragments cost a search of their own: asked only for a difference neither the
         // glossary nor a Latin name covers.
-        if let fragments, fuzzy.contains(where: { m in
+        if found != nil || fragments != nil, fuzzy.contains(where: { m in
             MatchRepairer.wordDifferences(m).contains { d in !known.contains { $0.range.lowerBound <= d.lowerBound && $0.range.upperBound >= d.upperBound } }
-        }) {
-            known += try fragments(query, side).filter { $0.count >= minimumFragmentCount }
+        }), let recalled = try found ?? fragments?(query, side) {
+            known += recalled.filter { $0.count >= minimumFragmentCount }
                 .map { KnownTranslation(range: $0.range, translations: [$0.target], by: .fragment) }
         }
         return try matches.map { m in
@@ -45,7 +47,7 @@ public struct FuzzyMatchRepair: Sendable {
             var repaired = m
             let links = m.unit.id.flatMap { stored[$0] }.map(StoredLinks.decode)
             try MatchRepairer.repair(&repaired, queryText: query, links: links, query: known,
-                                     source: { try terms(in: m.source, side) })
+                                     source: { span in try terms(in: m.source, around: span, side) })
             return repaired
         }
     }
@@ -60,6 +62,23 @@ public struct FuzzyMatchRepair: Sendable {
             let usable = hit.translations.filter { !$0.status.isDiscouraged }.map(\.text)
             guard !usable.isEmpty else { return nil }
             return KnownTranslation(range: hit.range, translations: usable, by: .glossary, lowConfidence: hit.lowConfidence)
+        }
+    }
+
+    /// The glossary terms of `text` within a few words of `span` (UTF-16): what the TM
+    /// source's differing words are, without looking up the whole sentence for each match.
+    func terms(in text: String, around span: Range<Int>, _ language: Language) throws -> [KnownTranslation] {
+        let tokens = Tokenizer.tokenize(text).filter(\.isWordLike)
+        guard let first = tokens.firstIndex(where: { $0.range.upperBound > span.lowerBound }),
+              let last = tokens.lastIndex(where: { $0.range.lowerBound < span.upperBound }), first <= last else { return [] }
+        // Terms of up to three more words on either side still cover the span.
+        let lo = tokens[max(0, first - 3)].range.lowerBound, hi = tokens[min(tokens.count - 1, last + 3)].range.upperBound
+        let utf16 = Array(text.utf16)
+        let window = String(decoding: utf16[lo..<hi], as: UTF16.self)
+        return try terms(in: window, language).map { k in
+            var k = k
+            k.range = (k.range.lowerBound + lo)..<(k.range.upperBound + lo)
+            return k
         }
     }
 
