@@ -40,6 +40,9 @@ struct RepairEval: ParsableCommand {
         var reference: String
         var swapped: Range<Int>
         var original: String
+        /// A proclitic on the Arabic name (و ف ب ك ل), a possessive after the English one.
+        var clitic: Bool
+        var possessive: Bool
     }
 
     /// Invented names (no glossary, no TM holds them), for the negative set.
@@ -84,6 +87,7 @@ struct RepairEval: ParsableCommand {
         let repairing = TMMatching(workspace: workspace, repair: true)
         let stored = TMMatching(workspace: workspace, repair: false)
         var exact = 0, exactStored = 0, matched = 0, repairedCount = 0
+        var clitics = (0, 0), possessives = (0, 0)
         var hypotheses: [String] = [], storedHypotheses: [String] = [], references: [String] = []
         var failures: [String] = []
         var repairSeconds = 0.0, storedSeconds = 0.0
@@ -104,7 +108,10 @@ struct RepairEval: ParsableCommand {
             record("repair", c, top)
             if top != nil { matched += 1 }
             if top?.kind == .repaired { repairedCount += 1 }
-            if Self.normalised(hypothesis) == Self.normalised(c.reference) {
+            let right = Self.normalised(hypothesis) == Self.normalised(c.reference)
+            if c.clitic { clitics.0 += 1; clitics.1 += right ? 1 : 0 }
+            if c.possessive { possessives.0 += 1; possessives.1 += right ? 1 : 0 }
+            if right {
                 exact += 1
             } else if failures.count < examples {
                 let why = top.map { m in
@@ -139,6 +146,7 @@ struct RepairEval: ParsableCommand {
         print("                         repair   --no-repair")
         print(String(format: "exact-repair rate        %6.3f   %6.3f", Double(exact) / n, Double(exactStored) / n))
         print(String(format: "chrF (n=6, β=2)          %6.1f   %6.1f", ChrF.corpus(hypotheses, references), ChrF.corpus(storedHypotheses, references)))
+        print("with a clitic on the Arabic name: \(clitics.1) of \(clitics.0) exact; with an English possessive: \(possessives.1) of \(possessives.0) exact")
         print("queries with a match at \(minScore): \(matched) of \(positive.count); repaired: \(repairedCount)")
         print(String(format: "search + repair %.1f ms/query, search alone %.1f ms/query", repairSeconds * 1000 / n, storedSeconds * 1000 / n))
         let m = Double(max(negativeMatched, 1))
@@ -233,8 +241,9 @@ struct RepairEval: ParsableCommand {
         let at = occurrences(of: old.english, in: pair.english)[0]
         var english = Array(pair.english.utf16)
         english.replaceSubrange(at, with: Array(new.english.utf16))
+        let after = String(decoding: Array(pair.english.utf16)[at.upperBound...].prefix(2), as: UTF16.self)
         return Case(query: String(decoding: arabic, as: UTF16.self), reference: String(decoding: english, as: UTF16.self),
-                    swapped: swapped, original: pair.arabic)
+                    swapped: swapped, original: pair.arabic, clitic: !prefix.isEmpty, possessive: after == "'s" || after == "’s")
     }
 
     /// A name with its proclitics: ل before ال drops the alef (للبرازيل).
