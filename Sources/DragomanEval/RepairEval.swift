@@ -25,6 +25,9 @@ struct RepairEval: ParsableCommand {
     @Argument(help: "The data folder (../shared/data).") var data: String
     @Option(help: "The lowest score of a match (tm match's default).") var minScore = 70
     @Option(help: "Failures to print.") var examples = 12
+    @Option(help: "Also time pretranslate of the first 1,000 NTREX sentences against the benchmark TM of this many units (built once as `dragoman-eval pretranslate` builds it), in process, with and without repair; 0 skips it.")
+    var benchUnits = 0
+    @Option(help: "Where the benchmark database is kept (as for `dragoman-eval pretranslate`).") var work = NSTemporaryDirectory() + "dragoman-bench"
     @Option(help: "Write every query (set, query, reference, top target, repairs, left) as TSV to this file.") var dump: String?
 
     /// A name of a kind, as the starter glossary has it.
@@ -167,9 +170,48 @@ struct RepairEval: ParsableCommand {
         }
         print(String(format: "pretranslate of the %d queries (best of 3): %.2f s with repair, %.2f s with --no-repair (+%.0f%%)",
                      positive.count + negative.count, best[true]!, best[false]!, 100 * (best[true]! / best[false]! - 1)))
+        if benchUnits > 0 { try benchmark(swapped: (positive + negative).map(\.query)) }
         if let dump { try dumpLines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8) }
         if !failures.isEmpty { print("\nfailures (first \(failures.count)):\n" + failures.joined(separator: "\n\n")) }
         if !wrongExamples.isEmpty { print("\nwrong repairs on the negative set:\n" + wrongExamples.joined(separator: "\n\n")) }
+    }
+
+    /// pretranslate's use-case on the 1,000 first NTREX sentences against the big
+    /// benchmark TM, in process (a `dragoman pretranslate` process would first learn the
+    /// word alignment of the whole TM, which this database has not), best of 3 each way.
+    /// Two documents: the first 1,000 NTREX sentences (the pre-translation benchmark's; the
+    /// benchmark TM holds most of them, so few are fuzzy), and 1,000 sentences of which
+    /// the queries of both sets come first (all fuzzy: the most repair can cost).
+    func benchmark(swapped: [String]) throws {
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let db = (work as NSString).appendingPathComponent("pretranslate-\(benchUnits).sqlite")
+        if !FileManager.default.fileExists(atPath: db) { try PretranslateBench.parse([data, "--units", "\(benchUnits)", "--work", work]).build(db) }
+        let workspace = try Workspace.open(DatabaseLocation(path: db, isExplicit: true), ifMissing: .refuse)
+        let sentences = try NTREX.load(dataDirectory: data).flatMap(\.arabic)
+        for (name, lines) in [("1,000 NTREX sentences", Array(sentences.prefix(1_000))),
+                              ("\(swapped.count) swapped + \(1_000 - swapped.count) NTREX sentences", Array((swapped + sentences).prefix(1_000)))] {
+            let article = try ArticleInput(text: lines.joined(separator: "\n"), name: "bench.ar.txt", language: .arabic, layout: .plainText)
+            try time(article, name: name, workspace: workspace)
+        }
+    }
+
+    func time(_ article: ArticleInput, name: String, workspace: Workspace) throws {
+        var best: [Bool: Double] = [:]
+        var repaired = 0, fuzzy = 0
+        for _ in 0..<3 {
+            for repair in [false, true] {
+                let t = Date()
+                let document = try Pretranslation(workspace: workspace, fragments: workspace.fragmentSearch(), repair: repair)
+                    .run(article, options: PretranslationOptions(side: .arabic, threshold: 70, alternatives: 3))
+                best[repair] = min(best[repair] ?? .infinity, Date().timeIntervalSince(t))
+                if repair {
+                    repaired = document.segments.filter { $0.best?.kind == .repaired }.count
+                    fuzzy = document.segments.filter { $0.best?.kind == .repaired || $0.best?.kind == .fuzzy }.count
+                }
+            }
+        }
+        print(String(format: "pretranslate, %@, %d-unit TM, in process (best of 3): %.2f s with repair, %.2f s with --no-repair (%+.1f%%); %d fuzzy proposals, %d repaired",
+                     name, benchUnits, best[true]!, best[false]!, 100 * (best[true]! / best[false]! - 1), fuzzy, repaired))
     }
 
     static func normalised(_ s: String) -> String {

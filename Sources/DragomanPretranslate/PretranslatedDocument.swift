@@ -105,6 +105,23 @@ public struct Suggestion: Sendable, Hashable, Codable {
     }
 }
 
+extension Suggestion {
+    /// What the notes of review documents call the repairs: "Numbers" while only numbers
+    /// were carried over (as before fuzzy-match repair), else "Names, terms and numbers".
+    public var repairLabel: String {
+        repairs.allSatisfy { $0.by == nil || $0.by == "number" } ? "Numbers carried over from the source"
+            : "Names, terms and numbers carried over from the source"
+    }
+
+    /// The differences repair left, for a note: "query | TM source" each (nil when none).
+    public var unrepairedNote: String? {
+        guard let unrepaired, !unrepaired.isEmpty else { return nil }
+        return "Not repaired (the stored words kept): " + unrepaired.map { u in
+            "\(u.query.isEmpty ? "∅" : u.query) | \(u.source.isEmpty ? "∅" : u.source)"
+        }.joined(separator: ", ")
+    }
+}
+
 /// A number found in a segment.
 public struct SegmentNumber: Sendable, Hashable, Codable {
     public var text: String

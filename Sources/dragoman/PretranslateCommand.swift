@@ -110,7 +110,10 @@ enum PretranslationSummary {
             Swift.print("  source: \(Terminal.isolate(s.segment.text))")
             if let b = s.best {
                 Swift.print("  target: \(Terminal.isolate(b.target))")
-                if !b.repairs.isEmpty { Swift.print("  repaired: " + b.repairs.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")) }
+                if !b.repairs.isEmpty {
+                    Swift.print("  repaired: " + b.repairs.map { "\(Terminal.isolate($0.from)) → \(Terminal.isolate($0.to))" }.joined(separator: ", "))
+                }
+                if let note = b.unrepairedNote { Swift.print("  \(Terminal.isolate(note))") }
                 if b.kind == .fuzzy || b.kind == .repaired { Swift.print("  TM:     \(Terminal.isolate(b.source))") }
             }
             if let draft = s.assembled {
