@@ -90,6 +90,16 @@ public enum MatchRepairer {
                 if let edit = context.numberEdit(d) { edits.append(edit) } else { unrepaired.append(context.left(d, "not found")) }
                 continue
             }
+            // The TM source's terms cost a look-up: asked only when the query's words can be
+            // translated at all (most differences in real text are words nobody knows).
+            guard !d.query.isEmpty, !d.source.isEmpty else {
+                unrepaired.append(context.left(d, Reason.missing.rawValue))
+                continue
+            }
+            guard context.mayBeKnown(d) else {
+                unrepaired.append(context.left(d, Reason.unknown.rawValue))
+                continue
+            }
             if let lo = d.source.min(), let hi = d.source.max() {
                 context.sourceKnown = try sourceKnown(match.sourceTokens[lo].range.lowerBound..<match.sourceTokens[hi].range.upperBound)
             } else {
@@ -309,6 +319,13 @@ public enum MatchRepairer {
                                  left: UnrepairedDifference(query: self.text(queryText.utf16, querySpan),
                                                             source: self.text(match.source.utf16, sourceSpan),
                                                             querySpan: TextSpan(querySpan), sourceSpan: TextSpan(sourceSpan), reason: "")))
+        }
+
+        /// Whether a known translation or a Latin-script copy covers the query's words.
+        func mayBeKnown(_ d: Difference) -> Bool {
+            guard let range = span(match.queryTokens, d.query) else { return false }
+            return queryKnown.contains { $0.range.lowerBound <= range.lowerBound && $0.range.upperBound >= range.upperBound && !$0.translations.isEmpty }
+                || copyTranslation(d.query) != nil
         }
 
         func rank(_ m: RepairMethod) -> Int {

@@ -93,15 +93,19 @@ public struct Pretranslation: Sendable {
     private func leverage(_ input: ArticleInput, options: PretranslationOptions, glossary: Bool,
                           domain: String?) throws -> PretranslatedDocument {
         let tm = workspace.tm
-        let spotter = glossary ? GlossarySpotter(glossary: workspace.glossary, domain: domain) : nil
+        let plain = glossary ? GlossarySpotter(glossary: workspace.glossary, domain: domain) : nil
+        // With repair, the spotter keeps each segment's terms for it (looked up once).
+        let keeping = repair ? plain.map(RepairTermSpotter.init) : nil
+        let spotter: (any TermSpotter)? = keeping ?? plain
         let repair = self.repair
         var pretranslator = Pretranslator(search: { query, threshold, limit in
             let found = try tm.search(query, threshold: threshold, limit: limit)
             return repair ? found : FuzzyMatchRepair.stored(found)
         }, terms: spotter, fragments: fragments, workers: ProcessInfo.processInfo.activeProcessorCount)
         if repair {
-            let repairer = FuzzyMatchRepair(tm: tm, glossary: glossary ? workspace.glossary : nil, fragments: fragments, domain: domain)
-            pretranslator.repair = { matches, text, side, found in
+            var repairer = FuzzyMatchRepair(tm: tm, glossary: glossary ? workspace.glossary : nil, fragments: fragments, domain: domain)
+            if let keeping { repairer.knownTerms = { keeping.terms(of: $0) } }
+            pretranslator.repair = { [repairer] matches, text, side, found in
                 try repairer.repair(matches, query: text, side: side, fragments: found)
             }
         }

@@ -1,4 +1,6 @@
 import DragomanAlign
+import DragomanPretranslate
+import Foundation
 import DragomanGlossary
 import DragomanStore
 import DragomanText
@@ -16,6 +18,9 @@ public struct FuzzyMatchRepair: Sendable {
     public var domain: String?
     /// A fragment repairs a difference only when this many units agree on its translation.
     public var minimumFragmentCount = 2
+    /// The query's glossary terms when the caller has looked them up already (pre-translation
+    /// spots every segment's terms first), nil to look them up.
+    public var knownTerms: (@Sendable (String) -> [KnownTranslation]?)?
 
     public init(tm: SQLiteTranslationMemory, glossary: (any GlossaryStore)?, fragments: Pretranslation.FragmentSearch?,
                 domain: String? = nil) {
@@ -33,10 +38,12 @@ public struct FuzzyMatchRepair: Sendable {
         guard !fuzzy.isEmpty else { return matches }
         let ids = fuzzy.compactMap(\.unit.id)
         let stored = ids.isEmpty ? [:] : try tm.links(ids)
-        var known = try terms(in: query, side)
+        // The query's terms only when a word differs (numbers need none).
+        let wordsDiffer = fuzzy.contains { !MatchRepairer.wordDifferences($0).isEmpty }
+        var known = wordsDiffer ? try knownTerms?(query) ?? terms(in: query, side) : []
         // Fragments cost a search of their own: asked only for a difference neither the
         // glossary nor a Latin name covers.
-        if found != nil || fragments != nil, fuzzy.contains(where: { m in
+        if wordsDiffer, found != nil || fragments != nil, fuzzy.contains(where: { m in
             MatchRepairer.wordDifferences(m).contains { d in !known.contains { $0.range.lowerBound <= d.lowerBound && $0.range.upperBound >= d.upperBound } }
         }), let recalled = try found ?? fragments?(query, side) {
             known += recalled.filter { $0.count >= minimumFragmentCount }
@@ -57,7 +64,11 @@ public struct FuzzyMatchRepair: Sendable {
     /// translations only (a deprecated or forbidden term is never written), preferred first.
     func terms(in text: String, _ language: Language) throws -> [KnownTranslation] {
         guard let glossary else { return [] }
-        return try glossary.find(in: text).preferring(domain: domain).compactMap { hit in
+        return Self.known(try glossary.find(in: text).preferring(domain: domain), language)
+    }
+
+    static func known(_ hits: [TermHit], _ language: Language) -> [KnownTranslation] {
+        hits.compactMap { hit in
             guard hit.term.language == language else { return nil }
             let usable = hit.translations.filter { !$0.status.isDiscouraged }.map(\.text)
             guard !usable.isEmpty else { return nil }
@@ -94,6 +105,25 @@ public struct FuzzyMatchRepair: Sendable {
             return m
         }
     }
+}
+
+/// Pre-translation's glossary spotting that also keeps each segment's terms as repair
+/// needs them, so that repair does not look the segment up a second time.
+final class RepairTermSpotter: TermSpotter, @unchecked Sendable {
+    let spotter: GlossarySpotter
+    private let lock = NSLock()
+    private var known: [String: [KnownTranslation]] = [:]
+
+    init(_ spotter: GlossarySpotter) { self.spotter = spotter }
+
+    func hits(in text: String, side: Language) throws -> [SegmentTerm] {
+        let hits = try spotter.glossary.find(in: text).preferring(domain: spotter.domain)
+        let terms = FuzzyMatchRepair.known(hits, side)
+        lock.withLock { known[text] = terms }
+        return hits.map(SegmentTerm.init)
+    }
+
+    func terms(of text: String) -> [KnownTranslation]? { lock.withLock { known[text] } }
 }
 
 /// `tm match`: the TM's matches of a sentence, repaired unless asked not to.
