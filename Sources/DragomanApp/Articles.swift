@@ -70,10 +70,14 @@ public struct Pretranslation: Sendable {
     public let workspace: Workspace
     /// nil: no fragments; drafts are then assembled from glossary terms, numbers and names.
     public let fragments: FragmentSearch?
+    /// Fuzzy-match repair of the matches (names, dates, terms and numbers carried into the
+    /// stored target); false (`--no-repair`) gives the stored targets exactly as stored.
+    public var repair: Bool
 
-    public init(workspace: Workspace, fragments: FragmentSearch? = nil) {
+    public init(workspace: Workspace, fragments: FragmentSearch? = nil, repair: Bool = true) {
         self.workspace = workspace
         self.fragments = fragments
+        self.repair = repair
     }
 
     /// Every segment of `input` with what the TM and (unless `glossary` is false) the
@@ -89,10 +93,22 @@ public struct Pretranslation: Sendable {
     private func leverage(_ input: ArticleInput, options: PretranslationOptions, glossary: Bool,
                           domain: String?) throws -> PretranslatedDocument {
         let tm = workspace.tm
-        let spotter = glossary ? GlossarySpotter(glossary: workspace.glossary, domain: domain) : nil
-        let pretranslator = Pretranslator(search: { query, threshold, limit in
-            try tm.search(query, threshold: threshold, limit: limit)
+        let plain = glossary ? GlossarySpotter(glossary: workspace.glossary, domain: domain) : nil
+        // With repair, the spotter keeps each segment's terms for it (looked up once).
+        let keeping = repair ? plain.map(RepairTermSpotter.init) : nil
+        let spotter: (any TermSpotter)? = keeping ?? plain
+        let repair = self.repair
+        var pretranslator = Pretranslator(search: { query, threshold, limit in
+            let found = try tm.search(query, threshold: threshold, limit: limit)
+            return repair ? found : FuzzyMatchRepair.stored(found)
         }, terms: spotter, fragments: fragments, workers: ProcessInfo.processInfo.activeProcessorCount)
+        if repair {
+            var repairer = FuzzyMatchRepair(tm: tm, glossary: glossary ? workspace.glossary : nil, fragments: fragments, domain: domain)
+            if let keeping { repairer.knownTerms = { keeping.terms(of: $0) } }
+            pretranslator.repair = { [repairer] matches, text, side, found in
+                try repairer.repair(matches, query: text, side: side, fragments: found)
+            }
+        }
         return try pretranslator.run(input.article, fileName: input.fileName, options: options)
     }
 
@@ -118,7 +134,10 @@ public struct Pretranslation: Sendable {
     /// so that the assembled line counts the drafts `pretranslate` would make; the quality
     /// checks are not run (they change no band).
     public func analyze(_ input: ArticleInput, seen: inout Set<String>) throws -> BandCounts {
-        let document = try leverage(input, options: PretranslationOptions(side: input.language, threshold: 50, alternatives: 0),
+        // Bands go by score, which repair does not change: it is not run.
+        var unrepaired = self
+        unrepaired.repair = false
+        let document = try unrepaired.leverage(input, options: PretranslationOptions(side: input.language, threshold: 50, alternatives: 0),
                                     glossary: true, domain: nil)
         return Analyzer.count(document, seen: &seen)
     }

@@ -39,7 +39,11 @@ public struct TMMatchJSON: Encodable {
     var origin: String?
     var changed: String
     var usageCount: Int
+    /// What repair replaced: `from`, `to`, `by` (number, glossary, fragment, copy),
+    /// `sourceSpan` (UTF-16 in the query), `targetSpan` (UTF-16 in `target`).
     var repairs: [NumberRepair]?
+    /// Differences left as stored (`query`, `source`, their spans, `reason`).
+    var unrepaired: [UnrepairedDifference]?
     var explanation: Explanation?
 
     public init(_ m: TMMatch, explain: Bool) {
@@ -55,6 +59,7 @@ public struct TMMatchJSON: Encodable {
         changed = m.unit.changed.formatted(.iso8601)
         usageCount = m.unit.usageCount
         repairs = m.repairs.isEmpty ? nil : m.repairs
+        unrepaired = m.unrepaired.isEmpty ? nil : m.unrepaired
         if explain {
             explanation = Explanation(cost: m.cost, queryWeight: m.queryWeight, sourceWeight: m.sourceWeight,
                                       formula: ScoreExplanation.formula(m),

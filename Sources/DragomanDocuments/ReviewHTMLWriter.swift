@@ -146,7 +146,7 @@ public struct ReviewHTMLWriter: DocumentWriter {
             }
             if let best = s.best, !best.repairs.isEmpty {
                 let list = best.repairs.map { "\(Self.escape($0.from)) → \(Self.escape($0.to))" }.joined(separator: ", ")
-                h += "<div class=\"repair\" dir=\"ltr\" lang=\"en\">numbers carried over: \(list)</div>"
+                h += "<div class=\"repair\" dir=\"ltr\" lang=\"en\">\(best.repairLabel.replacingOccurrences(of: " from the source", with: "").lowercased()): \(list)</div>"
             }
             h += "</td>\n"
 

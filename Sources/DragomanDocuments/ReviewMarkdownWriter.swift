@@ -82,9 +82,10 @@ public struct ReviewMarkdownWriter: DocumentWriter {
                 if let origin = best.origin { m += " (from \(Self.escape(origin)))" }
                 m += "\n"
                 if !best.repairs.isEmpty {
-                    m += "- **Numbers carried over:** "
+                    m += "- **\(best.repairLabel.replacingOccurrences(of: " from the source", with: "")):** "
                         + best.repairs.map { "\(Self.escape($0.from)) → \(Self.escape($0.to))" }.joined(separator: ", ") + "\n"
                 }
+                if let note = best.unrepairedNote { m += "- **\(Self.escape(note))**\n" }
                 m += "- **Why:** `" + best.explanation.replacingOccurrences(of: "`", with: "'")
                     .replacingOccurrences(of: "\n", with: " ") + "`\n"
             }

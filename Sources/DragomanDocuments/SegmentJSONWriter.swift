@@ -16,7 +16,11 @@ import DragomanTM
 /// `paragraph`, `range`, `repetitionOf` (index or null), `score`, `source`, `state`
 /// (`translated`, `needs-review`, `untranslated`), `target`, `terms`, `words`.
 /// A suggestion: `changed`, `explanation`, `kind`, `origin`, `queryDifferences`,
-/// `repairs` (`{"from","to"}`), `score`, `source`, `sourceDifferences`, `target`, `unitID`.
+/// `repairs` (`{"by","from","sourceSpan","targetSpan","to"}`: `by` is number, glossary,
+/// fragment or copy; `sourceSpan` is UTF-16 in the segment, `targetSpan` in `target`),
+/// `score`, `source`, `sourceDifferences`, `storedTarget` (the TM's target as stored when
+/// `target` was repaired, else null), `target`, `unitID`, `unrepaired` (differences left
+/// as stored: `{"query","querySpan","reason","source","sourceSpan"}`).
 /// A term: `end`, `entryID`, `flagged`, `matchKind`, `start`, `status`, `surface`, `term`,
 /// `translations`. A number: `end`, `start`, `text`, `value`.
 ///
@@ -89,13 +93,28 @@ public struct SegmentJSONWriter: DocumentWriter {
             "kind": .string(m.kind.rawValue),
             "origin": m.origin.map { .string($0) } ?? .null,
             "queryDifferences": .array(m.queryDifferences.map(range)),
-            "repairs": .array(m.repairs.map { .object(["from": .string($0.from), "to": .string($0.to)]) }),
+            "repairs": .array(m.repairs.map(repair)),
             "score": .int(m.score),
             "source": .string(m.source),
             "sourceDifferences": .array(m.sourceDifferences.map(range)),
+            "storedTarget": m.storedTarget.map { .string($0) } ?? .null,
             "target": .string(m.target),
             "unitID": m.unitID.map { .int(Int($0)) } ?? .null,
+            "unrepaired": .array((m.unrepaired ?? []).map { u in
+                .object(["query": .string(u.query), "querySpan": range(u.querySpan.range), "reason": .string(u.reason),
+                         "source": .string(u.source), "sourceSpan": range(u.sourceSpan.range)])
+            }),
         ]
+    }
+
+    static func repair(_ r: NumberRepair) -> JSONValue {
+        .object([
+            "by": r.by.map { .string($0) } ?? .null,
+            "from": .string(r.from),
+            "sourceSpan": r.sourceSpan.map { range($0.range) } ?? .null,
+            "targetSpan": r.targetSpan.map { range($0.range) } ?? .null,
+            "to": .string(r.to),
+        ])
     }
 
     static func fragment(_ f: TMFragment) -> [String: JSONValue] {

@@ -131,7 +131,10 @@ public struct XLIFF12Writer: DocumentWriter {
         if let best = s.best, !best.repairs.isEmpty {
             let list = best.repairs.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
             try xml.element("note", ["from": "dragoman", "priority": "2", "annotates": "target"],
-                            text: "Numbers carried over from the source: \(list)")
+                            text: "\(best.repairLabel): \(list)")
+        }
+        if let best = s.best, let note = best.unrepairedNote {
+            try xml.element("note", ["from": "dragoman", "priority": "2", "annotates": "target"], text: note)
         }
         if let first = s.repetitionOf {
             try xml.element("note", ["from": "dragoman", "priority": "5"],

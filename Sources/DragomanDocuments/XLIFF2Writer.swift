@@ -165,7 +165,10 @@ public struct XLIFF2Writer: DocumentWriter {
         }
         if let best = s.best, !best.repairs.isEmpty {
             let list = best.repairs.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
-            notes.append(("dragoman:repair", 2, "Numbers carried over from the source: \(list)"))
+            notes.append(("dragoman:repair", 2, "\(best.repairLabel): \(list)"))
+        }
+        if let best = s.best, let note = best.unrepairedNote {
+            notes.append(("dragoman:unrepaired", 2, note))
         }
         if let first = s.repetitionOf {
             notes.append(("dragoman:repetition", 5, "Repetition of segment \(first + 1) (\(Naming.unitID(first)))"))

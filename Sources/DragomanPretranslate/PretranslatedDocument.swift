@@ -52,13 +52,18 @@ public protocol TermSpotter {
 public struct Suggestion: Sendable, Hashable, Codable {
     public var unitID: Int64?
     public var source: String
-    /// The proposed target (repaired when numbers were carried over).
+    /// The proposed target (repaired: numbers, names and terms carried over).
     public var target: String
     public var score: Int
     public var kind: MatchKind
     public var origin: String?
     public var changed: Date
     public var repairs: [NumberRepair]
+    /// The TM's target as stored, when `target` was repaired.
+    public var storedTarget: String?
+    /// Differences between segment and TM source that repair left as stored (optional so
+    /// that suggestions saved before repair existed still decode).
+    public var unrepaired: [UnrepairedDifference]?
     /// UTF-16 ranges of the TM source that differ from the query (for highlighting).
     public var sourceDifferences: [Range<Int>]
     /// UTF-16 ranges of the query (the segment) that differ from the TM source.
@@ -75,6 +80,8 @@ public struct Suggestion: Sendable, Hashable, Codable {
         origin = m.unit.origin
         changed = m.unit.changed
         repairs = m.repairs
+        storedTarget = m.repairedTarget == nil ? nil : m.unit.text(m.side.other)
+        unrepaired = m.unrepaired
         var s: [Range<Int>] = [], q: [Range<Int>] = []
         for step in m.steps where step.kind != .equal {
             if let i = step.sourceIndex { s.append(m.sourceTokens[i].range) }
@@ -95,6 +102,23 @@ public struct Suggestion: Sendable, Hashable, Codable {
             }
             explanation = "⌊100×(\(w)−\(m.cost))/\(w)⌋ = \(m.score); " + edits.joined(separator: "; ")
         }
+    }
+}
+
+extension Suggestion {
+    /// What the notes of review documents call the repairs: "Numbers" while only numbers
+    /// were carried over (as before fuzzy-match repair), else "Names, terms and numbers".
+    public var repairLabel: String {
+        repairs.allSatisfy { $0.by == nil || $0.by == "number" } ? "Numbers carried over from the source"
+            : "Names, terms and numbers carried over from the source"
+    }
+
+    /// The differences repair left, for a note: "query | TM source" each (nil when none).
+    public var unrepairedNote: String? {
+        guard let unrepaired, !unrepaired.isEmpty else { return nil }
+        return "Not repaired (the stored words kept): " + unrepaired.map { u in
+            "\(u.query.isEmpty ? "∅" : u.query) | \(u.source.isEmpty ? "∅" : u.source)"
+        }.joined(separator: ", ")
     }
 }
 

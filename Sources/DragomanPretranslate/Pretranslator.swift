@@ -36,11 +36,16 @@ public struct Pretranslator {
     public typealias Search = (_ query: TMQuery, _ threshold: Int, _ limit: Int) throws -> [TMMatch]
     /// Finds the spans of a segment the TM holds below the sentence (the store's fragment search).
     public typealias Fragments = (_ text: String, _ side: Language) throws -> [TMFragment]
+    /// Repairs a segment's matches (fuzzy-match repair), given the fragments already found
+    /// for it, so that they are not searched twice.
+    public typealias Repair = (_ matches: [TMMatch], _ text: String, _ side: Language, _ fragments: [TMFragment]?) throws -> [TMMatch]
 
     let search: Search
     let terms: TermSpotter?
     let fragments: Fragments?
     let workers: Int
+    /// Run on each segment's matches after the search (nil: the matches as found).
+    public var repair: Repair?
 
     /// `workers` > 1 runs the searches, glossary and fragment look-ups of different
     /// segments on that many threads at once: then `search`, `terms` and `fragments` must
@@ -82,9 +87,10 @@ public struct Pretranslator {
             let context = UnitContext(
                 previous: i == 0 ? UnitContext.documentStart : contextHashes[i - 1]!,
                 next: i + 1 == segments.count ? UnitContext.documentEnd : contextHashes[i + 1]!)
-            let matches = try search(TMQuery(text: segments[i].text, side: options.side, context: context),
+            var matches = try search(TMQuery(text: segments[i].text, side: options.side, context: context),
                                      options.threshold, 1 + options.alternatives)
             let found = try fragmentsOfText(unless: matches)
+            if let repair { matches = try repair(matches, segments[i].text, options.side, found) }
             return (hits, found, matches)
         }
     }

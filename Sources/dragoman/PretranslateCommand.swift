@@ -40,6 +40,8 @@ struct PretranslateCommand: ParsableCommand {
     @Option(help: "Glossary entries of this domain first, where the words match several entries.") var domain: String?
     @Flag(help: "Give a segment without a match its assembled draft as the target (always needs review; untranslated words stay between ⟦ and ⟧).")
     var assembledAsTarget = false
+    @Flag(help: "Give fuzzy matches' targets exactly as stored: no names, dates, terms or numbers carried over from the segment.")
+    var noRepair = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -59,7 +61,7 @@ struct PretranslateCommand: ParsableCommand {
         }
         // Learn the word alignment when it is due (never learnt, or the TM changed by a quarter).
         try AutoLearning.afterAdding(workspace, quiet: false)
-        let document = try Pretranslation(workspace: workspace, fragments: workspace.fragmentSearch()).run(input, options: PretranslationOptions(
+        let document = try Pretranslation(workspace: workspace, fragments: workspace.fragmentSearch(), repair: !noRepair).run(input, options: PretranslationOptions(
             side: from, threshold: minScore, alternatives: alternatives, exactAs: exactAs,
             assembledAsTarget: assembledAsTarget), domain: domain)
         let options = DocumentWriterOptions(toolVersion: DragomanVersion.string)
@@ -108,7 +110,10 @@ enum PretranslationSummary {
             Swift.print("  source: \(Terminal.isolate(s.segment.text))")
             if let b = s.best {
                 Swift.print("  target: \(Terminal.isolate(b.target))")
-                if !b.repairs.isEmpty { Swift.print("  repaired: " + b.repairs.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")) }
+                if !b.repairs.isEmpty {
+                    Swift.print("  repaired: " + b.repairs.map { "\(Terminal.isolate($0.from)) → \(Terminal.isolate($0.to))" }.joined(separator: ", "))
+                }
+                if let note = b.unrepairedNote { Swift.print("  \(Terminal.isolate(note))") }
                 if b.kind == .fuzzy || b.kind == .repaired { Swift.print("  TM:     \(Terminal.isolate(b.source))") }
             }
             if let draft = s.assembled {

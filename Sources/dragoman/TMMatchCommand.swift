@@ -16,7 +16,9 @@ struct TMMatchCommand: ParsableCommand {
     var max = 5
     @Option(help: "The language of the sentence: ar (default) or en.") var from: Language = .arabic
     @Flag(help: "Print JSON.") var json = false
-    @Flag(help: "Show the alignment of query and TM source with each edit and its cost.") var explain = false
+    @Flag(help: "Show the alignment of query and TM source with each edit and its cost, and each repair.") var explain = false
+    @Flag(help: "Give the stored targets exactly as stored: no names, dates, terms or numbers carried over from the sentence.")
+    var noRepair = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -25,9 +27,9 @@ struct TMMatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tm = try database.openForReading().tm
+        let matching = TMMatching(workspace: try database.openForReading(), repair: !noRepair)
         if let sentence {
-            let matches = try tm.search(TMQuery(text: sentence, side: from), threshold: minScore, limit: max)
+            let matches = try matching.matches(sentence, side: from, threshold: minScore, limit: max)
             if json {
                 print(try JSONOutput.string(MatchReport(query: sentence, matches: matches, explain: true)))
             } else {
@@ -40,7 +42,7 @@ struct TMMatchCommand: ParsableCommand {
         }
         while let line = readLine(strippingNewline: true) {
             let query = line.trimmingCharacters(in: .whitespaces)
-            let matches = query.isEmpty ? [] : try tm.search(TMQuery(text: query, side: from), threshold: minScore, limit: max)
+            let matches = query.isEmpty ? [] : try matching.matches(query, side: from, threshold: minScore, limit: max)
             Terminal.writeLine(try JSONOutput.string(MatchReport(query: line, matches: matches, explain: explain)), flush: true)
         }
     }
@@ -61,10 +63,19 @@ enum MatchPrinter {
             Swift.print("   source: \(Terminal.isolate(m.source))")
             Swift.print("   target: \(Terminal.isolate(m.proposedTarget))")
             if !m.repairs.isEmpty {
-                Swift.print("   repaired: " + m.repairs.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
+                Swift.print("   repaired: " + m.repairs.map { "\(Terminal.isolate($0.from)) → \(Terminal.isolate($0.to))" }.joined(separator: ", ")
                             + "   (stored target: \(Terminal.isolate(m.unit.text(m.side.other))))")
             }
+            if !m.unrepaired.isEmpty {
+                Swift.print("   not repaired: " + m.unrepaired.map { u in
+                    "\(Terminal.isolate(u.query.isEmpty ? "—" : u.query)) | \(Terminal.isolate(u.source.isEmpty ? "—" : u.source)) (\(u.reason))"
+                }.joined(separator: ", "))
+            }
             if explain {
+                for r in m.repairs {
+                    let at = r.targetSpan.map { " at \($0.start)–\($0.end)" } ?? ""
+                    Swift.print("   repair (\(r.by ?? "number")): \(Terminal.isolate(r.from)) → \(Terminal.isolate(r.to))\(at)")
+                }
                 Swift.print("   score: \(ScoreExplanation.formula(m))")
                 for step in m.steps where step.kind != .equal || m.steps.count <= 12 {
                     let q = step.queryIndex.map { m.queryTokens[$0].text } ?? "—"

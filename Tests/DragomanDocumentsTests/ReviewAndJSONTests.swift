@@ -92,7 +92,11 @@ import Testing
         let repaired = try #require(try JSONSerialization.jsonObject(with: Data(lines[2].utf8)) as? [String: Any])
         #expect(repaired["kind"] as? String == "repaired" && repaired["score"] as? Int == 99)
         let match = try #require(repaired["match"] as? [String: Any])
-        #expect((match["repairs"] as? [[String: String]]) == [["from": "45", "to": "40"]])
+        let repairs = try #require(match["repairs"] as? [[String: Any]])
+        #expect(repairs.map { [$0["from"] as? String, $0["to"] as? String] } == [["45", "40"]])
+        // Every repair has the same keys (null where a repair made before spans has none).
+        #expect(repairs.first?.keys.sorted() == ["by", "from", "sourceSpan", "targetSpan", "to"])
+        #expect(match["storedTarget"] != nil && (match["unrepaired"] as? [Any])?.isEmpty == true)
         let last = try #require(try JSONSerialization.jsonObject(with: Data(lines[8].utf8)) as? [String: Any])
         #expect(last["repetitionOf"] as? Int == 7)
         let forbidden = try #require(try JSONSerialization.jsonObject(with: Data(lines[6].utf8)) as? [String: Any])

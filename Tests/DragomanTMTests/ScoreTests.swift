@@ -87,7 +87,13 @@ func compare(_ query: String, _ source: String, target: String = "x", side: Lang
         #expect(m.kind == .repaired)
         #expect(m.score == 94)
         #expect(m.proposedTarget == "with 400 figures attending from about 40 countries")
-        #expect(m.repairs == [NumberRepair(from: "35", to: "40")])
+        #expect(m.repairs.map { [$0.from, $0.to, $0.by] } == [["35", "40", "number"]])
+        // The spans say where the number stands in the query and in the repaired target.
+        let repair = try #require(m.repairs.first)
+        let query = Array("وحضور أربعمئة شخصية من نحو 40 دولة حول العالم".utf16)
+        let target = Array(m.proposedTarget.utf16)
+        #expect(String(decoding: query[try #require(repair.sourceSpan).range], as: UTF16.self) == "40")
+        #expect(String(decoding: target[try #require(repair.targetSpan).range], as: UTF16.self) == "40")
     }
 
     @Test func repairKeepsTheTargetsDigitScript() throws {
