@@ -279,12 +279,16 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         mutating func project(units found: [(Int64, Int)], found total: Int, length: Int, range: Range<Int>, query: String,
                               options: FragmentOptions) throws -> TMFragment? {
             try load(found.map(\.0))
+            // Units with the same translation (copies of one sentence, versions of one story)
+            // are one piece of evidence, not many: the newest of them speaks for all.
+            var translations = Set<String>()
+            let distinct = found.filter { (id, _) in (units[id] ?? nil).map { translations.insert($0.target).inserted } ?? false }
             var groups: [String: (text: String, units: [Int64])] = [:]
             var order: [String] = []
-            for (id, start) in found {
+            for (id, start) in distinct {
                 guard let entry = units[id] ?? nil,
                       let box = Self.targetSpan(of: start..<(start + length), in: entry, sourceLanguage: side,
-                                                strict: found.count == 1) else { continue }
+                                                strict: distinct.count == 1) else { continue }
                 let text = entry.target.utf16Slice(entry.tokens[box.lowerBound].range.lowerBound..<entry.tokens[box.upperBound - 1].range.upperBound)
                 let key = MatchKey.make(text)
                 if groups[key] == nil { groups[key] = (text, []); order.append(key) }
@@ -296,14 +300,15 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                                   confidence: 1, alternatives: [], units: [], words: length)
             }
             guard let top = ranked.first else { return nil }
-            let checked = min(total, found.count)
+            let checked = distinct.count
             let agree = top.units.count
             let confidence = Double(agree) / Double(checked + 1)
             // A translation that rests on one unit is proposed only when no other unit that
             // holds the span disagrees.
             guard agree >= options.minimumCount, confidence >= options.minimumConfidence, agree >= 2 || checked == 1 else { return nil }
             return TMFragment(range: range, source: query.utf16Slice(range), target: top.text,
-                              count: agree * total / max(checked, 1), confidence: (confidence * 1000).rounded() / 1000,
+                              count: max(agree, agree * total / max(found.count, 1)),
+                              confidence: (confidence * 1000).rounded() / 1000,
                               alternatives: ranked.dropFirst().prefix(3).map { FragmentAlternative(target: $0.text, count: $0.units.count) },
                               units: Array(top.units.prefix(5)), words: length)
         }

@@ -92,6 +92,19 @@ import DragomanTM
         #expect(try FragmentFinder(index: tm).fragments(of: "مجلس الأمن الدولي", side: .arabic, options: options).isEmpty)
     }
 
+    @Test func copiesOfOneSentenceAreOnePieceOfEvidence() throws {
+        let tm = InMemoryTranslationMemory()
+        // The same translation under three spellings of the Arabic (versions of one story):
+        // one unit's evidence, not three.
+        for arabic in ["وصل وزير الخارجية الأمريكي إلى بغداد.", "وصل وزير الخارجية الأمريكي الى بغداد.", "وصل وزير الخارجية الامريكي إلى بغداد."] {
+            _ = try add(tm, arabic, "The US Secretary of State arrived in Baghdad.",
+                        [(0, 5), (1, 2), (2, 4), (3, 1), (4, 6), (5, 7), (6, 8)])
+        }
+        let f = try #require(try FragmentFinder(index: tm).fragments(of: "قال وزير الخارجية الأمريكي أمس", side: .arabic).first)
+        #expect(f.target == "US Secretary of State")
+        #expect(f.count == 1 && f.confidence == 0.5)
+    }
+
     @Test func functionWordsNumbersAndPunctuationDoNotMakeFragments() throws {
         let tm = InMemoryTranslationMemory()
         // في(0) هذا(1) الوقت(2) ،(3) قتل(4) 35(5) شخصا(6) .(7)
