@@ -279,10 +279,14 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         mutating func project(units found: [(Int64, Int)], found total: Int, length: Int, range: Range<Int>, query: String,
                               options: FragmentOptions) throws -> TMFragment? {
             try load(found.map(\.0))
-            // Units with the same translation (copies of one sentence, versions of one story)
-            // are one piece of evidence, not many: the newest of them speaks for all.
-            var translations = Set<String>()
-            let distinct = found.filter { (id, _) in (units[id] ?? nil).map { translations.insert($0.target).inserted } ?? false }
+            // Units with the same translation (copies of one sentence, versions of one story
+            // that differ in their numbers) are one piece of evidence, not many: the newest
+            // of them speaks for all.
+            var translations = Set<[String]>()
+            let distinct = found.filter { (id, _) in
+                // The translation's words, numbers aside (a story updated with new figures).
+                (units[id] ?? nil).map { translations.insert($0.tokens.filter { $0.number == nil }.map(\.key)).inserted } ?? false
+            }
             var groups: [String: (text: String, units: [Int64])] = [:]
             var order: [String] = []
             for (id, start) in distinct {

@@ -20,7 +20,17 @@ enum SpanProjection {
         // (The sure span, when consistent, was more precise on NTREX than Koehn's
         // span of all links: 0.69 against 0.65 at the same coverage.)
         var box = lo..<(hi + 1)
-        if links.links.contains(where: { box.contains($0.target) && !source.contains($0.source) }) { box = full }
+        // The sure span stands only if no link enters it from outside the source span, no
+        // sure link of the span leaves it, and every linked content word of the span has a
+        // link inside it (else it would translate part of the span: قال وزير الخارجية as
+        // "minister" alone).
+        let entered = links.links.contains { box.contains($0.target) && !source.contains($0.source) }
+        let leaves = links.sure.contains { source.contains($0.source) && !box.contains($0.target) }
+        let partial = source.contains { i in
+            i < sourceTokens.count && sourceTokens[i].weightClass == .word && !FunctionWords.contains(sourceTokens[i].key, sourceLanguage)
+                && links.links.contains { $0.source == i } && !links.links.contains { $0.source == i && box.contains($0.target) }
+        }
+        if entered || leaves || partial { box = full }
         let targetLanguage = sourceLanguage.other
         let tokens = targetTokens
         // A capitalised word inside an English sentence is a name (Theresa May), not "may".
