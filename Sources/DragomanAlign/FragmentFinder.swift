@@ -259,7 +259,11 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             let stored = try index.units(missing)
             let links = try index.links(missing)
             for id in missing {
-                guard let unit = stored[id], let coded = links[id] else { units[id] = .some(nil); continue }
+                // A unit longer than a long sentence (a pasted article) is not projected
+                // through: its spans are found in other units, and its thousands of links
+                // would make every projection as slow as the unit is long.
+                guard let unit = stored[id], let coded = links[id], coded.count <= Self.maximumLinkBytes
+                else { units[id] = .some(nil); continue }
                 var decoded = StoredLinks.decode(coded)
                 if side == .english { decoded = decoded.reversed }
                 let target = unit.text(side.other)
@@ -270,6 +274,9 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
 
 
         typealias Entry = (target: String, tokens: [MatchToken], source: [MatchToken], links: StoredLinks)
+
+        /// About 1,000 links: a unit of a few hundred words a side.
+        static var maximumLinkBytes: Int { 4_096 }
 
         static func targetSpan(of source: Range<Int>, in entry: Entry, sourceLanguage: Language, strict: Bool = false) -> Range<Int>? {
             SpanProjection.target(of: source, sourceTokens: entry.source, targetTokens: entry.tokens, links: entry.links,
