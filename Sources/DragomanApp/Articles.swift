@@ -118,13 +118,15 @@ public struct Pretranslation: Sendable {
     /// as the target is checked too; it needs review whatever the checks say.
     func check(_ document: inout PretranslatedDocument, language: Language) throws {
         let checker = QAChecker(glossary: workspace.glossary, checks: [.numbers, .glossary, .form])
-        for i in document.segments.indices {
-            guard let target = document.segments[i].target else { continue }
-            let pair = QAPair(id: String(i + 1), source: document.segments[i].segment.text, target: target,
-                              sourceLanguage: language)
-            let errors = try checker.check(pair).filter { $0.severity == .error }
-            guard !errors.isEmpty else { continue }
-            document.segments[i].checks = errors.map(\.message)
+        let segments = document.segments
+        // On every core, like the look-ups (the glossary check reads the store).
+        let found: [[String]] = try ParallelMap.map(segments.count, throwing: { i in
+            guard let target = segments[i].target else { return [] }
+            let pair = QAPair(id: String(i + 1), source: segments[i].segment.text, target: target, sourceLanguage: language)
+            return try checker.check(pair).filter { $0.severity == .error }.map(\.message)
+        })
+        for (i, errors) in found.enumerated() where !errors.isEmpty {
+            document.segments[i].checks = errors
             if document.segments[i].state == .translated { document.segments[i].state = .needsReview }
         }
     }
