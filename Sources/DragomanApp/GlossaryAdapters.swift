@@ -2,6 +2,7 @@ import DragomanAlign
 import DragomanGlossary
 import DragomanPretranslate
 import DragomanText
+import DragomanTM
 
 /// The glossary as pre-translation asks it for the terms of a segment.
 public struct GlossarySpotter: TermSpotter {
@@ -15,7 +16,16 @@ public struct GlossarySpotter: TermSpotter {
     }
 
     public func hits(in text: String, side: Language) throws -> [SegmentTerm] {
-        try glossary.find(in: text).preferring(domain: domain).map(SegmentTerm.init)
+        try glossary.find(in: text).preferring(domain: domain).filter { !Self.isFunctionWord($0, side: side) }.map(SegmentTerm.init)
+    }
+
+    /// A one-word term of the source language that is a function word (على, إن, في; of,
+    /// the): bulk dictionaries list them ("على → Onto", "إن → En"), and proposing them for
+    /// every preposition of an article is noise, not terminology. `term find` still shows them.
+    static func isFunctionWord(_ hit: TermHit, side: Language) -> Bool {
+        guard hit.term.language == side else { return false }
+        let words = MatchTokenizer.tokens(of: hit.surface, side: side).filter { $0.weightClass == .word || $0.weightClass == .clitic }
+        return words.count == 1 && FunctionWords.contains(words[0].key, side)
     }
 }
 

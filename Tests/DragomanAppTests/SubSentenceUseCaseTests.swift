@@ -68,3 +68,18 @@ import Testing
         #expect(document.segments[0].state == .needsReview)
     }
 }
+
+@Suite struct SpotterFunctionWordTests {
+    /// A dictionary's entry for a preposition is not proposed on every preposition of an
+    /// article; a real term beside it is.
+    @Test func functionWordEntriesAreNotSpotted() throws {
+        let (workspace, _) = try emptyWorkspace()
+        _ = try workspace.glossary.add(NewEntry(terms: [NewTerm(.arabic, "على"), NewTerm(.english, "Onto")]))
+        _ = try workspace.glossary.add(NewEntry(terms: [NewTerm(.arabic, "إن"), NewTerm(.english, "En")]))
+        _ = try workspace.glossary.add(NewEntry(terms: [NewTerm(.arabic, "قطاع غزة"), NewTerm(.english, "Gaza Strip")]))
+        let hits = try GlossarySpotter(glossary: workspace.glossary).hits(in: "قال إن القصف على قطاع غزة استمر", side: .arabic)
+        #expect(hits.map(\.term) == ["قطاع غزة"])
+        // term find still lists them (a lookup tool, not a proposal).
+        #expect(try workspace.glossary.find(in: "قال إن القصف على قطاع غزة استمر").count == 3)
+    }
+}
