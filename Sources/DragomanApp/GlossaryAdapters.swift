@@ -16,7 +16,13 @@ public struct GlossarySpotter: TermSpotter {
     }
 
     public func hits(in text: String, side: Language) throws -> [SegmentTerm] {
-        try glossary.find(in: text).preferring(domain: domain).filter { !Self.isFunctionWord($0, side: side) }.map(SegmentTerm.init)
+        try termHits(in: text, side: side).map(SegmentTerm.init)
+    }
+
+    /// The glossary's hits in `text` as every proposal uses them (terms, repair): the
+    /// domain's entries first, function-word entries of the source language left out.
+    public func termHits(in text: String, side: Language) throws -> [TermHit] {
+        try glossary.find(in: text).preferring(domain: domain).filter { !Self.isFunctionWord($0, side: side) }
     }
 
     /// A one-word term of the source language that is a function word (على, إن, في; of,

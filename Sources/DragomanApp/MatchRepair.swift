@@ -64,7 +64,7 @@ public struct FuzzyMatchRepair: Sendable {
     /// translations only (a deprecated or forbidden term is never written), preferred first.
     func terms(in text: String, _ language: Language) throws -> [KnownTranslation] {
         guard let glossary else { return [] }
-        return Self.known(try glossary.find(in: text).preferring(domain: domain), language)
+        return Self.known(try GlossarySpotter(glossary: glossary, domain: domain).termHits(in: text, side: language), language)
     }
 
     static func known(_ hits: [TermHit], _ language: Language) -> [KnownTranslation] {
@@ -84,9 +84,7 @@ public struct FuzzyMatchRepair: Sendable {
               let last = tokens.lastIndex(where: { $0.range.lowerBound < span.upperBound }), first <= last else { return [] }
         // Terms of up to three more words on either side still cover the span.
         let lo = tokens[max(0, first - 3)].range.lowerBound, hi = tokens[min(tokens.count - 1, last + 3)].range.upperBound
-        let utf16 = Array(text.utf16)
-        let window = String(decoding: utf16[lo..<hi], as: UTF16.self)
-        return try terms(in: window, language).map { k in
+        return try terms(in: text.utf16Slice(lo..<hi), language).map { k in
             var k = k
             k.range = (k.range.lowerBound + lo)..<(k.range.upperBound + lo)
             return k
@@ -117,7 +115,7 @@ final class RepairTermSpotter: TermSpotter, @unchecked Sendable {
     init(_ spotter: GlossarySpotter) { self.spotter = spotter }
 
     func hits(in text: String, side: Language) throws -> [SegmentTerm] {
-        let hits = try spotter.glossary.find(in: text).preferring(domain: spotter.domain)
+        let hits = try spotter.termHits(in: text, side: side)
         let terms = FuzzyMatchRepair.known(hits, side)
         lock.withLock { known[text] = terms }
         return hits.map(SegmentTerm.init)

@@ -79,6 +79,14 @@ import Testing
         _ = try workspace.glossary.add(NewEntry(terms: [NewTerm(.arabic, "قطاع غزة"), NewTerm(.english, "Gaza Strip")]))
         let hits = try GlossarySpotter(glossary: workspace.glossary).hits(in: "قال إن القصف على قطاع غزة استمر", side: .arabic)
         #expect(hits.map(\.term) == ["قطاع غزة"])
+        // Nor does pre-translation, with repair (its own spotting) or without.
+        let input = try ArticleInput(text: "قال إن القصف على قطاع غزة استمر.\n", name: "a.txt", language: .arabic, layout: nil)
+        for repair in [true, false] {
+            var pretranslation = Pretranslation(workspace: workspace)
+            pretranslation.repair = repair
+            let document = try pretranslation.run(input, options: PretranslationOptions())
+            #expect(document.segments.flatMap(\.terms).map(\.term) == ["قطاع غزة"], "repair \(repair)")
+        }
         // term find still lists them (a lookup tool, not a proposal).
         #expect(try workspace.glossary.find(in: "قال إن القصف على قطاع غزة استمر").count == 3)
     }
