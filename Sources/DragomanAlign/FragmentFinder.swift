@@ -98,7 +98,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         func list(_ k: Int) throws -> [Int64] {
             if let l = postings[k] { return l }
             var l: [Int64] = []
-            for base in forms[k].baseIDs { l = Self.union(l, try index.postings(base: base, side: side, weights: 0...Int.max)) }
+            for base in forms[k].baseIDs { l = SortedIDs.union(l, try index.postings(base: base, side: side, weights: 0...Int.max)) }
             postings[k] = l
             return l
         }
@@ -116,7 +116,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             // checked against the profile instead.
             let both: [Int64]
             if forms[other].frequency <= options.maximumPostings {
-                both = Self.intersect(a, try list(other))
+                both = SortedIDs.intersection(a, try list(other))
             } else {
                 both = a
             }
@@ -214,31 +214,6 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             }
         }
         return best[0].picks.map { sorted[$0].fragment }
-    }
-
-    static func union(_ a: [Int64], _ b: [Int64]) -> [Int64] {
-        if a.isEmpty { return b }
-        if b.isEmpty { return a }
-        var out: [Int64] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count || j < b.count {
-            if j == b.count || (i < a.count && a[i] < b[j]) { out.append(a[i]); i += 1 }
-            else if i == a.count || b[j] < a[i] { out.append(b[j]); j += 1 }
-            else { out.append(a[i]); i += 1; j += 1 }
-        }
-        return out
-    }
-
-    static func intersect(_ a: [Int64], _ b: [Int64]) -> [Int64] {
-        var out: [Int64] = []
-        var i = 0, j = 0
-        while i < a.count, j < b.count {
-            if a[i] == b[j] { out.append(a[i]); i += 1; j += 1 }
-            else if a[i] < b[j] { i += 1 }
-            else { j += 1 }
-        }
-        return out
     }
 
     /// Projects spans of TM sources onto their targets through the stored links, reading

@@ -119,7 +119,7 @@ public struct TermLookup {
         lists.sort { $0.count < $1.count }
         var ids = lists[0]
         for other in lists.dropFirst() {
-            ids = Self.intersect(ids, other)
+            ids = SortedIDs.intersection(ids, other)
             if ids.isEmpty { return [] }
         }
         let candidates = try index.terms(ids: Array(ids.prefix(most)))
@@ -130,23 +130,6 @@ public struct TermLookup {
                 termWords[start..<(start + words.count)].elementsEqual(words)
             }
         }
-    }
-
-    static func intersect(_ a: [Int64], _ b: [Int64]) -> [Int64] {
-        var out: [Int64] = []
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                out.append(a[i])
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return out
     }
 
     func results(_ best: [Int64: Found], limit: Int) throws -> [LookupResult] {

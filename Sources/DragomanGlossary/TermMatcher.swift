@@ -186,7 +186,7 @@ public struct TermMatcher {
                 guard let e = entries[t.entryID], let found = e.term(id: t.id) else { return nil }
                 return TermHit.Alternative(entry: e, term: found, kind: c.kind)
             }
-            return TermHit(range: range, surface: slice(text, range), entry: entry, term: term, kind: best.kind,
+            return TermHit(range: range, surface: text.utf16Slice(range), entry: entry, term: term, kind: best.kind,
                            clitics: best.clitics, lowConfidence: best.lowConfidence, alternatives: alternatives)
         }
     }
@@ -456,7 +456,7 @@ public struct TermMatcher {
         let last = i + n - 1
         let sameKeys = clitics == nil && !plural && (0..<n).allSatisfy { Bytes.equal(tokens[i + $0].key, a.tokens[$0]) }
         let surface = !sameKeys ? "" : n == 1 ? tokens[i].text
-            : Self.slice(text, tokens[i].range.lowerBound..<tokens[last].range.upperBound)
+            : text.utf16Slice(tokens[i].range.lowerBound..<tokens[last].range.upperBound)
         return Shape(last: last, clitics: clitics, lowConfidence: lowConfidence, plural: plural, sameKeys: sameKeys,
                      surface: surface)
     }
@@ -478,14 +478,6 @@ public struct TermMatcher {
             out[i] = p < newlines.count && newlines[p] < hi
         }
         return out
-    }
-
-    /// The text at UTF-16 offsets `range`.
-    static func slice(_ text: String, _ range: Range<Int>) -> String {
-        let u = text.utf16
-        let lo = u.index(u.startIndex, offsetBy: range.lowerBound)
-        let hi = u.index(lo, offsetBy: range.count)
-        return String(text[lo..<hi])
     }
 
     static let edgeCharacters = CharacterSet.punctuationCharacters.union(.whitespaces)
