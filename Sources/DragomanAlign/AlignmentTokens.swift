@@ -95,6 +95,12 @@ public struct AlignmentTokenizer: Sendable {
         }
         let reading = Self.reading(of: token.key, count: arabicCount)
         guard !reading.isIdentity else { return ([token.key], 0) }
+        return Self.parts(of: reading)
+    }
+
+    /// The alignment tokens of a reading, clitics marked (و+ ب+ ال+ core +ها), and which
+    /// of them is the core.
+    public static func parts(of reading: CliticReading) -> (parts: [String], core: Int) {
         var parts: [String] = []
         if let c = reading.conjunction { parts.append(c + "+") }
         if let p = reading.preposition { parts.append(p + "+") }

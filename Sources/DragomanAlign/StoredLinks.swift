@@ -16,14 +16,9 @@ public struct StoredLinks: Sendable, Hashable {
         self.sure = sure
     }
 
-    /// The sure links of `sentence` under `model`, in alignment-token indexes.
-    public static func sure(_ model: WordAlignmentModel, _ sentence: AlignmentSentence) -> Set<WordLink> {
-        let (forward, reverse) = model.directionalLinks(sentence)
-        return Set(forward).intersection(reverse).union(sentence.anchors)
-    }
-
-    /// The symmetrised links and the sure ones from one pass of the model in each direction
-    /// (what `model.align` and `sure` give, at half the cost: the unit on arrival).
+    /// The symmetrised links of `sentence` under `model` (what `model.align` gives) and
+    /// the sure ones (both directions agree, or an anchor), from one pass of the model in
+    /// each direction.
     public static func align(_ model: WordAlignmentModel, _ sentence: AlignmentSentence) -> (links: [WordLink], sure: Set<WordLink>) {
         let n = sentence.source.count, m = sentence.target.count
         guard n > 0, m > 0 else { return ([], []) }

@@ -7,15 +7,15 @@ import DragomanTM
 /// --load-tm`, a confirmed segment in a server) with the model of the last learning, so
 /// that new units give fragments at once; a later learning re-aligns everything.
 public enum ArrivalAlignment {
-    /// The alignment tokens the model needs to know for a unit: its words, the cores and
-    /// article forms their clitic readings leave, the clitic markers and the number token.
+    /// The words the model may be asked about for a unit: its words, the tokens of every
+    /// clitic reading (the tokenizer picks one by the stored counts, which ask for the
+    /// cores with and without the article), and the number token.
     static func words(arabic: [MatchToken], english: [MatchToken]) -> Set<String> {
-        var out: Set<String> = [AlignmentTokenizer.numberToken, "و+", "ف+", "ب+", "ك+", "ل+", "ال+"]
-        for s in ["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا"] { out.insert("+" + s) }
+        var out: Set<String> = [AlignmentTokenizer.numberToken]
         for t in arabic {
             out.insert(t.key)
             for r in CliticAnalyzer.readings(ofKey: t.key) {
-                out.insert(r.core)
+                out.formUnion(AlignmentTokenizer.parts(of: r).parts)
                 out.insert("ال" + r.core)
             }
         }

@@ -70,36 +70,30 @@ public struct TMLearning {
         progress?(.reading, WorkProgress(unit: "units", done: ids.count, total: ids.count))
         // 2. Ids for the tokens (one vocabulary for both languages: numbers, punctuation and
         // Latin names are shared).
-        var vocabulary = WordVocabulary()
+        var vocabulary = GrowingVocabulary()
         let sentences: [AlignmentSentence] = aligned.map { t in
-            AlignmentSentence(source: t.arabic.map { vocabulary.id($0) }, target: t.english.map { vocabulary.id($0) },
+            AlignmentSentence(source: t.arabic.map { vocabulary.id(for: $0) }, target: t.english.map { vocabulary.id(for: $0) },
                               anchors: t.anchors)
         }
         let priors = try glossary.map { try GlossaryPriors.priors(from: $0, tokenizer: tokenizer, vocabulary: vocabulary) } ?? []
         let readDone = Date()
         // 3. Learning.
-        let total = sentences.count * (options.model1Iterations + options.diagonalIterations)
         // Very long pairs are not learnt from (see `LongSentences`); they are aligned in pieces.
         let learnt = sentences.map { LongSentences.isLong($0) ? AlignmentSentence(source: [], target: []) : $0 }
         var options = self.options
         options.linksAtTheEnd = false
         let (model, _) = WordAligner.learn(
-            learnt, sourceVocabularySize: vocabulary.count, targetVocabularySize: vocabulary.count, priors: priors,
+            learnt, sourceVocabularySize: vocabulary.strings.count, targetVocabularySize: vocabulary.strings.count, priors: priors,
             options: options,
-            progress: progress.map { report in { @Sendable done, _ in report(.learning, WorkProgress(unit: "unit passes", done: done, total: total)) } })
+            progress: progress.map { report in { @Sendable done, total in report(.learning, WorkProgress(unit: "unit passes", done: done, total: total)) } })
         let learnDone = Date()
         // 4. Storing: links between the words a user sees.
-        var coded: [(unit: Int64, links: [UInt8])] = []
-        coded.reserveCapacity(ids.count)
-        var linkCount = 0
         let graded: [(links: Int, bytes: [UInt8])] = ParallelMap.map(ids.count) { i in
             let (all, sure) = LongSentences.align(model, sentences[i])
             return (all.count, StoredLinks.encode(aligned[i], links: all, sure: sure))
         }
-        for (i, id) in ids.enumerated() {
-            linkCount += graded[i].links
-            coded.append((id, graded[i].bytes))
-        }
+        let coded = zip(ids, graded).map { (unit: $0, links: $1.bytes) }
+        let linkCount = graded.reduce(0) { $0 + $1.links }
         let stored = StoredWordModel(
             words: vocabulary.ids, arabicCounts: counts,
             forward: LexiconCoding.rows(model.entries(direction: .forward)),
@@ -110,33 +104,11 @@ public struct TMLearning {
             progress?(.storing, WorkProgress(unit: "units", done: done, total: ids.count))
         }
         let end = Date()
-        return LearningReport(units: ids.count, words: vocabulary.count, links: linkCount, priors: priors.count,
+        return LearningReport(units: ids.count, words: vocabulary.ids.count, links: linkCount, priors: priors.count,
                               seconds: end.timeIntervalSince(started), readSeconds: readDone.timeIntervalSince(started),
                               learnSeconds: learnDone.timeIntervalSince(readDone), storeSeconds: end.timeIntervalSince(learnDone),
                               iterations: options.totalIterations)
     }
-
-    /// Learns when the TM's state says it is due (see `WordAlignmentState.isLearningDue`);
-    /// nil when it was not.
-    public func learnIfDue(progress: (@Sendable (Phase, WorkProgress) -> Void)? = nil) throws -> LearningReport? {
-        guard try SQLiteWordAlignment(database: tm.database).state().isLearningDue else { return nil }
-        return try learn(progress: progress)
-    }
-}
-
-/// Token strings → dense ids.
-struct WordVocabulary {
-    private(set) var ids: [String: Int32] = [:]
-    var count: Int { ids.count }
-
-    mutating func id(_ s: String) -> Int32 {
-        if let id = ids[s] { return id }
-        let id = Int32(ids.count)
-        ids[s] = id
-        return id
-    }
-
-    func existing(_ s: String) -> Int32? { ids[s] }
 }
 
 /// The glossary's term pairs as word priors for the aligner: every Arabic word of a term
@@ -154,7 +126,7 @@ enum GlossaryPriors {
         }
     }
 
-    static func priors(from glossary: any GlossaryStore, tokenizer: AlignmentTokenizer, vocabulary: WordVocabulary) throws -> [WordPrior] {
+    static func priors(from glossary: any GlossaryStore, tokenizer: AlignmentTokenizer, vocabulary: GrowingVocabulary) throws -> [WordPrior] {
         var sums: [UInt64: Float] = [:]
         try glossary.read { reader in
             try reader.forEachEntry(domain: nil, after: 0) { entry in
@@ -164,12 +136,12 @@ enum GlossaryPriors {
                 for a in arabic {
                     let aTokens = tokenizer.tokens(arabic: a.text, english: "").arabic
                         .filter { !$0.hasSuffix("+") && !$0.hasPrefix("+") && !FunctionWords.contains($0, .arabic) }
-                        .compactMap { vocabulary.existing($0) }
+                        .compactMap { vocabulary.ids[$0] }
                     guard !aTokens.isEmpty else { continue }
                     for e in english {
                         let eTokens = MatchTokenizer.tokens(of: e.text, side: .english)
                             .filter { $0.weightClass == .word && !FunctionWords.contains($0.key, .english) }
-                            .compactMap { vocabulary.existing($0.key) }
+                            .compactMap { vocabulary.ids[$0.key] }
                         guard !eTokens.isEmpty else { continue }
                         let w = min(weight(a.status), weight(e.status)) / Float(max(aTokens.count, eTokens.count))
                         for x in aTokens {
