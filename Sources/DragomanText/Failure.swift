@@ -8,6 +8,9 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable, Codable {
     case badInput
     /// What the input names does not exist: no such entry, unit or batch.
     case notFound
+    /// The request clashes with the data's state: undoing an import whose rows were
+    /// edited since, or one already undone.
+    case conflict
     /// An input file or database that must exist does not, or cannot be read.
     case noInput
     /// Output cannot be written: permissions, a missing folder, a full disk.
@@ -23,7 +26,7 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable, Codable {
     public var exitCode: Int32 {
         switch self {
         case .usage: 64
-        case .badInput, .notFound: 65
+        case .badInput, .notFound, .conflict: 65
         case .noInput: 66
         case .internal: 70
         case .cannotWrite: 74
@@ -39,7 +42,7 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .notFound, .noInput: 404
         case .cannotWrite, .internal: 500
         case .busy: 503
-        case .newerDatabase: 409
+        case .newerDatabase, .conflict: 409
         }
     }
 }
