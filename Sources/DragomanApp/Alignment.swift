@@ -40,12 +40,15 @@ public enum ArticleAlignment {
     }
 
     /// Adds the pairs at or above `minConfidence` to `tm` in one transaction (with the
-    /// origin and each sentence's neighbours as context).
+    /// origin and each sentence's neighbours as context), recorded as an import batch of
+    /// the file `origin` names (`dragoman imports`), so that it can be undone.
     public static func add(_ document: DocumentAlignment, minConfidence: Double, origin: String, created: Date = Date(),
                            creator: String? = ProcessInfo.processInfo.environment["USER"],
                            to tm: SQLiteTranslationMemory) throws -> Addition {
         let (accepted, toReview) = document.split(minConfidence: minConfidence, origin: origin, created: created, creator: creator)
-        let counts = try tm.add(contentsOf: accepted)
+        let left = toReview.count
+        let counts = try tm.add(contentsOf: accepted, progress: nil,
+                                recording: ImportSource(file: origin, format: "align", creator: creator, skipped: { left }))
         return Addition(accepted: accepted, toReview: toReview, counts: counts)
     }
 }

@@ -49,9 +49,17 @@ public struct GlossaryImportOptions: Sendable, Hashable {
     public var groupByArabic: Bool
     /// TSV/CSV: a cell holding glosses joined by `;` or ` | ` gives one term each.
     public var splitGlosses: Bool
+    /// How the terms added rank beside others for the same words (nil: standard, or bulk
+    /// for an import of more than `GlossaryPriority.bulkEntries` entries).
+    public var priority: GlossaryPriority?
+    /// Who imports (recorded with the import batch).
+    public var creator: String?
 
     public init(format: GlossaryFileFormat, defaultDomain: String? = nil, skipBad: Bool = false, hasHeader: Bool = true,
-                duplicates: DuplicatePolicy = .merge, groupByArabic: Bool = false, splitGlosses: Bool = false) {
+                duplicates: DuplicatePolicy = .merge, groupByArabic: Bool = false, splitGlosses: Bool = false,
+                priority: GlossaryPriority? = nil, creator: String? = ProcessInfo.processInfo.environment["USER"]) {
+        self.priority = priority
+        self.creator = creator
         self.format = format
         self.defaultDomain = defaultDomain
         self.skipBad = skipBad
@@ -105,7 +113,7 @@ public enum GlossaryFiles {
                                        nextChunk: @escaping () throws -> [UInt8]?) throws -> ImportReport {
         let dialect: DelimitedParser.Dialect = options.format == .csv ? .csv : .tsv
         let source = Handoff(nextChunk)
-        return try run(store: store, options: options, progress: progress) { batcher, emit in
+        return try run(store: store, name: name, options: options, progress: progress) { batcher, emit in
             var parser = DelimitedParser(dialect: dialect)
             var columns: GlossaryColumns? = options.hasHeader ? nil : .headerless
             func take(_ records: [DelimitedParser.Record]) throws {
@@ -152,7 +160,7 @@ public enum GlossaryFiles {
                                  into store: any GlossaryStore, progress: ((Int) -> Void)? = nil) throws -> ImportReport {
         let source = Handoff(reader)
         let counts = Handoff((other: 0, ignored: 0))
-        var report = try run(store: store, options: options, progress: progress) { batcher, emit in
+        var report = try run(store: store, name: name, options: options, progress: progress) { batcher, emit in
             let reader = source.value
             do {
                 while let concept = try reader.next() {
@@ -185,13 +193,16 @@ public enum GlossaryFiles {
 
     /// One import transaction: `read` (on a thread of its own) feeds a batcher and emits
     /// its batches; the writer applies them as they come.
-    static func run(store: any GlossaryStore, options: GlossaryImportOptions, progress: ((Int) -> Void)? = nil,
-                    read: @escaping (_ batcher: GlossaryBatcher, _ emit: (ImportBatch) throws -> Void) throws -> Void,
+    /// The import is recorded as a batch (`dragoman imports`) in the same transaction.
+    static func run(store: any GlossaryStore, name: String, options: GlossaryImportOptions, progress: ((Int) -> Void)? = nil,
+                    read: @escaping (_ batcher: GlossaryBatcher, _ emit: (EntryBatch) throws -> Void) throws -> Void,
                     failure: @escaping @Sendable (ImportFailure) -> Error) throws -> ImportReport {
         let reading = Handoff(read)
         let batcher = Handoff(GlossaryBatcher(defaultDomain: options.defaultDomain, skipBad: options.skipBad,
                                               groupByArabic: options.groupByArabic, splitGlosses: options.splitGlosses))
         return try store.write { writer in
+            let batch = try writer.beginImport(file: name, format: options.format.rawValue, priority: options.priority,
+                                               creator: options.creator)
             let sink = GlossaryBatchWriter(writer: writer, duplicates: options.duplicates)
             try BatchPipeline.run(produce: { emit in
                 try reading.value(batcher.value, emit)
@@ -207,6 +218,9 @@ public enum GlossaryFiles {
             var report = sink.report
             report.itemsRead = batcher.value.itemsRead
             report.skipped = batcher.value.skipped
+            report.batch = batch
+            report.priority = try writer.finishImport(entriesAdded: report.entriesAdded, termsAdded: report.termsAdded,
+                                                      entriesChanged: report.entriesChanged, skipped: report.skipped.count)
             return report
         }
     }

@@ -5,7 +5,7 @@ import Foundation
 
 /// Work for the database writer: entries analysed and ready, and the terms and fields that
 /// later rows add to entries written in earlier batches.
-public struct ImportBatch: Sendable {
+public struct EntryBatch: Sendable {
     public var entries: [PreparedEntry] = []
     /// The file's id of each entry (parallel to `entries`).
     public var groups: [String?] = []
@@ -58,7 +58,7 @@ public final class GlossaryBatcher {
     private var pending: [Pending] = []
     private var pendingByGroup: [String: Int] = [:]
     private var emitted: Set<String> = []
-    private var later = ImportBatch()
+    private var later = EntryBatch()
     private var problems: [LineError] = []
     public private(set) var problemCount = 0
     /// Rows or entries read, and bad ones left out (with `skipBad`).
@@ -77,7 +77,7 @@ public final class GlossaryBatcher {
     }
 
     /// Adds one record; returns a batch when one is complete.
-    public func add(_ record: DelimitedParser.Record, columns: GlossaryColumns) throws -> ImportBatch? {
+    public func add(_ record: DelimitedParser.Record, columns: GlossaryColumns) throws -> EntryBatch? {
         itemsRead += 1
         switch GlossaryRow.parse(record, columns: columns) {
         case .failure(let problem):
@@ -101,7 +101,7 @@ public final class GlossaryBatcher {
     /// Whether rows are only being checked (a bad one was seen and `skipBad` is off).
     var checkingOnly: Bool { !skipBad && problemCount > 0 }
 
-    public func add(_ row: GlossaryRow) throws -> ImportBatch? {
+    public func add(_ row: GlossaryRow) throws -> EntryBatch? {
         if checkingOnly { return nil }
         var terms = [row.arabic, row.english].compactMap { $0 }
         if splitGlosses { terms = terms.flatMap(Self.split) }
@@ -160,7 +160,7 @@ public final class GlossaryBatcher {
 
     /// Adds an entry that needs no grouping (TBX); `statusGiven[i]` false lets the
     /// batcher decide the status of term i.
-    public func add(_ entry: NewEntry, id: String?, line: Int = 0, statusGiven: [Bool]? = nil) throws -> ImportBatch? {
+    public func add(_ entry: NewEntry, id: String?, line: Int = 0, statusGiven: [Bool]? = nil) throws -> EntryBatch? {
         itemsRead += 1
         if checkingOnly { return nil }
         pending.append(Pending(line: line, group: id, entry: entry,
@@ -170,9 +170,9 @@ public final class GlossaryBatcher {
     }
 
     /// The pending entries, analysed, as a batch.
-    private func batch() throws -> ImportBatch {
+    private func batch() throws -> EntryBatch {
         var out = later
-        later = ImportBatch()
+        later = EntryBatch()
         let entries = pending.map { p -> NewEntry in
             var e = p.entry
             if e.domain == nil { e.domain = defaultDomain }
@@ -202,7 +202,7 @@ public final class GlossaryBatcher {
     }
 
     /// The last batch; throws `ImportFailure` when there were bad rows and `skipBad` is off.
-    public func finish() throws -> ImportBatch? {
+    public func finish() throws -> EntryBatch? {
         if !checkingOnly {
             let last = try batch()
             if !checkingOnly { return last.isEmpty ? nil : last }
@@ -368,7 +368,7 @@ public final class GlossaryBatchWriter {
         if !group.hasPrefix("\u{1}") { report.entryIDs[group] = id }
     }
 
-    public func apply(_ batch: ImportBatch) throws {
+    public func apply(_ batch: EntryBatch) throws {
         guard duplicates != .add else { return try applyAdding(batch) }
         try start()
         let batchKeys = batch.entries.map { e in e.terms.map { Self.hash($0.term.language, $0.analysis.key) } }
@@ -450,7 +450,7 @@ public final class GlossaryBatchWriter {
     /// of the batch's English keys (a gloss such as "book" is in thousands). A term's key
     /// fixes its (head, next) pair, the indexed columns: the index is sought by pair
     /// (`terms(withPairs:)`, exact) and the answers kept when their key is asked for.
-    private func ask(_ batch: ImportBatch, keys: [[Int]]) throws {
+    private func ask(_ batch: EntryBatch, keys: [[Int]]) throws {
         var firstPairs = Set<HeadPair>(), firstKeys = Set<Int>()
         for (e, entryKeys) in zip(batch.entries, keys) {
             var arabic = false
@@ -611,7 +611,7 @@ public final class GlossaryBatchWriter {
 
     /// Terms and fields of rows whose `id` names an entry of an earlier batch: a term the
     /// entry has (same language and key) is merged, not added.
-    private func applyLater(_ batch: ImportBatch, conflicts: inout [ImportConflict]) throws {
+    private func applyLater(_ batch: EntryBatch, conflicts: inout [ImportConflict]) throws {
         for (k, (group, term)) in batch.laterTerms.enumerated() {
             guard let id = groupIDs[group], !skippedGroups.contains(group) else { continue }
             let key = Self.hash(term.term.language, term.analysis.key)
@@ -638,7 +638,7 @@ public final class GlossaryBatchWriter {
     }
 
     /// `--duplicates add`: every entry of the file is written.
-    private func applyAdding(_ batch: ImportBatch) throws {
+    private func applyAdding(_ batch: EntryBatch) throws {
         let ids = try writer.add(prepared: batch.entries)
         for i in ids.indices {
             record(ids[i], group: batch.groups[i])
@@ -684,6 +684,10 @@ public struct ImportReport: Sendable, Hashable, Codable {
     public var conflicts: [ImportConflict] = []
     /// How many conflicts there were in all.
     public var conflictCount = 0
+    /// The import batch it was recorded as (`dragoman imports`).
+    public var batch: Int64?
+    /// The priority of the terms it added.
+    public var priority: GlossaryPriority?
 
     public init() {}
 }

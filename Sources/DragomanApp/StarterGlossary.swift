@@ -63,7 +63,7 @@ public enum StarterGlossary {
     @discardableResult
     public static func load(from source: Source, into store: any GlossaryStore) throws -> Int {
         // The starter files are curated: loaded as they are, every concept its own entry.
-        let options = GlossaryImportOptions(format: .tsv, duplicates: .add)
+        let options = GlossaryImportOptions(format: .tsv, duplicates: .add, priority: .curated, creator: nil)
         var entries = 0
         do {
             for name in files {

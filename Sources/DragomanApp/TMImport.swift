@@ -18,6 +18,8 @@ public struct TMImportReport: Sendable, Encodable {
     /// XLIFF: the segments left out for their state, per state (`no target` for those
     /// without one); each is also in `skipped` with its id and state.
     public var skippedStates: [String: Int]?
+    /// The import batch it was recorded as (`dragoman imports`, `imports undo`).
+    public var batch: Int64?
 }
 
 /// Imports sentence pairs from TMX, TSV, CSV or XLIFF into the TM in one transaction. The
@@ -80,7 +82,8 @@ public struct TMImport: Sendable {
             }
             let units = Handoff(TMXUnits(reader: reader, file: file, origin: origin,
                                          originIsExplicit: self.origin != nil, skipBad: skipBad))
-            counts = try tm.add(reading: { try units.value.next().map { KeyedUnit($0) } }, progress: report)
+            counts = try tm.add(reading: { try units.value.next().map { KeyedUnit($0) } }, progress: report,
+                                recording: source(file, format) { units.value.skipped.count + reader.problems.count })
             skipped = units.value.skipped + reader.problems.map { LineError(line: $0.line, reason: $0.message) }
         case .xliff:
             let reader: XLIFFReader
@@ -102,7 +105,7 @@ public struct TMImport: Sendable {
                 } catch let error as DragomanFailure {
                     throw Failure.badInput("\(file): \(error); nothing was imported")
                 }
-            }, progress: report)
+            }, progress: report, recording: source(file, format) { units.value.skipped.count + units.value.notDone.count })
             skipped = units.value.skipped + units.value.notDone
             skippedStates = units.value.notDoneByState
         case .tsv, .csv:
@@ -116,14 +119,21 @@ public struct TMImport: Sendable {
                     throw Failure.badInput("\(error); nothing was imported\(fix)")
                 }
                 return nil
-            }, progress: report)
+            }, progress: report, recording: source(file, format) { reader.value.skipped.count })
             skipped = reader.value.skipped
             swappedHint = reader.value.swappedLines * 2 > reader.value.linesRead && reader.value.linesRead > 0
                 ? "most lines have their English in the Arabic column: use --columns \((reader.value.columns ?? .arabicEnglish).swapped)"
                 : nil
         }
         return TMImportReport(file: file, added: counts.added, updated: counts.updated, skipped: skipped,
-                              seconds: Date().timeIntervalSince(start), hint: swappedHint, skippedStates: skippedStates)
+                              seconds: Date().timeIntervalSince(start), hint: swappedHint, skippedStates: skippedStates,
+                              batch: counts.batch)
+    }
+
+    /// What the import records of `file` (`dragoman imports`); `skipped` is asked at the end.
+    private func source(_ file: String, _ format: TMFileFormat, skipped: @escaping () -> Int) -> ImportSource {
+        let count = Handoff(skipped)
+        return ImportSource(file: file, format: format.rawValue, creator: creator, skipped: { count.value() })
     }
 
     /// The format `file` is read in (`format`, else detected), once the file is known to be

@@ -9,15 +9,18 @@ public struct IndexedTerm: Sendable, Hashable {
     public var text: String
     public var status: TermStatus
     public var analysis: TermAnalysis
+    /// How the term ranks beside other entries' terms for the same words.
+    public var priority: GlossaryPriority
 
     public init(id: Int64, entryID: Int64, language: Language, text: String, status: TermStatus,
-                analysis: TermAnalysis) {
+                analysis: TermAnalysis, priority: GlossaryPriority = .curated) {
         self.id = id
         self.entryID = entryID
         self.language = language
         self.text = text
         self.status = status
         self.analysis = analysis
+        self.priority = priority
     }
 }
 
@@ -92,6 +95,17 @@ public protocol GlossaryWriter: GlossaryReader {
     @discardableResult func removeEntry(id: Int64) throws -> Bool
     /// Removes a term; the entry goes with its last term. False if there was none.
     @discardableResult func removeTerm(id: Int64) throws -> Bool
+
+    /// Records this transaction as an import (`dragoman imports`) and returns its id. The
+    /// entries and terms added from now on carry that id and `priority`; the first change
+    /// to an entry or term that was already there keeps it as it was, so that
+    /// `imports undo` can remove what the import added and put back what it changed.
+    func beginImport(file: String, format: String, priority: GlossaryPriority?, creator: String?) throws -> Int64
+    /// Completes the record of the import begun in this transaction with what it did. When
+    /// the import gave no priority, its terms get `GlossaryPriority.default(entriesAdded:)`.
+    /// Returns the priority its terms have.
+    @discardableResult
+    func finishImport(entriesAdded: Int, termsAdded: Int, entriesChanged: Int, skipped: Int) throws -> GlossaryPriority
 }
 
 /// A glossary: the SQLite one (`SQLiteGlossary` in DragomanStore) or `InMemoryGlossary`.

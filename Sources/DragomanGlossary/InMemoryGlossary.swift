@@ -15,6 +15,7 @@ public final class InMemoryGlossary: GlossaryStore, @unchecked Sendable {
         var byWord: [String: [Int64]] = [:]
         var nextEntryID: Int64 = 1
         var nextTermID: Int64 = 1
+        var nextImportID: Int64 = 1
     }
 
     private var state = State()
@@ -41,6 +42,9 @@ public final class InMemoryGlossary: GlossaryStore, @unchecked Sendable {
     /// One read snapshot or write transaction.
     final class Session: GlossaryWriter {
         var state: State
+        /// The import this transaction records: its priority (nil until it finishes, when
+        /// none was given) and the first term id it added.
+        private var importing: (priority: GlossaryPriority?, firstTerm: Int64)?
 
         init(state: State) { self.state = state }
 
@@ -157,7 +161,7 @@ public final class InMemoryGlossary: GlossaryStore, @unchecked Sendable {
                                     created: t.created ?? now, changed: t.changed ?? t.created ?? now)
             state.entries[entryID]!.terms.append(term)
             index(IndexedTerm(id: id, entryID: entryID, language: t.language, text: t.text, status: t.status,
-                              analysis: prepared.analysis))
+                              analysis: prepared.analysis, priority: importing.map { $0.priority ?? .standard } ?? .curated))
             return id
         }
 
@@ -222,7 +226,23 @@ public final class InMemoryGlossary: GlossaryStore, @unchecked Sendable {
             state.entries[entry.id] = entry
             unindex(indexed)
             index(IndexedTerm(id: id, entryID: entry.id, language: t.language, text: t.text, status: t.status,
-                              analysis: prepared.analysis))
+                              analysis: prepared.analysis, priority: indexed.priority))
+        }
+
+        // Imports are not kept in memory beyond the priority of their terms.
+
+        func beginImport(file: String, format: String, priority: GlossaryPriority?, creator: String?) throws -> Int64 {
+            importing = (priority, state.nextTermID)
+            defer { state.nextImportID += 1 }
+            return state.nextImportID
+        }
+
+        func finishImport(entriesAdded: Int, termsAdded: Int, entriesChanged: Int, skipped: Int) throws -> GlossaryPriority {
+            guard let importing else { return .curated }
+            let priority = importing.priority ?? .default(entriesAdded: entriesAdded)
+            for id in state.terms.keys where id >= importing.firstTerm { state.terms[id]!.priority = priority }
+            self.importing = nil
+            return priority
         }
 
         func removeEntry(id: Int64) throws -> Bool {

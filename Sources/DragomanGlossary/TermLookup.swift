@@ -21,7 +21,8 @@ public struct LookupResult: Sendable, Hashable {
 /// reading (وبالقدس → القدس, مؤتمره → مؤتمر) or English plural > contains (a longer term
 /// with the query's words in order: Council → Security Council) > prefix (with
 /// `prefix: true`) > fuzzy (one edit, for single words of 5+ letters). One result per
-/// entry, with its best match; within a tier, better status, closer length, older entry
+/// entry, with its best match; within a tier, higher priority (`GlossaryPriority`), better
+/// status, closer length, older entry
 /// first. A tier is skipped when the better ones already filled `limit` entries.
 public struct TermLookup {
     public let index: any GlossaryIndex
@@ -42,7 +43,7 @@ public struct TermLookup {
         var lengthDifference: Int
 
         var sortKey: (Int, Int, Int, Int, Int64, Int64) {
-            (kind.rank, distance ?? 0, term.status.rank, lengthDifference, term.entryID, term.id)
+            (kind.rank, distance ?? 0, term.priority.rank * 10 + term.status.rank, lengthDifference, term.entryID, term.id)
         }
     }
 

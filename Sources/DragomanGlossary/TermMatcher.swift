@@ -114,7 +114,8 @@ public struct TermHit: Sendable, Hashable {
 ///   read as itself is a glossary head, no stripped reading of it is taken (ولد, بلد).
 /// - Later words: equal keys, or equal once ال is removed on either side; adjacent (no
 ///   punctuation or line break between). English: a plural or possessive on the last word.
-/// - Longest match wins, leftmost first; hits never overlap.
+/// - Longest match wins, leftmost first; hits never overlap. Of the entries matching the
+///   same words, the term of higher priority (`GlossaryPriority`) is the hit.
 public struct TermMatcher {
     public let index: any GlossaryIndex
     /// Filled in when given (for benchmarks).
@@ -136,7 +137,7 @@ public struct TermMatcher {
         public var lowConfidence: Bool
 
         var sortKey: (Int, Int, Int, Int, Int64, Int64) {
-            (first, -(last - first), kind.rank, (lowConfidence ? 10 : 0) + term.status.rank, term.entryID, term.id)
+            TermMatcher.sortKey(first: first, last: last, kind: kind, lowConfidence: lowConfidence, term: term)
         }
     }
 
@@ -191,6 +192,15 @@ public struct TermMatcher {
         }
     }
 
+    /// The order of candidates: by place, the longest first; for the same words, the
+    /// term of higher priority (a curated termbase before a bulk dictionary), then the
+    /// better match kind, a confident reading, the better status, the older entry.
+    static func sortKey(first: Int, last: Int, kind: TermMatchKind, lowConfidence: Bool,
+                        term: IndexedTerm) -> (Int, Int, Int, Int, Int64, Int64) {
+        (first, -(last - first), term.priority.rank * 100 + kind.rank, (lowConfidence ? 10 : 0) + term.status.rank,
+         term.entryID, term.id)
+    }
+
     /// Other entries listed for one hit at most (dictionaries hold a word under many).
     public static let maximumAlternatives = 2
 
@@ -209,8 +219,7 @@ public struct TermMatcher {
     static func select(_ matches: [Match], terms: [IndexedTerm]) -> [[Match]] {
         // Sort small keys, not the candidates themselves.
         let keys = matches.map { m -> (Int, Int, Int, Int, Int64, Int64) in
-            let t = terms[m.term]
-            return (m.first, -(m.last - m.first), m.kind.rank, (m.lowConfidence ? 10 : 0) + t.status.rank, t.entryID, t.id)
+            sortKey(first: m.first, last: m.last, kind: m.kind, lowConfidence: m.lowConfidence, term: terms[m.term])
         }
         let order = matches.indices.sorted { keys[$0] < keys[$1] }
         var out: [[Match]] = []

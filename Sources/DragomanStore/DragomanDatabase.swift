@@ -15,6 +15,8 @@ public struct StoreError: DragomanFailure, Sendable {
         case notADatabase
         case invalidInput
         case notFound
+        /// The request clashes with the data's state (an import edited since, or undone).
+        case conflict
         case cannotWrite
         /// SQLite failed in a way nothing the user did explains: a bug.
         case `internal`
@@ -36,6 +38,7 @@ public struct StoreError: DragomanFailure, Sendable {
         case .newerSchema: .newerDatabase
         case .notADatabase, .invalidInput: .badInput
         case .notFound: .notFound
+        case .conflict: .conflict
         case .cannotWrite: .cannotWrite
         case .internal: .internal
         }

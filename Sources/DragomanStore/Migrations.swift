@@ -136,6 +136,49 @@ enum Migrations {
                 );
                 """)
         }
+        m.registerMigration("2026-12-07 import batches") { db in
+            // Every import is a batch (`dragoman imports`) that `imports undo` can take back.
+            // The rows an import adds carry its id (`batch`: NULL for rows entered by hand and
+            // those from before this step); the first change an import makes to a row that
+            // was there keeps the row's fields as they were in `import_before` (a JSON object
+            // of column → value; its `changed` time in a column of its own, exactly). `gl_term.priority` is the term's `GlossaryPriority` rank
+            // (0 curated: entered by hand, the starter glossary), read with the term so
+            // that matching ranks entries without a join. AUTOINCREMENT: a batch id is never
+            // given twice, so an id in a note or a script always means the same import.
+            // Adding a column with a constant default rewrites no row: the step is instant
+            // at a million units.
+            try db.execute(sql: """
+                CREATE TABLE import_batch (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL CHECK (kind IN ('tm', 'glossary')),
+                    file TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    creator TEXT,
+                    started REAL NOT NULL,
+                    finished REAL,
+                    added INTEGER NOT NULL DEFAULT 0,
+                    termsAdded INTEGER NOT NULL DEFAULT 0,
+                    updated INTEGER NOT NULL DEFAULT 0,
+                    skipped INTEGER NOT NULL DEFAULT 0,
+                    priority INTEGER,
+                    undone REAL,
+                    removedByUndo INTEGER,
+                    restoredByUndo INTEGER
+                );
+                CREATE TABLE import_before (
+                    batch INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+                    tableName TEXT NOT NULL CHECK (tableName IN ('tu', 'gl_entry', 'gl_term')),
+                    row INTEGER NOT NULL,
+                    fields TEXT NOT NULL,
+                    changed REAL NOT NULL,
+                    PRIMARY KEY (batch, tableName, row)
+                ) WITHOUT ROWID;
+                ALTER TABLE tu ADD COLUMN batch INTEGER;
+                ALTER TABLE gl_entry ADD COLUMN batch INTEGER;
+                ALTER TABLE gl_term ADD COLUMN batch INTEGER;
+                ALTER TABLE gl_term ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return m
     }
 }

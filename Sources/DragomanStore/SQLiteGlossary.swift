@@ -188,4 +188,13 @@ final class SQLiteGlossarySession: GlossaryWriter {
     func removeTerm(id: Int64) throws -> Bool {
         try writer.removeTerm(id: id)
     }
+
+    func beginImport(file: String, format: String, priority: GlossaryPriority?, creator: String?) throws -> Int64 {
+        try writer.beginImport(file: file, format: format, priority: priority, creator: creator)
+    }
+
+    func finishImport(entriesAdded: Int, termsAdded: Int, entriesChanged: Int, skipped: Int) throws -> GlossaryPriority {
+        try writer.finishImport(entriesAdded: entriesAdded, termsAdded: termsAdded, entriesChanged: entriesChanged,
+                                skipped: skipped)
+    }
 }

@@ -105,6 +105,59 @@ final class SQLiteGlossaryDerivedIndexes {
         }
     }
 
+    // MARK: Removing many terms
+
+    /// Removes the postings of many terms at once (an import undone): one pass over each
+    /// derived table, rewriting the rows that hold one of them, instead of a probe per
+    /// term, bucket and word. Gathered postings are written first.
+    func removeAll(terms ids: Set<Int64>) throws {
+        guard !ids.isEmpty else { return }
+        try flush()
+        var removedPerChunk: [Int64: Int] = [:]
+        var fuzzy: [(chunk: Int64, bucket: Int64, kept: [UInt8])] = []
+        let fuzzyRows = try Row.fetchCursor(db, sql: "SELECT chunk, bucket, pairs FROM gl_fuzzy")
+        while let row = try fuzzyRows.next() {
+            var kept: [UInt8] = []
+            var removed = 0
+            FuzzyBuckets.forEachPair([UInt8](row["pairs"] as Data)) { fragment, term in
+                if ids.contains(term) { removed += 1 } else { FuzzyBuckets.append(fragment, term, to: &kept) }
+            }
+            guard removed > 0 else { continue }
+            let chunk: Int64 = row["chunk"]
+            fuzzy.append((chunk, row["bucket"], kept))
+            removedPerChunk[chunk, default: 0] += removed
+        }
+        for (chunk, bucket, kept) in fuzzy {
+            if kept.isEmpty {
+                try db.execute(sql: "DELETE FROM gl_fuzzy WHERE chunk = ? AND bucket = ?", arguments: [chunk, bucket])
+            } else {
+                try db.execute(sql: "UPDATE gl_fuzzy SET pairs = ? WHERE chunk = ? AND bucket = ?",
+                               arguments: [Data(kept), chunk, bucket])
+            }
+        }
+        var words: [(chunk: Int64, word: String, kept: [Int64])] = []
+        let wordRows = try Row.fetchCursor(db, sql: "SELECT chunk, word, terms FROM gl_word")
+        while let row = try wordRows.next() {
+            let stored = PostingList.decode([UInt8](row["terms"] as Data))
+            let kept = stored.filter { !ids.contains($0) }
+            guard kept.count < stored.count else { continue }
+            let chunk: Int64 = row["chunk"]
+            words.append((chunk, row["word"], kept))
+            removedPerChunk[chunk, default: 0] += stored.count - kept.count
+        }
+        for (chunk, word, kept) in words {
+            if kept.isEmpty {
+                try db.execute(sql: "DELETE FROM gl_word WHERE chunk = ? AND word = ?", arguments: [chunk, word])
+            } else {
+                try db.execute(sql: "UPDATE gl_word SET terms = ? WHERE chunk = ? AND word = ?",
+                               arguments: [Data(PostingList.encode(kept)), chunk, word])
+            }
+        }
+        for (chunk, removed) in removedPerChunk {
+            try db.execute(sql: "UPDATE gl_chunk SET postings = postings - ? WHERE id = ?", arguments: [removed, chunk])
+        }
+    }
+
     // MARK: Chunks
 
     private static let lastChunk = "SELECT \(ChunkRecord.sizeColumns.sql()) FROM gl_chunk WHERE kind = ? ORDER BY id DESC LIMIT 1"

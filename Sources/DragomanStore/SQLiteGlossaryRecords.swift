@@ -14,11 +14,15 @@ enum EntryRecord {
 
     enum Columns: Int, TableColumns {
         case id, domain, definition, note, created, changed
+        /// The import that added the entry (NULL: by hand, or from before imports were
+        /// recorded); set by `ImportRecorder` when the import finishes.
+        case batch
     }
 
-    /// Every column, as `GlossaryEntry` needs them.
-    static let entryColumns = Selection(Columns.allCases)
-    private static let all = Columns.allCases
+    /// The columns a row is written with (`batch` is set afterwards, by range).
+    private static let all = Columns.allCases.filter { $0 != .batch }
+    /// Every column `GlossaryEntry` needs.
+    static let entryColumns = Selection(all)
     /// Parameters of one row of `insertSQL`.
     static let columnCount = Int32(all.count)
 
@@ -53,6 +57,7 @@ enum EntryRecord {
             case .note: try s.bind(p, entry.note)
             case .created: try s.bind(p, created)
             case .changed: try s.bind(p, entry.changed?.timeIntervalSince1970 ?? created)
+            case .batch: break
             }
         }
     }
@@ -65,14 +70,18 @@ enum TermRecord {
 
     enum Columns: Int, TableColumns {
         case id, entry, language, text, pos, status, note, source, created, changed, key, head, next, words, tokens
+        /// The import that added the term, and its `GlossaryPriority` rank (0 for terms
+        /// entered by hand); set by `ImportRecorder` when the import finishes.
+        case batch, priority
     }
 
     /// What matching needs (`IndexedTerm`).
-    static let indexedColumns = Selection<Columns>([.id, .entry, .language, .text, .status, .key, .head, .tokens])
+    static let indexedColumns = Selection<Columns>([.id, .entry, .language, .text, .status, .key, .head, .tokens, .priority])
     /// What a reader sees (`GlossaryTerm`): all but the derived columns.
     static let termColumns = Selection<Columns>([.id, .entry, .language, .text, .pos, .status, .note, .source,
                                                  .created, .changed])
-    private static let all = Columns.allCases
+    /// The columns a row is written with (`batch` and `priority` are set afterwards, by range).
+    private static let all = Columns.allCases.filter { $0 != .batch && $0 != .priority }
     /// Parameters of one row of `insertSQL`.
     static let columnCount = Int32(all.count)
 
@@ -84,7 +93,8 @@ enum TermRecord {
         let tokens = stored.isEmpty ? [key] : stored.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
         return IndexedTerm(id: id, entryID: row.int64(.entry), language: try language(row.text(.language), term: id, database),
                            text: row.text(.text), status: try status(row.text(.status), term: id, database),
-                           analysis: TermAnalysis(key: key, tokens: tokens, head: row.text(.head)))
+                           analysis: TermAnalysis(key: key, tokens: tokens, head: row.text(.head)),
+                           priority: GlossaryPriority(rank: Int(row.int64(.priority))) ?? .curated)
     }
 
     @inline(__always)
@@ -150,6 +160,7 @@ enum TermRecord {
             case .next: try s.bind(p, prepared.next)
             case .words: try s.bind(p, Int64(prepared.analysis.tokens.count))
             case .tokens: try s.bind(p, prepared.storedTokens)
+            case .batch, .priority: break
             }
         }
     }

@@ -12,6 +12,9 @@ final class SQLiteGlossaryWriter {
     let derived: SQLiteGlossaryDerivedIndexes
     let bulkLoader: SQLiteGlossaryBulkLoader
 
+    /// The import this transaction records, when it is one (`beginImport`).
+    private(set) var importing: ImportRecorder?
+
     /// Single-row statements, prepared once per transaction.
     private var insertEntry: RawStatement?
     private var insertTerm: RawStatement?
@@ -29,6 +32,24 @@ final class SQLiteGlossaryWriter {
     func flush() throws {
         try derived.flush()
         try bulkLoader.restoreIndexes()
+    }
+
+    // MARK: Imports
+
+    func beginImport(file: String, format: String, priority: GlossaryPriority?, creator: String?) throws -> Int64 {
+        precondition(importing == nil, "one import per transaction")
+        let recorder = try ImportRecorder(db: db, kind: .glossary, file: file, format: format, creator: creator,
+                                          priority: priority)
+        importing = recorder
+        return recorder.id
+    }
+
+    func finishImport(entriesAdded: Int, termsAdded: Int, entriesChanged: Int, skipped: Int) throws -> GlossaryPriority {
+        guard let recorder = importing else { return .curated }
+        try flush()
+        importing = nil
+        return try recorder.finish(entriesAdded: entriesAdded, termsAdded: termsAdded, entriesChanged: entriesChanged,
+                                   skipped: skipped)
     }
 
     // MARK: Adding
@@ -74,6 +95,7 @@ final class SQLiteGlossaryWriter {
 
     func update(entry id: Int64, _ changes: EntryChanges) throws {
         guard var e = try reader.entry(id: id) else { throw GlossaryError(.notFound, "there is no entry \(id)") }
+        try importing?.keepBefore("gl_entry", row: id)
         if let d = changes.domain { e.domain = GlossaryText.field(d) }
         if let d = changes.definition { e.definition = GlossaryText.field(d) }
         if let n = changes.note { e.note = GlossaryText.field(n) }
@@ -86,6 +108,7 @@ final class SQLiteGlossaryWriter {
 
     func update(term id: Int64, _ changes: TermChanges) throws {
         guard let t = try reader.term(id: id) else { throw GlossaryError(.notFound, "there is no term \(id)") }
+        try importing?.keepBefore("gl_term", row: id)
         var prepared = try PreparedTerm(changes.applied(to: t))
         try unindex(id)
         let now = Date()
@@ -101,6 +124,7 @@ final class SQLiteGlossaryWriter {
 
     /// Sets an entry's `changed` time.
     private func touch(entry id: Int64, _ now: Double) throws {
+        try importing?.keepBefore("gl_entry", row: id)
         try db.execute(sql: "UPDATE gl_entry SET changed = ? WHERE id = ?", arguments: [now, id])
     }
 
@@ -127,6 +151,42 @@ final class SQLiteGlossaryWriter {
         }
         return true
     }
+
+    /// Removes many terms at once (an import undone): their postings in one pass over the
+    /// derived indexes when there are many. An entry left without terms goes too; an entry
+    /// that keeps terms is not otherwise changed. Returns the number of terms removed.
+    func removeTerms(_ ids: [Int64]) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        try flush()
+        let parts = stride(from: 0, to: ids.count, by: 4_096).map { start in
+            "[" + ids[start..<min(ids.count, start + 4_096)].map(String.init).joined(separator: ",") + "]"
+        }
+        var entries = Set<Int64>()
+        for json in parts {
+            entries.formUnion(try Int64.fetchAll(db, sql: "SELECT DISTINCT entry FROM gl_term WHERE id IN (SELECT value FROM json_each(?))",
+                                                 arguments: [json]))
+        }
+        // Postings first, while the terms are there to be read.
+        if ids.count < Self.termsRemovedOneByOne {
+            for id in ids { try unindex(id) }
+        } else {
+            try derived.removeAll(terms: Set(ids))
+        }
+        var removed = 0
+        for json in parts {
+            try db.execute(sql: "DELETE FROM gl_term WHERE id IN (SELECT value FROM json_each(?))", arguments: [json])
+            removed += db.changesCount
+        }
+        try db.execute(sql: """
+            DELETE FROM gl_entry WHERE id IN (SELECT value FROM json_each(?))
+            AND NOT EXISTS (SELECT 1 FROM gl_term WHERE gl_term.entry = gl_entry.id)
+            """, arguments: ["[" + entries.map(String.init).joined(separator: ",") + "]"])
+        return removed
+    }
+
+    /// Below this many terms, `removeTerms` takes each one's postings out where they are;
+    /// from it, one pass over the derived tables is cheaper.
+    static let termsRemovedOneByOne = 256
 
     /// Removes a stored term from the derived indexes (recomputed from its stored text).
     private func unindex(_ id: Int64) throws {

@@ -36,24 +36,34 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
     /// sequence is read rolls everything back). Units are read and analysed (tokens,
     /// keys) on other threads, batches ahead of this one, which only writes. `progress`
     /// is called with the number done so far.
-    public func add(contentsOf units: some Sequence<TranslationUnit>, progress: ((Int) -> Void)?) throws -> AddCounts {
-        try add(keyedContentsOf: units.lazy.map { KeyedUnit($0) }, progress: progress)
+    public func add(contentsOf units: some Sequence<TranslationUnit>, progress: ((Int) -> Void)?,
+                    recording: ImportSource? = nil) throws -> AddCounts {
+        try add(keyedContentsOf: units.lazy.map { KeyedUnit($0) }, progress: progress, recording: recording)
     }
 
     /// As `add(contentsOf:progress:)`, for units whose key hashes their reader knows.
-    public func add(keyedContentsOf units: some Sequence<KeyedUnit>, progress: ((Int) -> Void)?) throws -> AddCounts {
+    public func add(keyedContentsOf units: some Sequence<KeyedUnit>, progress: ((Int) -> Void)?,
+                    recording: ImportSource? = nil) throws -> AddCounts {
         var iterator = units.makeIterator()
-        return try add(reading: { iterator.next() }, progress: progress)
+        return try add(reading: { iterator.next() }, progress: progress, recording: recording)
     }
 
     /// Adds the units `next` hands over (nil at the end) in one transaction. `next` runs
     /// on the reading thread; when it throws (a bad line in the file), the transaction is
     /// rolled back and nothing is stored.
-    public func add(reading next: @escaping () throws -> KeyedUnit?, progress: ((Int) -> Void)?) throws -> AddCounts {
+    ///
+    /// With `recording`, the add is recorded as an import batch (`dragoman imports`) in the
+    /// same transaction: its units carry the batch, and `skipped` (called at the end) gives
+    /// the number of units the reader left out.
+    public func add(reading next: @escaping () throws -> KeyedUnit?, progress: ((Int) -> Void)?,
+                    recording: ImportSource? = nil) throws -> AddCounts {
         defer { database.shrinkLog() }
         let linking = self.linking
         return try database.write { db in
-            var writer = TMWriter(db: db, bulk: true)
+            let recorder = try recording.map {
+                try ImportRecorder(db: db, kind: .tm, file: $0.file, format: $0.format, creator: $0.creator, priority: nil)
+            }
+            var writer = TMWriter(db: db, bulk: true, importing: recorder)
             var counts = AddCounts()
             var done = 0
             // One thread reads and analyses batches of 1,024 units (up to 8 ahead, at a
@@ -80,6 +90,10 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
                 progress?(done)
             }
             try writer.flush()
+            if let recorder {
+                try recorder.finish(added: counts.added, updated: counts.updated, skipped: recording?.skipped() ?? 0)
+                counts.batch = recorder.id
+            }
             return counts
         }
     }
@@ -92,8 +106,7 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
     public func remove(origin: String) throws -> Int {
         try database.write { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM tu WHERE origin = ? ORDER BY id", arguments: [origin])
-            for id in ids { _ = try Self.remove(id: id, db: db) }
-            return ids.count
+            return try TMUnitRemoval.remove(ids, db: db)
         }
     }
 

@@ -22,10 +22,14 @@ struct TMWriter {
 
     /// Whether many units are coming (an import), worth reading all key hashes for.
     let bulk: Bool
+    /// The import these units are part of: each added unit carries its id, and a unit that
+    /// was there is kept as it was before its date changes.
+    let importing: ImportRecorder?
 
-    init(db: Database, bulk: Bool = false) {
+    init(db: Database, bulk: Bool = false, importing: ImportRecorder? = nil) {
         self.db = db
         self.bulk = bulk
+        self.importing = importing
     }
 
     /// False when no stored unit has this Arabic key hash (then the unit cannot be a
@@ -56,6 +60,7 @@ struct TMWriter {
             if let row = existing.first(where: { ($0["arabic"] as String) == unit.arabic && ($0["english"] as String) == unit.english }) {
                 let id: Int64 = row["id"]
                 let changed = max(row["changed"] as Double, unit.changed.timeIntervalSince1970)
+                try importing?.keepBefore("tu", row: id)
                 try db.cachedStatement(sql: "UPDATE tu SET changed = ? WHERE id = ?").execute(arguments: [changed, id])
                 return .updated(id)
             }
@@ -67,8 +72,8 @@ struct TMWriter {
             : String(decoding: try JSONEncoder().encode(unit.properties), as: UTF8.self)
         try db.cachedStatement(sql: """
             INSERT INTO tu (arabic, english, arabicMarkup, englishMarkup, created, changed, creator, origin, note,
-                properties, arPrev, arNext, enPrev, enNext, usageCount, arKeyHash, enKeyHash, arProfile, enProfile)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                properties, arPrev, arNext, enPrev, enNext, usageCount, arKeyHash, enKeyHash, arProfile, enProfile, batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 unit.arabic, unit.english, unit.arabicMarkup, unit.englishMarkup,
                 unit.created.timeIntervalSince1970, unit.changed.timeIntervalSince1970,
@@ -76,7 +81,7 @@ struct TMWriter {
                 unit.arabicContext.previous, unit.arabicContext.next,
                 unit.englishContext.previous, unit.englishContext.next, unit.usageCount,
                 ar.keyHash, en.keyHash,
-                Data(ar.encoded()), Data(en.encoded()),
+                Data(ar.encoded()), Data(en.encoded()), importing?.id,
             ])
         let id = db.lastInsertedRowID
         if let links = analysis.links {

@@ -8,10 +8,13 @@ public enum AddOutcome: Sendable, Hashable {
 public struct AddCounts: Sendable, Hashable, Codable {
     public var added = 0
     public var updated = 0
+    /// The import batch the add was recorded as, when it was one.
+    public var batch: Int64?
 
-    public init(added: Int = 0, updated: Int = 0) {
+    public init(added: Int = 0, updated: Int = 0, batch: Int64? = nil) {
         self.added = added
         self.updated = updated
+        self.batch = batch
     }
 }
 

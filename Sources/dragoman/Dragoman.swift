@@ -26,6 +26,7 @@ struct Dragoman: ParsableCommand {
             TermCommand.self,
             AlignCommand.self,
             QACommand.self,
+            ImportsCommand.self,
             BackupCommand.self,
             CheckCommand.self,
         ]

@@ -69,6 +69,7 @@ struct TMImportCommand: ParsableCommand {
         for s in report.skipped.prefix(50) { print("  skipped \(s.description)") }
         if report.skipped.count > 50 { print("  … and \(report.skipped.count - 50) more (use --json for all)") }
         if let hint = report.hint { print(hint) }
+        if let batch = report.batch { print("recorded as import \(batch); dragoman imports undo \(batch) takes it back") }
         if let states = report.skippedStates, !states.isEmpty {
             print("  not done: " + states.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                   + " (--states chooses which states are stored)")

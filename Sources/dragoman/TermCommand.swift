@@ -209,6 +209,8 @@ struct TermImport: ParsableCommand {
     var groupBy: GroupBy?
     @Flag(help: "TSV/CSV: a cell holding several glosses joined by ';' or ' | ' gives one term for each.")
     var splitGlosses = false
+    @Option(help: "curated, standard or bulk: how the terms rank beside other entries' terms for the same words. Default: standard, or bulk when the import adds more than \(GlossaryPriority.bulkEntries) entries.")
+    var priority: GlossaryPriority?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -224,7 +226,7 @@ struct TermImport: ParsableCommand {
         }
         let options = GlossaryImportOptions(format: format, defaultDomain: domain, skipBad: skipBad, hasHeader: !noHeader,
                                             duplicates: duplicates, groupByArabic: groupBy == .arabic,
-                                            splitGlosses: splitGlosses)
+                                            splitGlosses: splitGlosses, priority: priority)
         let glossary = try database.open().glossary
         let report: ImportReport = try {
             if file == "-" {
@@ -255,6 +257,11 @@ struct TermImport: ParsableCommand {
         }
         if report.entriesIgnored > 0 {
             print("left out \(Terminal.counted(report.entriesIgnored, "concept entry", "concept entries")) with no Arabic or English term")
+        }
+        if let batch = report.batch {
+            let why = priority == nil && report.priority == .bulk
+                ? " (more than \(GlossaryPriority.bulkEntries) entries; dragoman imports priority \(batch) standard changes it)" : ""
+            print("recorded as import \(batch), priority \(report.priority ?? .standard)\(why); dragoman imports undo \(batch) takes it back")
         }
         if !report.skipped.isEmpty {
             print("skipped \(report.skipped.count) bad \(format.isTBX ? "entr\(report.skipped.count == 1 ? "y" : "ies")" : "row\(report.skipped.count == 1 ? "" : "s")"):")

@@ -45,6 +45,8 @@ enum Given: Sendable {
     case newerSchema
     case file(String, Data)
     case folder(String)
+    /// A dragoman command run while preparing (it must succeed).
+    case run([String])
 
     static func text(_ name: String, _ text: String) -> Given { .file(name, Data(text.utf8)) }
 }
@@ -143,6 +145,10 @@ extension ExitCodeCase {
         // 64: usage
         ExitCodeCase(summary: "tm remove with both an id and --origin", arguments: ["tm", "remove", "1", "--origin", "news.tmx"],
                      given: [.database], exitCode: 64, output: .stderr("--origin"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "imports undo without an id", arguments: ["imports", "undo"],
+                     given: [.database], exitCode: 64, output: .stderr("<id>"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "imports priority with a level that does not exist", arguments: ["imports", "priority", "1", "high"],
+                     given: [.database], exitCode: 64, output: .stderr("high"), afterwards: [.tmUnits(units)]),
         ExitCodeCase(summary: "term remove of two entries with --term", arguments: ["term", "remove", "1", "2", "--term", "1"],
                      given: [.database], exitCode: 64, output: .stderr("--term"), afterwards: [.glossaryEntries(1)]),
         ExitCodeCase(summary: "an unknown option", arguments: ["tm", "add", "قال الرئيس", "the president said", "--bogus"],
@@ -240,6 +246,12 @@ extension ExitCodeCase {
                      given: [.database], exitCode: 65, output: .stderr("999"), afterwards: [.glossaryEntries(1)]),
         ExitCodeCase(summary: "tm remove of an origin no unit has", arguments: ["tm", "remove", "--origin", "nowhere.tmx"],
                      given: [.database], exitCode: 65, output: .stderr("nowhere.tmx"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "imports undo of an import that is not there", arguments: ["imports", "undo", "99"],
+                     given: [.database], exitCode: 65, output: .stderr("no import 99"), afterwards: [.tmUnits(units)]),
+        ExitCodeCase(summary: "imports undo of an import undone already", arguments: ["imports", "undo", "1"],
+                     given: [.database, .text("more.tsv", "غادر الوفد بيروت صباح اليوم.\tThe delegation left Beirut this morning.\n"),
+                             .run(["tm", "import", "more.tsv"]), .run(["imports", "undo", "1"])],
+                     exitCode: 65, output: .stderr("undone already"), afterwards: [.tmUnits(units)]),
 
         // 66: an input file does not exist or cannot be read
         ExitCodeCase(summary: "a --db in a folder that does not exist", arguments: ["tm", "stats", "--db", "no-such-dir/x.sqlite"],
@@ -347,6 +359,9 @@ final class Sandbox {
             try data.write(to: URL(fileURLWithPath: path(name)))
         case .folder(let name):
             try FileManager.default.createDirectory(atPath: path(name), withIntermediateDirectories: true)
+        case .run(let arguments):
+            let result = try dragoman(arguments)
+            try #require(result.exitCode == 0, "preparing: \(result.transcript)")
         }
     }
 
