@@ -136,6 +136,8 @@ enum Migrations {
                 );
                 """)
         }
+        // The translator's workspace of `dragoman serve` (its own file: Migrations+Workspace.swift).
+        m.registerMigration("2026-12-07 workspace", migrate: workspaceTables)
         return m
     }
 }

@@ -28,6 +28,8 @@ struct Dragoman: ParsableCommand {
             QACommand.self,
             BackupCommand.self,
             CheckCommand.self,
+            ServeCommand.self,
+            UserCommand.self,
         ]
     )
 
