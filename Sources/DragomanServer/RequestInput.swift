@@ -17,8 +17,9 @@ struct RequestInput {
 
     // MARK: Query
 
+    /// A query parameter, percent-decoded (by Hummingbird; `+` is not a space).
     func string(_ name: String) -> String? {
-        request.uri.queryParameters.get(name).map { $0.removingPercentEncoding ?? $0 }
+        request.uri.queryParameters.get(name)
     }
 
     /// A required, non-blank query parameter.
