@@ -37,6 +37,25 @@ import Testing
         #expect(description.contains("1 MB") && description.contains("64 MB"))
     }
 
+    /// The check is not blind: a unit with a key missing, a number for a string and a
+    /// value outside an enum are each found.
+    @Test func theSchemaCheckFindsWrongShapes() throws {
+        let check = SchemaCheck(document: try document())
+        let unit = check.resolve("#/components/schemas/TMUnit")
+        let good: [String: Any] = ["id": 1, "arabic": "نص", "english": "text", "origin": NSNull(), "note": NSNull(),
+                                   "creator": "omar", "created": "2026-12-07T10:00:00Z", "changed": "2026-12-07T10:00:00Z", "usageCount": 0]
+        #expect(check.problems(good, unit) == [])
+        var missing = good
+        missing["english"] = nil
+        #expect(check.problems(missing, unit).count == 1)
+        var wrongType = good
+        wrongType["arabic"] = 5
+        #expect(check.problems(wrongType, unit).count == 1)
+        let work = check.resolve("#/components/schemas/SegmentWork")
+        let badState: [String: Any] = ["number": 1, "target": "x", "state": "done", "changedBy": NSNull(), "changed": "t", "unitID": NSNull()]
+        #expect(check.problems(badState, work).count == 1)
+    }
+
     /// Calls every endpoint once (in an order that gives each something to work on) and
     /// checks each JSON answer against the schema the document gives for its status.
     @Test func everyResponseFitsItsSchema() async throws {

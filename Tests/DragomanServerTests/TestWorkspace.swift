@@ -23,6 +23,13 @@ struct TestWorkspace {
         server = WorkspaceServer(workspace: workspace, configuration: .init(host: host, port: 0, limits: limits, toolVersion: "test"))
     }
 
+    /// A new workspace and server on an existing database (a restart).
+    init(reopening path: String) throws {
+        folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        workspace = try Workspace.open(DatabaseLocation(path: path, isExplicit: true), ifMissing: .refuse)
+        server = WorkspaceServer(workspace: workspace, configuration: .init(port: 0, toolVersion: "test"))
+    }
+
     var databasePath: String { workspace.path }
 
     /// Runs `body` with a client of the application.
