@@ -28,6 +28,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The workspace server (`dragoman serve`) and its tests.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // SHA-256 of the API tokens of `dragoman user`.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(
@@ -85,15 +91,30 @@ let package = Package(
             dependencies: [
                 "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanStore", "DragomanFormats", "DragomanXML",
                 "DragomanAlign", "DragomanPretranslate", "DragomanDocuments", "DragomanQA",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        .target(
+            // The HTTP JSON API of `dragoman serve`: parses a request, calls one use-case of
+            // DragomanApp, renders JSON; errors mapped to statuses by FailureKind in one place.
+            name: "DragomanServer",
+            dependencies: [
+                "DragomanApp", "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanDocuments", "DragomanPretranslate",
+                "DragomanAlign", "DragomanFormats",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources/openapi.json")]
         ),
         .executableTarget(
             // Parses, calls one use-case of DragomanApp, prints. No GRDB, no business rule.
             name: "dragoman",
             dependencies: [
                 "DragomanApp", "DragomanText", "DragomanTM", "DragomanAlign", "DragomanFormats", "DragomanGlossary",
-                "DragomanDocuments", "DragomanPretranslate", "DragomanQA",
+                "DragomanDocuments", "DragomanPretranslate", "DragomanQA", "DragomanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -121,6 +142,16 @@ let package = Package(
             // tests, exit codes and help); GRDB to prepare and inspect their databases.
             name: "DragomanCLITests",
             dependencies: ["dragoman", "DragomanEval", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            // The HTTP API in process (HummingbirdTesting) and the built `dragoman serve`
+            // over real sockets.
+            name: "DragomanServerTests",
+            dependencies: [
+                "DragomanServer", "DragomanApp", "DragomanText", "dragoman",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "DragomanTextTests",

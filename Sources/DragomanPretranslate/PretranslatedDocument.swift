@@ -166,10 +166,13 @@ public struct PretranslatedSegment: Sendable, Hashable, Codable {
     /// `best` stays nil: analysis bands, leveraged TMX and TM-match outputs leave it out,
     /// and the state is needs-review.
     public var assembledIsTarget = false
+    /// The translator's own target (typed or accepted in the workspace), which replaces
+    /// the proposal in every output; nil for a segment nobody has worked on.
+    public var translation: String? = nil
 
-    /// The proposed target text, or nil: the best match's, else the assembled draft when
-    /// it was asked for as the target.
-    public var target: String? { best?.target ?? (assembledIsTarget ? assembled?.text : nil) }
+    /// The target text, or nil: the translator's, else the best match's, else the
+    /// assembled draft when it was asked for as the target.
+    public var target: String? { translation ?? best?.target ?? (assembledIsTarget ? assembled?.text : nil) }
 }
 
 /// A pre-translated article.

@@ -179,6 +179,8 @@ enum Migrations {
                 ALTER TABLE gl_term ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        // The translator's workspace of `dragoman serve` (its own file: Migrations+Workspace.swift).
+        m.registerMigration("2026-12-07 workspace", migrate: workspaceTables)
         return m
     }
 }

@@ -29,6 +29,8 @@ struct Dragoman: ParsableCommand {
             ImportsCommand.self,
             BackupCommand.self,
             CheckCommand.self,
+            ServeCommand.self,
+            UserCommand.self,
         ]
     )
 

@@ -151,6 +151,8 @@ extension ExitCodeCase {
                      given: [.database], exitCode: 64, output: .stderr("high"), afterwards: [.tmUnits(units)]),
         ExitCodeCase(summary: "term remove of two entries with --term", arguments: ["term", "remove", "1", "2", "--term", "1"],
                      given: [.database], exitCode: 64, output: .stderr("--term"), afterwards: [.glossaryEntries(1)]),
+        ExitCodeCase(summary: "serve on a network address while the workspace has no users", arguments: ["serve", "--host", "0.0.0.0", "--port", "0"],
+                     given: [.database], exitCode: 64, output: .stderr("dragoman user add"), afterwards: [.tmUnits(units)]),
         ExitCodeCase(summary: "an unknown option", arguments: ["tm", "add", "قال الرئيس", "the president said", "--bogus"],
                      exitCode: 64, output: .stderr("--bogus"), afterwards: [.absent("dragoman.sqlite")]),
         ExitCodeCase(summary: "a missing argument", arguments: ["tm", "add", "قال الرئيس"],
@@ -168,6 +170,8 @@ extension ExitCodeCase {
                      exitCode: 64, output: .stderr("pairs.xyz"), afterwards: [.tmUnits(units)]),
 
         // 65: bad input; check finding problems
+        ExitCodeCase(summary: "removing a user who does not exist", arguments: ["user", "remove", "nobody"], given: [.database],
+                     exitCode: 65, output: .stderr("there is no user nobody"), afterwards: [.tmUnits(units)]),
         ExitCodeCase(summary: "a TSV whose second line has English first", arguments: ["tm", "import", "english-first.tsv"],
                      given: [.database, .text("english-first.tsv", goodLine + "The spokesman said\tقال المتحدث\n")],
                      exitCode: 65, output: .stderr("english-first.tsv:2"), afterwards: [.tmUnits(units)]),
