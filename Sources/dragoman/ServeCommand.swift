@@ -34,7 +34,7 @@ struct ServeCommand: ParsableCommand {
         try server.checkAccess()
         var logger = Logger(label: "dragoman.serve")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-        let app = server.application(logger: logger) { host, port in
+        let app = try server.application(logger: logger) { host, port in
             let shown = host.contains(":") ? "[\(host)]" : host
             Terminal.writeLine("listening on http://\(shown):\(port)", flush: true)
         }
