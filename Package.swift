@@ -105,6 +105,8 @@ let package = Package(
             dependencies: [
                 "DragomanApp", "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanDocuments", "DragomanPretranslate",
                 "DragomanAlign", "DragomanFormats",
+                // For the types the use-cases return (import batches, document summaries); no GRDB.
+                "DragomanStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
