@@ -163,6 +163,68 @@ struct BrowserTests {
         }
     }
 
+    @Test func theGlossaryAndTMPagesAddEditImportAndUndo() async throws {
+        try await withBrowser { browser, base, _, folder in
+            // Add a pair with the form, keyboard only: Enter submits.
+            try await browser.navigate(base + "/glossary")
+            try await browser.click(try await browser.find("details.panel summary"))
+            try await browser.type(try await browser.find("#add-entry [name=english]"), "rural news agency")
+            try await browser.type(try await browser.find("#add-entry [name=arabic]"), "وكالة أنباء الريف" + WebDriver.Key.enter)
+            try await browser.wait("the addition", "return document.querySelector('#status').textContent.includes('Added as entry')")
+
+            // Import a file with the upload form: progress, report, then the batch is listed.
+            let file = folder.appendingPathComponent("desk.tsv")
+            try "arabic\tenglish\nمرصد زلازل الريف\trural seismic observatory\n".write(to: file, atomically: true, encoding: .utf8)
+            try await browser.navigate(base + "/glossary")
+            try await browser.execute("document.querySelectorAll('details.panel')[1].open = true")
+            try await browser.type(try await browser.find("#import-file"), file.path)
+            try await browser.click(try await browser.find("form.import button[type=submit]"))
+            try await browser.wait("the import report", "return document.querySelector('form.import output').textContent.includes('Imported: 1 added')")
+            try await browser.wait("the reload", "return !!document.querySelector('button.undo') && document.body.innerText.includes('desk.tsv')")
+
+            // Edit the imported entry through the page, then Undo: refused with the reason,
+            // then forced.
+            let entry = try await Self.get(base + "/api/v1/terms?q=%D9%85%D8%B1%D8%B5%D8%AF%20%D8%B2%D9%84%D8%A7%D8%B2%D9%84%20%D8%A7%D9%84%D8%B1%D9%8A%D9%81")
+            let entryID = try #require(((try JSONSerialization.jsonObject(with: Data(entry.utf8)) as? [[String: Any]])?.first?["entry"] as? [String: Any])?["id"] as? Int)
+            try await browser.navigate(base + "/glossary?after=\(entryID - 1)&limit=1")
+            try await browser.click(try await browser.find("button.edit-entry"))
+            try await browser.type(try await browser.find("tr.editing input[aria-label=Note]"), "checked by the desk")
+            try await browser.click(try await browser.find("tr.editing button[type=submit]"))
+            try await browser.wait("the edit", "return document.querySelector('#status').textContent.includes('saved')")
+            try await browser.navigate(base + "/glossary")
+            let undo = "Array.from(document.querySelectorAll('tr')).find(r => r.innerText.includes('desk.tsv')).querySelector('button.undo')"
+            try await browser.execute("\(undo).click()")
+            let question = try await browser.alertText()
+            #expect(question.contains("edited"), "the conflict is explained: \(question)")
+            try await browser.dismissAlert()
+            try await browser.wait("the refusal", "return document.querySelector('#status').textContent.startsWith('Undo refused')")
+            try await browser.execute("\(undo).click()")
+            _ = try await browser.alertText()
+            try await browser.acceptAlert()
+            try await browser.wait("the forced undo", "return document.querySelector('#status').textContent.includes('undone')")
+            #expect(try await Self.get(base + "/api/v1/terms?q=%D9%85%D8%B1%D8%B5%D8%AF%20%D8%B2%D9%84%D8%A7%D8%B2%D9%84%20%D8%A7%D9%84%D8%B1%D9%8A%D9%81") == "[]")
+
+            // TM: add a pair, filter by its origin, remove it.
+            try await browser.navigate(base + "/tm")
+            try await browser.click(try await browser.find("details.panel summary"))
+            try await browser.type(try await browser.find("#add-unit [name=english]"), "The delegation arrived.")
+            try await browser.type(try await browser.find("#add-unit [name=arabic]"), "وصل الوفد.")
+            try await browser.type(try await browser.find("#add-unit [name=origin]"), "desk-test" + WebDriver.Key.enter)
+            try await browser.wait("the unit", "return document.querySelector('#status').textContent.includes('stored')")
+            try await browser.navigate(base + "/tm?origin=desk-test")
+            #expect(try await browser.execute("return document.querySelectorAll('tr[data-unit]').length") as? Int == 1)
+            try await browser.click(try await browser.find("button.remove-unit"))
+            _ = try await browser.alertText()
+            try await browser.acceptAlert()
+            try await browser.wait("the removal", "return document.querySelectorAll('tr[data-unit]').length === 0")
+        }
+    }
+
+    static func get(_ url: String) async throws -> String {
+        let (data, _) = try await URLSession.shared.data(from: URL(string: url)!)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func post(_ url: String, _ json: String) async throws -> Int {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = "POST"

@@ -90,6 +90,22 @@ struct WebDriver: Sendable {
         try data.write(to: path)
     }
 
+    /// The text of the open `confirm()` / `alert()` dialog, waiting up to `seconds` for it.
+    func alertText(within seconds: Double = 10) async throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            do {
+                return try await send("GET", "alert/text") as? String ?? ""
+            } catch where Date() < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
+    func acceptAlert() async throws { _ = try await send("POST", "alert/accept", [:]) }
+
+    func dismissAlert() async throws { _ = try await send("POST", "alert/dismiss", [:]) }
+
     func quit() async { _ = try? await send("DELETE", "") }
 
     // MARK: HTTP
