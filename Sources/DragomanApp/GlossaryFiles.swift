@@ -54,6 +54,9 @@ public struct GlossaryImportOptions: Sendable, Hashable {
     public var priority: GlossaryPriority?
     /// Who imports (recorded with the import batch).
     public var creator: String?
+    /// The file as the import batch records it (default: the path read; a server gives the
+    /// name of the upload, not the temporary file it was written to).
+    public var recordedAs: String?
 
     public init(format: GlossaryFileFormat, defaultDomain: String? = nil, skipBad: Bool = false, hasHeader: Bool = true,
                 duplicates: DuplicatePolicy = .merge, groupByArabic: Bool = false, splitGlosses: Bool = false,
@@ -201,7 +204,7 @@ public enum GlossaryFiles {
         let batcher = Handoff(GlossaryBatcher(defaultDomain: options.defaultDomain, skipBad: options.skipBad,
                                               groupByArabic: options.groupByArabic, splitGlosses: options.splitGlosses))
         return try store.write { writer in
-            let batch = try writer.beginImport(file: name, format: options.format.rawValue, priority: options.priority,
+            let batch = try writer.beginImport(file: options.recordedAs ?? name, format: options.format.rawValue, priority: options.priority,
                                                creator: options.creator)
             let sink = GlossaryBatchWriter(writer: writer, duplicates: options.duplicates)
             try BatchPipeline.run(produce: { emit in

@@ -43,6 +43,9 @@ public struct TMImport: Sendable {
     public var creator: String?
     /// XLIFF: the states whose targets are stored (nil: `XLIFFReview`'s defaults).
     public var states: Set<String>?
+    /// The file as the import batch records it (default: the path read; a server gives the
+    /// name of the upload, not the temporary file it was written to).
+    public var recordedAs: String?
 
     public init(format: TMFileFormat? = nil, origin: String? = nil, skipBad: Bool = false, columns: PairColumns? = nil,
                 creator: String? = ProcessInfo.processInfo.environment["USER"], states: Set<String>? = nil) {
@@ -133,7 +136,7 @@ public struct TMImport: Sendable {
     /// What the import records of `file` (`dragoman imports`); `skipped` is asked at the end.
     private func source(_ file: String, _ format: TMFileFormat, skipped: @escaping () -> Int) -> ImportSource {
         let count = Handoff(skipped)
-        return ImportSource(file: file, format: format.rawValue, creator: creator, skipped: { count.value() })
+        return ImportSource(file: recordedAs ?? file, format: format.rawValue, creator: creator, skipped: { count.value() })
     }
 
     /// The format `file` is read in (`format`, else detected), once the file is known to be

@@ -102,7 +102,10 @@ struct TermEval: ParsableCommand {
         var missed: [String] = []
         for h in held {
             if !(proposed[h.arabic] ?? []).isDisjoint(with: h.english) { back += 1 }
-            else { missed.append("\(h.arabic) → \(h.english.sorted().joined(separator: "|")) (proposed: \((proposed[h.arabic] ?? []).sorted().joined(separator: "|")))") }
+            else {
+                let still = try second.glossary.find(in: h.arabic).map { "\($0.entry.id):\($0.term.text)" }.joined(separator: ",")
+                missed.append("\(h.arabic) → \(h.english.sorted().joined(separator: "|")) (proposed: \((proposed[h.arabic] ?? []).sorted().joined(separator: "|"))\(still.isEmpty ? "" : "; glossary still has \(still)"))")
+            }
         }
         print("missed (first 20): " + missed.prefix(20).joined(separator: "; "))
         print(String(format: "held-out recall: %d starter entries occur in 3+ units and were removed; %d came back with their translation (recall %.3f; %d proposals at min count 2)",

@@ -1,7 +1,6 @@
 import DragomanText
 import DragomanApp
 import DragomanGlossary
-import DragomanStore
 import Foundation
 import Hummingbird
 
@@ -14,7 +13,7 @@ enum ImportRoutes: RouteSet {
         let path = services.workspace.path
 
         read.get("imports") { _, _ in
-            try Responses.json(try await Blocking.run { try history.list() }.map { ImportBatchJSON($0.uploadNamed) })
+            try Responses.json(try await Blocking.run { try history.list() }.map(ImportBatchJSON.init))
         }
 
         write.post("imports/:id/undo") { request, context in
@@ -23,9 +22,7 @@ enum ImportRoutes: RouteSet {
             let id = try input.id()
             let force = try await input.optionalJSON(Body.self)?.force ?? false
             let report = try await hidingPath(path) { try await Blocking.run { try history.undo(id, force: force) } }
-            var shown = report
-            shown.batch = report.batch.uploadNamed
-            return try Responses.json(UndoReportJSON(shown))
+            return try Responses.json(UndoReportJSON(report))
         }
 
         write.put("imports/:id/priority") { request, context in
@@ -60,15 +57,3 @@ enum ImportRoutes: RouteSet {
     }
 }
 
-extension ImportBatch {
-    /// The batch with an upload's file named as the client named it: an import through
-    /// the server reads a temporary copy (`…/dragoman-upload-UUID/NAME`), which is where
-    /// the batch says it came from; the client knows it as NAME.
-    var uploadNamed: ImportBatch {
-        var batch = self
-        if let range = batch.file.range(of: #"^.*/dragoman-upload-[0-9A-Fa-f-]+/"#, options: .regularExpression) {
-            batch.file.removeSubrange(range)
-        }
-        return batch
-    }
-}

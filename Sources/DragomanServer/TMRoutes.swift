@@ -101,14 +101,16 @@ enum TMRoutes: RouteSet {
         write.post("tm/import") { request, context in
             let input = RequestInput(request, context)
             let name = input.string("name") ?? "upload"
-            let importer = TMImport(format: try input.choice("format", TMFileFormat.self), origin: input.string("origin"),
+            var importer = TMImport(format: try input.choice("format", TMFileFormat.self), origin: input.string("origin"),
                                     skipBad: try input.bool("skipBad"), creator: context.user?.name)
             let upload = try await input.upload(named: name, limit: services.limits.upload)
+            importer.recordedAs = upload.name
+            let chosen = importer
             var report = try await upload.use { path in
-                _ = try importer.checkedFormat(of: path)
+                _ = try chosen.checkedFormat(of: path)
                 let writer = Workspace(database: workspace.database)
                 try writer.alignOnArrival()
-                let report = try importer.run(path, into: writer.tm)
+                let report = try chosen.run(path, into: writer.tm)
                 try WorkspaceLearning.afterAdding(writer)
                 return report
             }

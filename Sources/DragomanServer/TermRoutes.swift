@@ -109,14 +109,17 @@ enum TermRoutes: RouteSet {
             guard let format = try input.choice("format", GlossaryFileFormat.self) ?? GlossaryFileFormat.guess(path: name) else {
                 throw Failure.usage("cannot tell the format of \(name): add format=tsv, csv or tbx (or a name ending in .tsv, .csv or .tbx)")
             }
-            let options = GlossaryImportOptions(
+            var options = GlossaryImportOptions(
                 format: format, defaultDomain: input.string("domain"), skipBad: try input.bool("skipBad"),
                 hasHeader: !(try input.bool("noHeader")), duplicates: try input.choice("duplicates", DuplicatePolicy.self) ?? .merge,
-                groupByArabic: input.string("groupBy") == "arabic", splitGlosses: try input.bool("splitGlosses"))
+                groupByArabic: input.string("groupBy") == "arabic", splitGlosses: try input.bool("splitGlosses"),
+                priority: try input.choice("priority", GlossaryPriority.self), creator: context.user?.name)
             if let groupBy = input.string("groupBy"), groupBy != "arabic" { throw Failure.usage("groupBy takes arabic") }
             let upload = try await input.upload(named: name, limit: services.limits.upload)
+            options.recordedAs = upload.name
+            let chosenOptions = options
             let report = try await upload.use { path in
-                try GlossaryFiles.importFile(path, options: options, into: glossary)
+                try GlossaryFiles.importFile(path, options: chosenOptions, into: glossary)
             }
             return try Responses.json(report)
         }

@@ -45,6 +45,7 @@ public struct DatabaseCheck {
             report.checks += try translationMemory(db)
             progress?("glossary")
             report.checks += try glossary(db)
+            report.checks.append(try importBatches(db))
             return report
         }
     }
@@ -74,6 +75,34 @@ public struct DatabaseCheck {
             problems.add("\(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) refers to a missing \(row[2] as String? ?? "?") row")
         }
         return problems.check("foreign keys", "PRAGMA foreign_key_check")
+    }
+
+    /// Every row an import added names a recorded import; no unit or term of an undone
+    /// import is left (an entry may stay, holding terms added since from elsewhere); each
+    /// term has its import's priority.
+    func importBatches(_ db: Database) throws -> CheckReport.Check {
+        var problems = Problems()
+        for table in ["tu", "gl_entry", "gl_term"] {
+            let orphans = try Int64.fetchAll(db, sql: """
+                SELECT id FROM \(table) WHERE batch IS NOT NULL AND batch NOT IN (SELECT id FROM import_batch) LIMIT 10
+                """)
+            for id in orphans { problems.add("\(table) row \(id) names an import that is not recorded") }
+        }
+        for (table, what) in [("tu", "unit"), ("gl_term", "term")] {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT t.id, t.batch FROM \(table) t JOIN import_batch b ON b.id = t.batch WHERE b.undone IS NOT NULL LIMIT 10
+                """) {
+                problems.add("\(what) \(row[0] as Int64) is still there, though its import \(row[1] as Int64) was undone")
+            }
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT t.id, t.priority, b.priority FROM gl_term t JOIN import_batch b ON b.id = t.batch
+            WHERE b.priority IS NOT NULL AND t.priority <> b.priority LIMIT 10
+            """) {
+            problems.add("term \(row[0] as Int64) has priority \(row[1] as Int64), its import \(row[2] as Int64)")
+        }
+        let batches = try Int.fetchOne(db, sql: "SELECT count(*) FROM import_batch") ?? 0
+        return problems.check("import batches", "\(batches) imports: their rows recorded, undone ones gone, priorities as recorded")
     }
 
     // MARK: Translation memory

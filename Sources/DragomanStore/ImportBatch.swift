@@ -102,9 +102,8 @@ struct ImportBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
 /// The record of the import running in a write transaction: its `import_batch` row, and
 /// the rows it changes kept as they were before its first change (`import_before`), so
-/// that an undo can put them back. Rows the import adds carry its id: TM units as they
-/// are inserted (`TMWriter`), glossary entries and terms by id range when it finishes
-/// (the transaction writes alone, so every id past those it began with is its own).
+/// that an undo can put them back. Rows the import adds carry its id as they are inserted
+/// (`TMWriter`; `SQLiteGlossaryWriter` and its bulk loader, with the terms' priority).
 final class ImportRecorder {
     let db: Database
     let id: Int64
@@ -112,6 +111,12 @@ final class ImportRecorder {
     let entriesBefore: Int64
     let termsBefore: Int64
     private var record: ImportBatchRecord
+    /// Glossary: the priority the terms written now get, and whether the import gave it.
+    private(set) var priority: GlossaryPriority
+    private let priorityGiven: Bool
+    /// Glossary: entries added so far (past `GlossaryPriority.bulkEntries`, an import that
+    /// gave no priority becomes bulk).
+    private var entriesAdded = 0
 
     init(db: Database, kind: ImportBatch.Kind, file: String, format: String, creator: String?,
          priority: GlossaryPriority?) throws {
@@ -123,6 +128,8 @@ final class ImportRecorder {
         try record.insert(db)
         self.record = record
         id = record.id!
+        self.priority = priority ?? .standard
+        priorityGiven = priority != nil
         if kind == .glossary {
             entriesBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM gl_entry") ?? 0
             termsBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM gl_term") ?? 0
@@ -130,6 +137,21 @@ final class ImportRecorder {
             entriesBefore = 0
             termsBefore = 0
         }
+    }
+
+    /// What the glossary rows written now carry.
+    var stamp: ImportStamp { ImportStamp(batch: id, priority: priority) }
+
+    /// Counts entries about to be added. When they take an import that gave no priority
+    /// past `GlossaryPriority.bulkEntries`, it becomes bulk: the terms written so far (at
+    /// most that many entries' worth) are changed, and the rest are written bulk.
+    func adding(entries count: Int) throws {
+        entriesAdded += count
+        guard !priorityGiven, priority == .standard,
+              GlossaryPriority.default(entriesAdded: entriesAdded) == .bulk else { return }
+        priority = .bulk
+        try db.execute(sql: "UPDATE gl_term SET priority = ? WHERE id > ? AND batch = ?",
+                       arguments: [priority.rank, termsBefore, id])
     }
 
     /// The fields of each table an undo puts back, as they are kept (with `changed`, a
@@ -163,13 +185,8 @@ final class ImportRecorder {
         try record.update(db)
     }
 
-    /// Completes the record (glossary) and stamps the entries and terms it added with its
-    /// id and priority; returns that priority.
+    /// Completes the record (glossary); returns the priority of the terms it added.
     func finish(entriesAdded: Int, termsAdded: Int, entriesChanged: Int, skipped: Int) throws -> GlossaryPriority {
-        let priority = record.priority.flatMap { GlossaryPriority(rank: $0) } ?? .default(entriesAdded: entriesAdded)
-        try db.execute(sql: "UPDATE gl_entry SET batch = ? WHERE id > ?", arguments: [id, entriesBefore])
-        try db.execute(sql: "UPDATE gl_term SET batch = ?, priority = ? WHERE id > ?",
-                       arguments: [id, priority.rank, termsBefore])
         record.added = entriesAdded
         record.termsAdded = termsAdded
         record.updated = entriesChanged

@@ -26,7 +26,7 @@ final class SQLiteGlossaryBulkLoader {
     }
 
     /// Adds `entries` (at least `minimumEntries`); returns their ids in order.
-    func add(_ entries: [PreparedEntry]) throws -> [Int64] {
+    func add(_ entries: [PreparedEntry], stamp: ImportStamp) throws -> [Int64] {
         let now = Date().timeIntervalSince1970
         try considerBulkMode(adding: entries.count)
         var entryID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM gl_entry") ?? 0) + 1
@@ -39,7 +39,7 @@ final class SQLiteGlossaryBulkLoader {
             let s = try statement(.entry, rows: end - start)
             var p: Int32 = 1
             for i in start..<end {
-                try EntryRecord.bind(entries[i].entry, id: entryID, now: now, to: s, at: p)
+                try EntryRecord.bind(entries[i].entry, id: entryID, now: now, stamp: stamp, to: s, at: p)
                 p += EntryRecord.columnCount
                 ids.append(entryID)
                 entryID += 1
@@ -59,7 +59,8 @@ final class SQLiteGlossaryBulkLoader {
             var p: Int32 = 1
             for k in start..<end {
                 let (entry, i, t) = pending[k]
-                try TermRecord.bind(entries[i].terms[t], id: termID + Int64(k - start), entry: entry, now: now, to: s, at: p)
+                try TermRecord.bind(entries[i].terms[t], id: termID + Int64(k - start), entry: entry, now: now, stamp: stamp,
+                                    to: s, at: p)
                 p += TermRecord.columnCount
             }
             try s.step()

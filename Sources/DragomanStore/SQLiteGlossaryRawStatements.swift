@@ -13,9 +13,13 @@ final class RawStatement {
     let db: Database
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
+    /// The number of parameters: an update names only some of the columns a row binds.
+    let parameterCount: Int32
+
     init(_ db: Database, sql: String) throws {
         self.db = db
         statement = try db.makeStatement(sql: sql)
+        parameterCount = sqlite3_bind_parameter_count(statement.sqliteStatement)
     }
 
     @inline(__always)

@@ -15,14 +15,13 @@ enum EntryRecord {
     enum Columns: Int, TableColumns {
         case id, domain, definition, note, created, changed
         /// The import that added the entry (NULL: by hand, or from before imports were
-        /// recorded); set by `ImportRecorder` when the import finishes.
+        /// recorded).
         case batch
     }
 
-    /// The columns a row is written with (`batch` is set afterwards, by range).
-    private static let all = Columns.allCases.filter { $0 != .batch }
+    private static let all = Columns.allCases
     /// Every column `GlossaryEntry` needs.
-    static let entryColumns = Selection(all)
+    static let entryColumns = Selection(all.filter { $0 != .batch })
     /// Parameters of one row of `insertSQL`.
     static let columnCount = Int32(all.count)
 
@@ -46,7 +45,8 @@ enum EntryRecord {
     /// Binds one row, every column at `base` + its place in the table. A nil id binds
     /// NULL: SQLite gives the next one. `now` stands for missing times.
     @inline(__always)
-    static func bind(_ entry: NewEntry, id: Int64?, now: Double, to s: RawStatement, at base: Int32) throws {
+    static func bind(_ entry: NewEntry, id: Int64?, now: Double, stamp: ImportStamp = .byHand, to s: RawStatement,
+                     at base: Int32) throws {
         let created = entry.created?.timeIntervalSince1970 ?? now
         for column in all {
             let p = base + Int32(column.rawValue)
@@ -57,7 +57,7 @@ enum EntryRecord {
             case .note: try s.bind(p, entry.note)
             case .created: try s.bind(p, created)
             case .changed: try s.bind(p, entry.changed?.timeIntervalSince1970 ?? created)
-            case .batch: break
+            case .batch: if p <= s.parameterCount { try s.bind(p, stamp.batch) }
             }
         }
     }
@@ -71,7 +71,7 @@ enum TermRecord {
     enum Columns: Int, TableColumns {
         case id, entry, language, text, pos, status, note, source, created, changed, key, head, next, words, tokens
         /// The import that added the term, and its `GlossaryPriority` rank (0 for terms
-        /// entered by hand); set by `ImportRecorder` when the import finishes.
+        /// entered by hand).
         case batch, priority
     }
 
@@ -80,8 +80,7 @@ enum TermRecord {
     /// What a reader sees (`GlossaryTerm`): all but the derived columns.
     static let termColumns = Selection<Columns>([.id, .entry, .language, .text, .pos, .status, .note, .source,
                                                  .created, .changed])
-    /// The columns a row is written with (`batch` and `priority` are set afterwards, by range).
-    private static let all = Columns.allCases.filter { $0 != .batch && $0 != .priority }
+    private static let all = Columns.allCases
     /// Parameters of one row of `insertSQL`.
     static let columnCount = Int32(all.count)
 
@@ -138,8 +137,8 @@ enum TermRecord {
     /// from a prepared term to the table, for single inserts, bulk inserts and updates.
     /// A nil id binds NULL: SQLite gives the next one. `now` stands for missing times.
     @inline(__always)
-    static func bind(_ prepared: PreparedTerm, id: Int64?, entry: Int64, now: Double, to s: RawStatement,
-                     at base: Int32) throws {
+    static func bind(_ prepared: PreparedTerm, id: Int64?, entry: Int64, now: Double, stamp: ImportStamp = .byHand,
+                     to s: RawStatement, at base: Int32) throws {
         let term = prepared.term
         let created = term.created?.timeIntervalSince1970 ?? now
         for column in all {
@@ -160,10 +159,21 @@ enum TermRecord {
             case .next: try s.bind(p, prepared.next)
             case .words: try s.bind(p, Int64(prepared.analysis.tokens.count))
             case .tokens: try s.bind(p, prepared.storedTokens)
-            case .batch, .priority: break
+            // An update names only the columns it changes: the import's stamp is never among them.
+            case .batch: if p <= s.parameterCount { try s.bind(p, stamp.batch) }
+            case .priority: if p <= s.parameterCount { try s.bind(p, Int64(stamp.priority.rank)) }
             }
         }
     }
+}
+
+/// What a row added to the glossary carries of the import that added it.
+struct ImportStamp {
+    var batch: Int64?
+    var priority: GlossaryPriority
+
+    /// Entered by hand: no batch, curated.
+    static let byHand = ImportStamp(batch: nil, priority: .curated)
 }
 
 /// `gl_chunk`: one chunk of the derived indexes (`gl_fuzzy` or `gl_word` rows), with the

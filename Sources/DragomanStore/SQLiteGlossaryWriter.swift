@@ -54,17 +54,22 @@ final class SQLiteGlossaryWriter {
 
     // MARK: Adding
 
+    /// What the rows written now carry: the import's id and priority, or nothing (by hand).
+    private var stamp: ImportStamp { importing?.stamp ?? .byHand }
+
     func add(prepared entries: [PreparedEntry]) throws -> [Int64] {
         guard entries.count >= SQLiteGlossaryBulkLoader.minimumEntries else {
             let now = Date()
             return try entries.map { try insert($0, now: now) }
         }
-        return try bulkLoader.add(entries)
+        try importing?.adding(entries: entries.count)
+        return try bulkLoader.add(entries, stamp: stamp)
     }
 
     func insert(_ prepared: PreparedEntry, now: Date) throws -> Int64 {
+        try importing?.adding(entries: 1)
         let s = try statement(&insertEntry, EntryRecord.insertSQL(rows: 1))
-        try EntryRecord.bind(prepared.entry, id: nil, now: now.timeIntervalSince1970, to: s, at: 1)
+        try EntryRecord.bind(prepared.entry, id: nil, now: now.timeIntervalSince1970, stamp: stamp, to: s, at: 1)
         try s.step()
         let id = db.lastInsertedRowID
         for i in prepared.terms.indices { try insert(prepared.terms[i], entryID: id, now: now) }
@@ -74,7 +79,7 @@ final class SQLiteGlossaryWriter {
     @discardableResult
     func insert(_ prepared: PreparedTerm, entryID: Int64, now: Date) throws -> Int64 {
         let s = try statement(&insertTerm, TermRecord.insertSQL(rows: 1))
-        try TermRecord.bind(prepared, id: nil, entry: entryID, now: now.timeIntervalSince1970, to: s, at: 1)
+        try TermRecord.bind(prepared, id: nil, entry: entryID, now: now.timeIntervalSince1970, stamp: stamp, to: s, at: 1)
         try s.step()
         let id = db.lastInsertedRowID
         try derived.add(term: id, deletionHashes: prepared.deletionHashes, words: prepared.containedWords)

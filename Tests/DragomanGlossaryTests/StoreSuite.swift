@@ -31,6 +31,32 @@ import Testing
         #expect(try store.entry(id: 999) == nil)
     }
 
+    /// Of two entries for the same words, the one of higher priority is the hit, whatever
+    /// their age; an import without a priority is standard, or bulk past 5,000 entries.
+    @Test(arguments: Backend.allCases)
+    func priorityDecidesWhichEntryIsTheHit(backend: Backend) throws {
+        let store = try backend.make()
+        func importing(_ english: String, priority: GlossaryPriority?) throws -> GlossaryPriority {
+            try store.write { w in
+                _ = try w.beginImport(file: "\(english).tsv", format: "tsv", priority: priority, creator: nil)
+                try w.add(NewEntry(terms: [NewTerm(.arabic, "توقيت"), NewTerm(.english, english)]))
+                return try w.finishImport(entriesAdded: 1, termsAdded: 2, entriesChanged: 0, skipped: 0)
+            }
+        }
+        #expect(try importing("Timings", priority: .bulk) == .bulk)
+        #expect(try store.find(in: "بتوقيت").first?.entry.terms(in: .english).first?.text == "Timings")
+        #expect(try importing("timing", priority: nil) == .standard)
+        let hit = try #require(try store.find(in: "بتوقيت").first)
+        #expect(hit.entry.terms(in: .english).first?.text == "timing")
+        #expect(hit.alternatives.map { $0.entry.terms(in: .english).first?.text } == ["Timings"])
+        #expect(try store.lookup("توقيت").map { $0.translations.first?.text } == ["timing", "Timings"])
+        // Entered by hand: curated, first of all.
+        try store.add(NewEntry(terms: [NewTerm(.arabic, "توقيت"), NewTerm(.english, "time")]))
+        #expect(try store.find(in: "بتوقيت").first?.entry.terms(in: .english).first?.text == "time")
+        #expect(GlossaryPriority.default(entriesAdded: GlossaryPriority.bulkEntries) == .standard)
+        #expect(GlossaryPriority.default(entriesAdded: GlossaryPriority.bulkEntries + 1) == .bulk)
+    }
+
     @Test(arguments: Backend.allCases)
     func textIsStoredAsGivenInNFC(backend: Backend) throws {
         let store = try backend.make()

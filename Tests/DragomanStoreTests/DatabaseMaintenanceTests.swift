@@ -30,6 +30,14 @@ import DragomanTM
         let glossary = SQLiteGlossary(database: database)
         _ = try glossary.add(NewEntry(terms: [NewTerm(.arabic, "الأمم المتحدة"), NewTerm(.english, "United Nations")]))
         _ = try glossary.add(NewEntry(terms: [NewTerm(.arabic, "المفاوضات"), NewTerm(.english, "negotiations")]))
+        // Two import batches: one that only re-dated a unit, one that added a glossary entry.
+        _ = try tm.add(contentsOf: [TranslationUnit(arabic: Self.pairs[0].0, english: Self.pairs[0].1)],
+                       progress: nil, recording: ImportSource(file: "again.tsv", format: "tsv", creator: nil))
+        try glossary.write { w in
+            _ = try w.beginImport(file: "terms.tsv", format: "tsv", priority: .bulk, creator: nil)
+            _ = try w.add(NewEntry(terms: [NewTerm(.arabic, "توقيت"), NewTerm(.english, "timing")]))
+            _ = try w.finishImport(entriesAdded: 1, termsAdded: 2, entriesChanged: 0, skipped: 0)
+        }
         return database
     }
 
@@ -152,7 +160,7 @@ import DragomanTM
         let report = try DatabaseCheck(database: try filledDatabase("good.sqlite")).run()
         #expect(report.passed, "\(report.checks.filter { !$0.passed })")
         #expect(report.checks.map(\.name) == ["sqlite integrity", "foreign keys", "tm units", "tm index", "tm frequencies",
-                                              "glossary terms", "glossary index"])
+                                              "glossary terms", "glossary index", "import batches"])
     }
 
     /// Damage done behind Dragoman's back, and the check that must notice it.
@@ -164,6 +172,9 @@ import DragomanTM
         ("UPDATE gl_term SET key = 'امم' WHERE language = 'ar'", "glossary terms"),
         ("DELETE FROM gl_word", "glossary index"),
         ("DELETE FROM gl_fuzzy", "glossary index"),
+        ("UPDATE gl_term SET priority = 0 WHERE batch IS NOT NULL", "import batches"),
+        ("UPDATE import_batch SET undone = 1 WHERE kind = 'glossary'", "import batches"),
+        ("DELETE FROM import_batch WHERE kind = 'glossary'", "import batches"),
     ]
 
     @Test(arguments: 0..<damages.count)

@@ -43,7 +43,7 @@ import Testing
         #expect(s[.text] == 0 && s[.id] == 1 && s[.key] == 2)
         let after = s.after(6)
         #expect(after[.text] == 6 && after[.key] == 8)
-        #expect(TermRecord.insertSQL(rows: 2).hasPrefix("INSERT INTO gl_term (id, entry, language, text, pos, status, note, source, created, changed, key, head, next, words, tokens) VALUES (?, "))
+        #expect(TermRecord.insertSQL(rows: 2).hasPrefix("INSERT INTO gl_term (id, entry, language, text, pos, status, note, source, created, changed, key, head, next, words, tokens, batch, priority) VALUES (?, "))
         #expect(TermRecord.updateSQL([.text, .changed]) == "UPDATE gl_term SET text = ?4, changed = ?10 WHERE id = ?1")
         #expect(FuzzyRecord.upsertSQL == "INSERT OR REPLACE INTO gl_fuzzy (chunk, bucket, pairs) VALUES (?, ?, ?)")
     }

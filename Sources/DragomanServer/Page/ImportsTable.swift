@@ -7,7 +7,7 @@ import Foundation
 /// message when the store refuses it (rows edited since), offering to force it.
 enum ImportsTable {
     static func render(_ batches: [ImportBatch], kind: ImportBatch.Kind, canWrite: Bool) -> HTML {
-        let rows: [HTML] = batches.filter { $0.kind == kind }.reversed().map(\.uploadNamed).map { b in
+        let rows: [HTML] = batches.filter { $0.kind == kind }.reversed().map { b in
             let state: HTML = b.undone.map { "undone \(PageText.date($0))" } ?? "active"
             var actions: [HTML] = []
             if canWrite && b.undone == nil {
