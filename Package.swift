@@ -34,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // SHA-256 of the API tokens of `dragoman user`.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // The browser test's WebDriver client (already built for HummingbirdTesting):
+        // Foundation's URLSession on Linux fails on chromedriver's replies ("Failed writing header").
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
     ],
     targets: [
         .target(
@@ -95,17 +98,21 @@ let package = Package(
             ]
         ),
         .target(
-            // The HTTP JSON API of `dragoman serve`: parses a request, calls one use-case of
-            // DragomanApp, renders JSON; errors mapped to statuses by FailureKind in one place.
+            // The HTTP JSON API and the web page of `dragoman serve`: parses a request, calls one
+            // use-case of DragomanApp, renders JSON or HTML; errors mapped to statuses by
+            // FailureKind in one place.
             name: "DragomanServer",
             dependencies: [
                 "DragomanApp", "DragomanText", "DragomanTM", "DragomanGlossary", "DragomanDocuments", "DragomanPretranslate",
                 "DragomanAlign", "DragomanFormats",
+                // For the types the use-cases return (import batches, document summaries); no GRDB.
+                "DragomanStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.copy("Resources/openapi.json")]
+            // The OpenAPI document and the web page's style sheet and scripts (served from the binary).
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/page")]
         ),
         .executableTarget(
             // Parses, calls one use-case of DragomanApp, prints. No GRDB, no business rule.
@@ -144,13 +151,14 @@ let package = Package(
             dependencies: ["dragoman", "DragomanEval", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
-            // The HTTP API in process (HummingbirdTesting) and the built `dragoman serve`
-            // over real sockets.
+            // The HTTP API and the page in process (HummingbirdTesting), the built `dragoman
+            // serve` over real sockets, and the page in headless Chromium (WebDriver).
             name: "DragomanServerTests",
             dependencies: [
                 "DragomanServer", "DragomanApp", "DragomanText", "dragoman",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(

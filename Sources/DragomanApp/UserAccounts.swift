@@ -84,6 +84,17 @@ public struct UserAccounts: Sendable {
         return WorkspaceUser(name: stored.name, role: role, isAuthenticated: true)
     }
 
+    /// The user whose token has this SHA-256, or nil (a web session keeps the hash, never
+    /// the token, and asks again on every request: a removed user is locked out at once).
+    public func user(tokenHash hash: [UInt8]) throws -> WorkspaceUser? {
+        guard let stored = try users.user(tokenHash: hash), Self.constantTimeEqual(stored.tokenHash, hash),
+              let role = WorkspaceRole(rawValue: stored.role) else { return nil }
+        return WorkspaceUser(name: stored.name, role: role, isAuthenticated: true)
+    }
+
+    /// The SHA-256 of a token, as stored.
+    public static func tokenHash(_ token: String) -> [UInt8] { hash(token) }
+
     /// "dgm_" and 32 random bytes in base64url (no padding): 47 characters a person can copy.
     static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()

@@ -4,14 +4,15 @@ import Logging
 
 /// Wraps the router: every request is logged once, as one structured line with its
 /// method, path, status, duration and error code; an error that escaped
-/// `APIErrorMiddleware` still becomes the JSON of `APIError`.
+/// `APIErrorMiddleware` still becomes the JSON of `APIError`; every answer gets the
+/// security headers (`SecurityHeaders`: CSP, nosniff, Referrer-Policy).
 struct APIResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == WorkspaceRequestContext {
     typealias Context = WorkspaceRequestContext
     let inner: Inner
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
-        let response: Response
+        var response: Response
         do {
             response = try await inner.respond(to: request, context: context)
         } catch {
@@ -19,6 +20,7 @@ struct APIResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == 
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             response = mapped.response()
         }
+        SecurityHeaders.apply(to: &response.headers)
         let elapsed = start.duration(to: .now)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var metadata: Logger.Metadata = [

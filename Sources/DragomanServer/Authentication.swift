@@ -1,10 +1,11 @@
 import DragomanApp
 import Hummingbird
 
-/// Where a request's credentials come from. Today: the `Authorization: Bearer TOKEN`
-/// header. The web page's session cookie will be another source, tried in order, without
-/// changing the middleware or the routes.
+/// Where a request's credentials come from: the `Authorization: Bearer TOKEN` header, or
+/// the web page's session cookie, tried in that order.
 public protocol CredentialSource: Sendable {
+    /// What a request recognised by this source counts as (for the CSRF check).
+    var kind: Credential { get }
     /// The user the request's credentials name; nil when the request carries none of this
     /// source's kind; throws `APIError.unauthorized` when it carries bad ones.
     func user(for request: Request, context: WorkspaceRequestContext) async throws -> WorkspaceUser?
@@ -13,6 +14,7 @@ public protocol CredentialSource: Sendable {
 /// `Authorization: Bearer TOKEN`, checked against the users of `dragoman user`.
 struct BearerCredentials: CredentialSource {
     let accounts: UserAccounts
+    var kind: Credential { .bearer }
 
     func user(for request: Request, context: WorkspaceRequestContext) async throws -> WorkspaceUser? {
         guard let header = request.headers[.authorization] else { return nil }
@@ -26,6 +28,32 @@ struct BearerCredentials: CredentialSource {
             throw APIError.unauthorized("the token is not valid (it may have been removed: ask for a new one)")
         }
         return user
+    }
+}
+
+/// The web page's session cookie (`PageSessions`). An unknown or expired session counts
+/// as no credentials (a server restart forgets sessions: on loopback the page simply gets
+/// a new one); a live session whose user was removed is refused.
+struct SessionCredentials: CredentialSource {
+    let sessions: PageSessions
+    let accounts: UserAccounts
+    var kind: Credential { .session }
+
+    func user(for request: Request, context: WorkspaceRequestContext) async throws -> WorkspaceUser? {
+        guard let session = Self.session(of: request, in: sessions) else { return nil }
+        guard let hash = session.tokenHash else { return .local }
+        let accounts = self.accounts
+        guard let user = try await Blocking.run({ try accounts.user(tokenHash: hash) }) else {
+            sessions.remove(session.id)
+            throw APIError.unauthorized("the user of this session was removed: log in with a valid token")
+        }
+        return user
+    }
+
+    /// The live session named by the request's cookie, if any.
+    static func session(of request: Request, in sessions: PageSessions) -> PageSessions.Session? {
+        guard let id = request.cookies[PageSessions.cookieName]?.value, !id.isEmpty else { return nil }
+        return sessions.session(id)
     }
 }
 
@@ -44,12 +72,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
         for source in sources {
             if let user = try await source.user(for: request, context: context) {
                 context.user = user
+                context.credential = source.kind
                 break
             }
         }
         if context.user == nil {
             guard openToLocal else {
-                throw APIError.unauthorized("this server is shared: send Authorization: Bearer TOKEN (a token from `dragoman user add`)")
+                throw APIError.unauthorized("this server is shared: send Authorization: Bearer TOKEN (a token from `dragoman user add`), or log in on the page")
             }
             context.user = .local
         }

@@ -93,6 +93,20 @@ struct RequestInput {
         return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
     }
 
+    /// The JSON body as `T`, or nil when the request has no body (an endpoint whose
+    /// options all have defaults, such as undo without `force`).
+    func optionalJSON<T: Decodable>(_ type: T.Type) async throws -> T? {
+        var request = self.request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw APIError.tooLarge(limit: context.maxUploadSize, what: "JSON body")
+        }
+        guard buffer.readableBytes > 0 else { return nil }
+        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+    }
+
     /// The body written to `<temporary folder>/<name>` (streamed, never whole in memory),
     /// refused with 413 past `limit`. The folder is removed by `Upload.remove()`.
     func upload(named name: String, limit: Int) async throws -> Upload {

@@ -73,6 +73,17 @@ enum TMRoutes: RouteSet {
             return try Responses.json(TMUnitJSON(unit))
         }
 
+        read.get("tm/units") { request, context in
+            let input = RequestInput(request, context)
+            let origin = input.string("origin")
+            let limit = try input.int("limit", default: 50, in: 1...1000)
+            let after = Int64(try input.int("after", default: 0, in: 0...Int.max))
+            let units = try await Blocking.run {
+                try WorkspaceBrowsing(workspace: workspace).units(origin: origin, after: after, limit: limit)
+            }
+            return try Responses.json(units.map(TMUnitJSON.init))
+        }
+
         read.get("tm/units/:id") { request, context in
             let id = try RequestInput(request, context).id()
             guard let unit = try await Blocking.run({ try workspace.tm.unit(id: id) }) else {

@@ -10,6 +10,7 @@ import Hummingbird
 enum TermRoutes: RouteSet {
     static func add(read: Group, write: Group, services: ServerServices) {
         let glossary = services.workspace.glossary
+        let browsing = WorkspaceBrowsing(workspace: services.workspace)
 
         read.get("terms") { request, context in
             let input = RequestInput(request, context)
@@ -35,17 +36,16 @@ enum TermRoutes: RouteSet {
         read.get("terms/entries") { request, context in
             let input = RequestInput(request, context)
             let domain = input.string("domain")
+            let status = try input.string("status").map { text in
+                guard let status = TermStatus(parsing: text) else {
+                    throw Failure.usage("status takes preferred, admitted, deprecated or forbidden")
+                }
+                return status
+            }
             let limit = try input.int("limit", default: 100, in: 1...1000)
             let after = Int64(try input.int("after", default: 0, in: 0...Int.max))
             let entries = try await Blocking.run {
-                var entries: [GlossaryEntry] = []
-                try glossary.read { r in
-                    try r.forEachEntry(domain: domain, after: after) { entry in
-                        entries.append(entry)
-                        return entries.count < limit
-                    }
-                }
-                return entries
+                try browsing.entries(domain: domain, status: status, after: after, limit: limit)
             }
             return try Responses.json(entries.map(TermEntryJSON.init))
         }

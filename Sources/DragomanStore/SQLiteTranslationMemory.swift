@@ -175,6 +175,19 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
         }
     }
 
+    /// Units in id order after `after`, at most `limit`, only those of `origin` when given:
+    /// one page of a browsing list (the workspace's TM page). Paged by id rather than by
+    /// OFFSET so that a page costs the same however deep it is.
+    public func units(origin: String?, after: Int64, limit: Int) throws -> [TranslationUnit] {
+        try database.read { db in
+            let sql = "SELECT * FROM tu WHERE id > ?\(origin == nil ? "" : " AND origin = ?") ORDER BY id LIMIT ?"
+            var arguments: StatementArguments = [after]
+            if let origin { arguments += [origin] }
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try UnitRow.unit(from: $0) }
+        }
+    }
+
     /// Runs a whole search in one read transaction (one consistent snapshot).
     public func search(_ query: TMQuery, threshold: Int, limit: Int, model: any TokenCostModel = DefaultCostModel(),
                        statistics: UnsafeMutablePointer<SearchStatistics>? = nil) throws -> [TMMatch] {

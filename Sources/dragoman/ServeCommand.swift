@@ -9,7 +9,7 @@ import Logging
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the workspace's HTTP JSON API (/api/v1) on the same database as the CLI.",
+        abstract: "Serve the workspace's web page (/) and HTTP JSON API (/api/v1) on the same database as the CLI.",
         discussion: """
             Prints "listening on http://HOST:PORT" when ready; Ctrl+C (SIGINT) or SIGTERM lets the requests \
             in flight finish and exits 0. One log line per request on standard error. On 127.0.0.1 (the \
@@ -34,7 +34,7 @@ struct ServeCommand: ParsableCommand {
         try server.checkAccess()
         var logger = Logger(label: "dragoman.serve")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-        let app = server.application(logger: logger) { host, port in
+        let app = try server.application(logger: logger) { host, port in
             let shown = host.contains(":") ? "[\(host)]" : host
             Terminal.writeLine("listening on http://\(shown):\(port)", flush: true)
         }

@@ -36,7 +36,7 @@ struct TestWorkspace {
     func test<T: Sendable>(_ body: @Sendable (APIClient) async throws -> T) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let app = server.application(logger: logger)
+        let app = try server.application(logger: logger)
         return try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }
 
