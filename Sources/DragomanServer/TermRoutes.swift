@@ -1,6 +1,7 @@
 import DragomanApp
 import DragomanFormats
 import DragomanGlossary
+import DragomanStore
 import DragomanText
 import Foundation
 import Hummingbird
@@ -8,6 +9,16 @@ import Hummingbird
 /// `/terms`: look-up and find (the JSON of `term lookup --json` and `term find --json`),
 /// entries read, added, edited and removed through `TermEditor`, import and export.
 enum TermRoutes: RouteSet {
+    /// A new entry, or terms for an entry (`TermEditor`'s rules): 201 when something was
+    /// added, 200 when the glossary had it all, with the entry as it now stands.
+    static func addTerms(_ addition: TermEditor.Addition, to glossary: SQLiteGlossary) async throws -> Response {
+        let (result, entry) = try await Blocking.run { () -> (TermEditor.AdditionResult, GlossaryEntry?) in
+            let result = try TermEditor(glossary: glossary).add(addition)
+            return (result, try glossary.entry(id: result.entryID))
+        }
+        return try Responses.json(TermAdditionJSON(result, entry: entry), status: result.isNew ? .created : .ok)
+    }
+
     static func add(read: Group, write: Group, services: ServerServices) {
         let glossary = services.workspace.glossary
         let browsing = WorkspaceBrowsing(workspace: services.workspace)
@@ -57,24 +68,14 @@ enum TermRoutes: RouteSet {
 
         write.post("terms/entries") { request, context in
             let body = try await RequestInput(request, context).json(TermBody.self)
-            let addition = try body.addition(to: nil)
-            let (result, entry) = try await Blocking.run { () -> (TermEditor.AdditionResult, GlossaryEntry?) in
-                let result = try TermEditor(glossary: glossary).add(addition)
-                return (result, try glossary.entry(id: result.entryID))
-            }
-            return try Responses.json(TermAdditionJSON(result, entry: entry), status: result.isNew ? .created : .ok)
+            return try await addTerms(try body.addition(to: nil), to: glossary)
         }
 
         write.post("terms/entries/:id/terms") { request, context in
             let input = RequestInput(request, context)
             let id = try input.id()
             let body = try await input.json(TermBody.self)
-            let addition = try body.addition(to: id)
-            let (result, entry) = try await Blocking.run { () -> (TermEditor.AdditionResult, GlossaryEntry?) in
-                let result = try TermEditor(glossary: glossary).add(addition)
-                return (result, try glossary.entry(id: result.entryID))
-            }
-            return try Responses.json(TermAdditionJSON(result, entry: entry), status: result.isNew ? .created : .ok)
+            return try await addTerms(try body.addition(to: id), to: glossary)
         }
 
         write.patch("terms/entries/:id") { request, context in

@@ -7,12 +7,13 @@ import FoundationNetworking
 
 /// The page in a real browser: headless Chromium through WebDriver (Debian's `chromium`
 /// and `chromium-driver`), against the built `dragoman serve` on a temporary database, as
-/// a translator uses it with the keyboard. Runs when DRAGOMAN_BROWSER_TESTS=1 (`.ci/run`
-/// sets it and installs Chromium); then a missing or broken Chromium fails the test
-/// rather than skipping it. Screenshots go to DRAGOMAN_TEST_OUTPUT (default
+/// a translator uses it with the keyboard. Runs wherever Chromium and chromedriver are
+/// installed (DRAGOMAN_BROWSER_TESTS=0 turns it off); DRAGOMAN_BROWSER_TESTS=1 requires it
+/// (`.ci/run` sets it and installs Chromium): then a missing or broken Chromium fails the
+/// test rather than skipping it. Screenshots go to DRAGOMAN_TEST_OUTPUT (default
 /// .build/test-output/browser) and, with DRAGOMAN_UPDATE_SCREENSHOTS=1, to docs/screenshots.
-@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["DRAGOMAN_BROWSER_TESTS"] == "1",
-                             "set DRAGOMAN_BROWSER_TESTS=1 (with chromium and chromium-driver installed) to run"))
+@Suite(.serialized, .enabled(if: BrowserTestSwitch.enabled,
+                             "install chromium and chromium-driver (or set DRAGOMAN_BROWSER_TESTS=1 to require them)"))
 struct BrowserTests {
     static let chromium = ProcessInfo.processInfo.environment["CHROMIUM"] ?? "/usr/bin/chromium"
     static let chromedriver = ProcessInfo.processInfo.environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver"
@@ -132,6 +133,16 @@ struct BrowserTests {
             #expect(try await browser.execute("return document.querySelector('#progress-text').textContent") as? String
                     == "1 of 25 segments done")
             try await browser.execute("window.scrollTo(0, 0)")
+            // A repaired fuzzy match: the TM source with its differing words marked, and the repair.
+            let details = try await browser.execute("""
+                const d = document.querySelector('#segment-2 .match-details');
+                return d ? [[...d.querySelectorAll('.tm-source mark')].map(m => m.textContent).join('|'),
+                            d.querySelector('.repairs') ? d.querySelector('.repairs').textContent : '',
+                            getComputedStyle(d.querySelector('.tm-source span[lang=ar]')).direction] : null
+                """) as? [String]
+            #expect(details?[0] == "يؤكد|الأسرى", "the TM source's differing words: \(String(describing: details))")
+            #expect(details?[1].contains("the prisoners → holy sites") == true)
+            #expect(details?[2] == "rtl")
             try await screenshot(browser, "translate.png")
 
             // A reload shows the work as the server stored it.
@@ -246,5 +257,17 @@ struct BrowserTests {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Whether the browser test runs: required with DRAGOMAN_BROWSER_TESTS=1, off with 0, else
+/// when Chromium and chromedriver are both installed.
+enum BrowserTestSwitch {
+    static var enabled: Bool {
+        switch ProcessInfo.processInfo.environment["DRAGOMAN_BROWSER_TESTS"] {
+        case "1": true
+        case "0": false
+        default: [BrowserTests.chromium, BrowserTests.chromedriver].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+        }
     }
 }

@@ -50,16 +50,21 @@ import Glibc
         var output: String { (try? String(contentsOf: stdout, encoding: .utf8)) ?? "" }
         var log: String { (try? String(contentsOf: stderr, encoding: .utf8)) ?? "" }
 
-        /// The base URL from "listening on http://HOST:PORT", waiting up to `seconds`.
+        /// The base URL from "listening on http://HOST:PORT", polling for up to `seconds`.
+        /// Polls are counted and the output read once more at the end: with the whole suite
+        /// on two cores this task may be resumed long after the server printed the line.
         func listening(within seconds: Double = 60) async throws -> String {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) {
-                    return String(line.dropFirst("listening on ".count))
-                }
+            func found() -> String? {
+                output.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") })
+                    .map { String($0.dropFirst("listening on ".count)) }
+            }
+            // Polls counted, not the clock (see the comment above).
+            for _ in 0..<max(1, Int(seconds * 20)) {
+                if let url = found() { return url }
                 if !process.isRunning { break }
                 try await Task.sleep(for: .milliseconds(50))
             }
+            if let url = found() { return url }
             process.terminate()
             throw Failure.internal("no \"listening on\" line; stdout: \(output); stderr: \(log)")
         }

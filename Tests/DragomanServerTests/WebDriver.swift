@@ -71,13 +71,15 @@ struct WebDriver: Sendable {
         try await send("POST", "execute/sync", ["script": script, "args": args])
     }
 
-    /// Waits until `script` returns true, up to `seconds`; throws with `what` otherwise.
+    /// Waits until `script` returns true, up to `seconds` of polling; throws with `what`
+    /// otherwise. Polls are counted rather than the clock read: with the whole suite on two
+    /// cores this task may be resumed late, which must not count as the page being slow.
     func wait(_ what: String, seconds: Double = 20, _ script: String) async throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        for _ in 0..<max(1, Int(seconds * 10)) {
             if try await execute(script) as? Bool == true { return }
             try await Task.sleep(for: .milliseconds(100))
         }
+        if try await execute(script) as? Bool == true { return }
         let page = try await execute("return document.body ? document.body.innerText.slice(0, 1500) : ''")
         throw Failure(description: "timed out waiting for \(what); the page says: \(page)")
     }
@@ -92,11 +94,12 @@ struct WebDriver: Sendable {
 
     /// The text of the open `confirm()` / `alert()` dialog, waiting up to `seconds` for it.
     func alertText(within seconds: Double = 10) async throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
+        var polls = max(1, Int(seconds * 10))
         while true {
             do {
                 return try await send("GET", "alert/text") as? String ?? ""
-            } catch where Date() < deadline {
+            } catch where polls > 0 {
+                polls -= 1
                 try await Task.sleep(for: .milliseconds(100))
             }
         }
@@ -156,8 +159,7 @@ final class ChromeDriverProcess: @unchecked Sendable {
 
     /// Waits until chromedriver answers /status.
     func ready(within seconds: Double = 20) async throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        for _ in 0..<max(1, Int(seconds * 10)) {
             let request = HTTPClientRequest(url: url.appendingPathComponent("status").absoluteString)
             if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)),
                let body = try? await response.body.collect(upTo: 1 << 20),

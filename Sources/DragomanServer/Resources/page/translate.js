@@ -97,6 +97,35 @@
     box.dispatchEvent(new Event("input"));
   }
 
+  /** `value` with the UTF-16 `spans` ({start, end}) marked: the words that differ. */
+  function marked(value, spans, language) {
+    const node = text("", language);
+    let at = 0;
+    for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+      if (span.start < at) continue;
+      node.append(value.slice(at, span.start), el("mark", {}, value.slice(span.start, span.end)));
+      at = span.end;
+    }
+    node.append(value.slice(at));
+    return node;
+  }
+
+  /** For a fuzzy or repaired match: the TM source with what differs from the segment
+   *  marked, the repairs made to its stored target and the differences left as they were. */
+  function matchDetails(match, targetLanguage) {
+    if (!match || match.kind === "exact" || match.kind === "context" || match.score >= 100) return null;
+    const repairs = match.repairs ?? [];
+    const unrepaired = match.unrepaired ?? [];
+    return el("div", { class: "match-details" },
+      el("div", { class: "tm-source" }, el("span", { class: "label" }, "TM source: "),
+        marked(match.source ?? "", match.sourceDifferences ?? [], sourceLanguage)),
+      repairs.length ? el("ul", { class: "repairs", "aria-label": "Repairs" }, repairs.map((r) =>
+        el("li", {}, "repaired: ", text(r.from, targetLanguage), " → ", text(r.to, targetLanguage), ` (by ${r.by})`))) : null,
+      unrepaired.length ? el("ul", { class: "unrepaired", "aria-label": "Not repaired" }, unrepaired.map((u) =>
+        el("li", {}, "not repaired: the segment has ", text(u.query || "nothing", sourceLanguage),
+          " where the TM source has ", text(u.source || "nothing", sourceLanguage), ": check the translation"))) : null);
+  }
+
   function proposalText(p) {
     return p.match?.target ?? p.target ?? (p.assembled ? p.assembled.text : "");
   }
@@ -130,6 +159,7 @@
       el("div", { class: "proposal" }, el("span", { class: `band band-${bandName}` }, bandLabel), " ",
         proposal ? text(proposal, targetLanguage) : "", " ",
         proposal ? el("button", { type: "button", class: "secondary", onclick: () => { box.value = proposal.replace(/[⟦⟧]/g, ""); box.focus(); box.dispatchEvent(new Event("input")); } }, "Use (Alt+0)") : null),
+      matchDetails(p.match, targetLanguage),
       suggestions.length ? el("ol", { class: "suggestions", "aria-label": "Terms and fragments" }, suggestions.slice(0, 9).map((s, i) =>
         el("li", {}, el("button", { type: "button", onclick: () => insert(box, s.value) }, el("kbd", {}, `Alt+${i + 1}`), " ", s.label)))) : null,
       warnings.length ? el("ul", { class: "warnings" }, warnings.map((w) => el("li", {}, "⚠ ", w))) : null,
