@@ -92,6 +92,22 @@ enum TMRoutes: RouteSet {
             return try Responses.json(TMUnitJSON(unit))
         }
 
+        write.patch("tm/units/:id") { request, context in
+            struct Body: Decodable { var arabic: String?; var english: String?; var note: String? }
+            let input = RequestInput(request, context)
+            let id = try input.id()
+            let body = try await input.json(Body.self)
+            let unit = try await Blocking.run {
+                // A workspace of its own: aligning on arrival sets the TM's linking.
+                let writer = Workspace(database: workspace.database)
+                let current = try writer.tm.unit(id: id)
+                try writer.alignOnArrival(units: [(body.arabic ?? current?.arabic ?? "", body.english ?? current?.english ?? "")])
+                return try TMUnitEdit.edit(id: id, TMUnitEdit.Changes(arabic: body.arabic, english: body.english, note: body.note),
+                                           in: writer.tm)
+            }
+            return try Responses.json(TMUnitJSON(unit))
+        }
+
         write.delete("tm/units/:id") { request, context in
             let id = try RequestInput(request, context).id()
             try await Blocking.run { try TMRemoval(tm: workspace.tm, path: workspace.path).remove(id: id) }

@@ -103,6 +103,23 @@ public final class SQLiteTranslationMemory: TranslationMemoryStore, @unchecked S
         }
     }
 
+    /// Replaces unit `id` with `unit` in one transaction: the old unit goes (with its index
+    /// entries and word links) and the new one is added, aligned on arrival like any unit
+    /// (a unit's words are its index keys, so an edited text is a new row). Returns the
+    /// outcome of the add (`.updated` with the other unit's id when the TM already holds
+    /// the new pair), or nil when there is no unit `id`.
+    public func replace(id: Int64, with unit: TranslationUnit) throws -> AddOutcome? {
+        let analysis = UnitAnalysis(KeyedUnit(unit), linking: linking)
+        return try database.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM tu WHERE id = ?", arguments: [id]) == true else { return nil }
+            _ = try TMUnitRemoval.remove([id], db: db)
+            var writer = TMWriter(db: db)
+            let outcome = try writer.add(unit, analysis: analysis)
+            try writer.flush()
+            return outcome
+        }
+    }
+
     public func remove(id: Int64) throws -> Bool {
         try database.write { db in try Self.remove(id: id, db: db) }
     }

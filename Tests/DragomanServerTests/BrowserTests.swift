@@ -215,7 +215,7 @@ struct BrowserTests {
             try await browser.wait("the forced undo", "return document.querySelector('#status').textContent.includes('undone')")
             #expect(try await Self.get(base + "/api/v1/terms?q=%D9%85%D8%B1%D8%B5%D8%AF%20%D8%B2%D9%84%D8%A7%D8%B2%D9%84%20%D8%A7%D9%84%D8%B1%D9%8A%D9%81") == "[]")
 
-            // TM: add a pair, filter by its origin, remove it.
+            // TM: add a pair, filter by its origin, edit it, remove it.
             try await browser.navigate(base + "/tm")
             try await browser.click(try await browser.find("details.panel summary"))
             try await browser.type(try await browser.find("#add-unit [name=english]"), "The delegation arrived.")
@@ -224,6 +224,15 @@ struct BrowserTests {
             try await browser.wait("the unit", "return document.querySelector('#status').textContent.includes('stored')")
             try await browser.navigate(base + "/tm?origin=desk-test")
             #expect(try await browser.execute("return document.querySelectorAll('tr[data-unit]').length") as? Int == 1)
+            // Edit its English in place: saved as the unit's new text.
+            try await browser.click(try await browser.find("button.edit-unit"))
+            let englishBox = try await browser.find("tr.editing textarea[lang=en]")
+            try await browser.clear(englishBox)
+            try await browser.type(englishBox, "The delegation has arrived.")
+            try await browser.click(try await browser.find("tr.editing button[type=submit]"))
+            try await browser.wait("the edit", "return document.querySelector('#status').textContent.includes('saved')")
+            try await browser.wait("the edited row", seconds: 20,
+                                   "return [...document.querySelectorAll('tr[data-unit] .col-en')].some(td => td.textContent === 'The delegation has arrived.')")
             try await browser.click(try await browser.find("button.remove-unit"))
             _ = try await browser.alertText()
             try await browser.acceptAlert()

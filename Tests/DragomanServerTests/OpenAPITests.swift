@@ -107,7 +107,10 @@ import Testing
                        "POST", "\(v)/tm/import", 200)
             try expect(try await api.get("\(v)/tm/export", [("format", "tmx")]), "GET", "\(v)/tm/export", 200)
             try expect(try await api.get("\(v)/tm/stats"), "GET", "\(v)/tm/stats", 200)
-            try expect(try await api.send(.delete, "\(v)/tm/units/\(unitID)"), "DELETE", "\(v)/tm/units/{id}", 204)
+            let edited = try await api.send(.patch, "\(v)/tm/units/\(unitID)", json: #"{"note": "checked"}"#)
+            try expect(edited, "PATCH", "\(v)/tm/units/{id}", 200)
+            let editedID = try #require(try edited.object()["id"] as? Int)
+            try expect(try await api.send(.delete, "\(v)/tm/units/\(editedID)"), "DELETE", "\(v)/tm/units/{id}", 204)
 
             let align = #"{"arabic": "وصل الرئيس إلى القدس. وقال إن المحادثات مستمرة.", "english": "The president arrived in Jerusalem. He said the talks were continuing."}"#
             try expect(try await api.post("\(v)/align", json: align), "POST", "\(v)/align", 200)

@@ -14,9 +14,11 @@ enum TMPage {
     static func render(units: [TranslationUnit], filter: Filter, imports: [ImportBatch], viewer: PageViewer) -> HTML {
         let canWrite = viewer.user.role.canWrite
         let rows: [HTML] = units.map { u in
-            let remove: HTML = canWrite ? "<button type=\"button\" class=\"remove-unit\">Remove</button>" : ""
+            let remove: HTML = canWrite
+                ? "<button type=\"button\" class=\"edit-unit\">Edit</button> <button type=\"button\" class=\"remove-unit\">Remove</button>"
+                : ""
             return """
-                <tr data-unit="\(u.id ?? 0)"><td>\(u.id ?? 0)</td><td class="col-en" lang="en" dir="ltr">\(u.english)</td>\
+                <tr data-unit="\(u.id ?? 0)" data-note="\(u.note ?? "")"><td>\(u.id ?? 0)</td><td class="col-en" lang="en" dir="ltr">\(u.english)</td>\
                 <td class="col-ar ar" lang="ar" dir="rtl">\(u.arabic)</td><td>\(u.origin)</td><td>\(u.creator)</td><td>\(remove)</td></tr>
                 """
         }

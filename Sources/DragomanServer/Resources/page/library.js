@@ -43,6 +43,8 @@
         await api("DELETE", `/api/v1/tm/units/${row.dataset.unit}`);
         row.remove();
         status(`Unit ${row.dataset.unit} removed.`, "ok");
+      } else if (button.classList.contains("edit-unit")) {
+        editUnit(row);
       } else if (button.classList.contains("edit-entry")) {
         edit(row);
       } else if (button.classList.contains("undo")) {
@@ -50,6 +52,31 @@
       }
     } catch (error) { status(error.message, "error"); }
   });
+
+  /** A unit's English, Arabic and note, edited in place; saved as a new row of the TM. */
+  function editUnit(row) {
+    const id = row.dataset.unit;
+    const english = el("textarea", { lang: "en", dir: "ltr", rows: 2, "aria-label": "English" });
+    english.value = row.querySelector(".col-en").textContent;
+    const arabic = el("textarea", { lang: "ar", dir: "rtl", class: "ar", rows: 2, "aria-label": "Arabic" });
+    arabic.value = row.querySelector(".col-ar").textContent;
+    const note = el("input", { dir: "auto", "aria-label": "Note" });
+    note.value = row.dataset.note ?? "";
+    const editor = el("tr", { class: "editing" }, el("td", { colspan: 6 },
+      el("form", { class: "grid" }, el("label", {}, "English", english), el("label", {}, "Arabic", arabic), el("label", {}, "Note", note),
+        el("button", { type: "submit" }, "Save"), el("button", { type: "button", class: "secondary", onclick: () => editor.remove() }, "Cancel"))));
+    row.after(editor);
+    english.focus();
+    editor.addEventListener("keydown", (e) => { if (e.key === "Escape") { editor.remove(); row.querySelector(".edit-unit").focus(); } });
+    editor.querySelector("form").addEventListener("submit", async (e) => {
+      e.preventDefault();
+      try {
+        const unit = await api("PATCH", `/api/v1/tm/units/${id}`, { english: english.value, arabic: arabic.value, note: note.value.trim() });
+        status(`Unit ${id} saved (now unit ${unit.id}).`, "ok");
+        reloadSoon();
+      } catch (error) { status(error.message, "error"); }
+    });
+  }
 
   /** An entry's domain, note and term statuses, edited in place. */
   function edit(row) {
