@@ -82,15 +82,8 @@ struct RequestInput {
 
     /// The JSON body as `T`, within the JSON limit (413 beyond it).
     func json<T: Decodable>(_ type: T.Type) async throws -> T {
-        var request = self.request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        } catch is NIOTooManyBytesError {
-            throw APIError.tooLarge(limit: context.maxUploadSize, what: "JSON body")
-        }
-        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the request needs a JSON body") }
-        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        guard let value = try await optionalJSON(type) else { throw APIError.badRequest("the request needs a JSON body") }
+        return value
     }
 
     /// The JSON body as `T`, or nil when the request has no body (an endpoint whose

@@ -1,3 +1,5 @@
+import DragomanDocuments
+
 /// Building the page's HTML in plain Swift, with one escaping function that every piece
 /// of data goes through. Chosen over swift-mustache: the pages are a few small shells and
 /// tables, a template engine would be one more dependency to build, and a template's
@@ -16,23 +18,12 @@ public struct HTML: Sendable, CustomStringConvertible {
     /// content or a quoted attribute value.
     public static func text(_ value: String) -> HTML { HTML(unsafeMarkup: escape(value)) }
 
-    /// Escapes `& < > " '`: enough for element content and double- or single-quoted
-    /// attribute values (the page never puts data in an unquoted attribute, a URL scheme,
-    /// a script or a style).
+    /// Escapes `& < > " '` (and makes characters HTML cannot show U+FFFD): enough for
+    /// element content and double- or single-quoted attribute values (the page never puts
+    /// data in an unquoted attribute, a URL scheme, a script or a style). The one escaping
+    /// of the project, shared with the review HTML that `pretranslate` writes.
     public static func escape(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        ReviewHTMLWriter.escape(value)
     }
 
     public static let empty = HTML(unsafeMarkup: "")
