@@ -212,7 +212,8 @@ struct BrowserTests {
             try await browser.execute("\(undo).click()")
             _ = try await browser.alertText()
             try await browser.acceptAlert()
-            try await browser.wait("the forced undo", "return document.querySelector('#status').textContent.includes('undone')")
+            // Not just "undone": the refusal shown before says "cannot be undone".
+            try await browser.wait("the forced undo", "return /^Import \\d+ undone:/.test(document.querySelector('#status').textContent)")
             #expect(try await Self.get(base + "/api/v1/terms?q=%D9%85%D8%B1%D8%B5%D8%AF%20%D8%B2%D9%84%D8%A7%D8%B2%D9%84%20%D8%A7%D9%84%D8%B1%D9%8A%D9%81") == "[]")
 
             // TM: add a pair, filter by its origin, edit it, remove it.
