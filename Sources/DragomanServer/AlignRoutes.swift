@@ -20,10 +20,7 @@ enum AlignRoutes: RouteSet {
                 var minConfidence: Double?
             }
             let body = try await RequestInput(request, context).json(Body.self)
-            let layout = try body.layout.map { text in
-                guard let layout = TextLayout(rawValue: text) else { throw Failure.usage("layout takes text or markdown") }
-                return layout
-            }
+            let layout = try FieldValue.layout(body.layout)
             let minimum = body.minConfidence ?? 0.9
             guard (0...1).contains(minimum) else { throw Failure.usage("minConfidence takes 0 to 1") }
             let document = try await Blocking.run {

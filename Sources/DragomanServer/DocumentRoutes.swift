@@ -29,10 +29,7 @@ enum DocumentRoutes: RouteSet {
                 guard let language = Language(rawValue: text) else { throw Failure.usage("from takes ar or en") }
                 return language
             } ?? .arabic
-            let layout = try body.layout.map { text in
-                guard let layout = TextLayout(rawValue: text) else { throw Failure.usage("layout takes text or markdown") }
-                return layout
-            }
+            let layout = try FieldValue.layout(body.layout)
             let new = WorkspaceDocuments.NewDocument(text: body.text, name: body.name, language: language, layout: layout,
                                                      minScore: body.minScore ?? 70, alternatives: body.alternatives ?? 3,
                                                      domain: body.domain)

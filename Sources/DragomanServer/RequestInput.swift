@@ -1,3 +1,4 @@
+import DragomanGlossary
 import DragomanText
 import Foundation
 import Hummingbird
@@ -155,3 +156,24 @@ struct Upload: Sendable {
         }
     }
 }
+
+/// Fields of a request (query or JSON) that a use-case takes as a type: one parse, one
+/// message, wherever the field is read.
+enum FieldValue {
+    /// A term status: our four names or their TBX spellings (`TermStatus(parsing:)`).
+    static func status(_ text: String?) throws -> TermStatus? {
+        guard let text else { return nil }
+        guard let status = TermStatus(parsing: text) else {
+            throw Failure.usage("status takes preferred, admitted, deprecated or forbidden")
+        }
+        return status
+    }
+
+    /// An article's layout: text or markdown.
+    static func layout(_ text: String?) throws -> TextLayout? {
+        guard let text else { return nil }
+        guard let layout = TextLayout(rawValue: text) else { throw Failure.usage("layout takes text or markdown") }
+        return layout
+    }
+}
+

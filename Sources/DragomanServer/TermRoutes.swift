@@ -47,12 +47,7 @@ enum TermRoutes: RouteSet {
         read.get("terms/entries") { request, context in
             let input = RequestInput(request, context)
             let domain = input.string("domain")
-            let status = try input.string("status").map { text in
-                guard let status = TermStatus(parsing: text) else {
-                    throw Failure.usage("status takes preferred, admitted, deprecated or forbidden")
-                }
-                return status
-            }
+            let status = try FieldValue.status(input.string("status"))
             let limit = try input.int("limit", default: 100, in: 1...1000)
             let after = Int64(try input.int("after", default: 0, in: 0...Int.max))
             let entries = try await Blocking.run {
@@ -158,12 +153,7 @@ struct TermBody: Decodable {
     var source: String?
 
     func addition(to entry: Int64?) throws -> TermEditor.Addition {
-        let status = try self.status.map { text in
-            guard let status = TermStatus(parsing: text) else {
-                throw Failure.usage("status takes preferred, admitted, deprecated or forbidden")
-            }
-            return status
-        }
+        let status = try FieldValue.status(self.status)
         if entry == nil && (arabic == nil || english == nil) {
             throw APIError.unprocessable("a new entry needs \"arabic\" and \"english\"")
         }
@@ -184,12 +174,7 @@ struct TermEditBody: Decodable {
     var source: String?
 
     func edit() throws -> TermEditor.Edit {
-        let status = try self.status.map { text in
-            guard let status = TermStatus(parsing: text) else {
-                throw Failure.usage("status takes preferred, admitted, deprecated or forbidden")
-            }
-            return status
-        }
+        let status = try FieldValue.status(self.status)
         let edit = TermEditor.Edit(domain: domain, definition: definition, note: note, termID: term, text: text,
                                    status: status, pos: pos, source: source)
         if let problem = edit.problem {

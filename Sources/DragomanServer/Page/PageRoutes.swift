@@ -83,7 +83,7 @@ enum PageRoutes {
             let filter = GlossaryPage.Filter(domain: input.string("domain") ?? "", status: status,
                                              after: Int64(try input.int("after", default: 0, in: 0...Int.max)),
                                              limit: try input.int("limit", default: 50, in: 1...500))
-            let parsed = try status.isEmpty ? nil : (TermStatus(parsing: status) ?? { throw Failure.usage("status takes preferred, admitted, deprecated or forbidden") }())
+            let parsed = try FieldValue.status(status.isEmpty ? nil : status)
             let page = try await Blocking.run {
                 try browsing.glossaryPage(domain: filter.domain, status: parsed, after: filter.after, limit: filter.limit)
             }
