@@ -257,16 +257,7 @@ struct BrowserTests {
 
     /// Runs the built `dragoman` and returns its standard output.
     static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ServeExecutableTests.executable())
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try ServeExecutableTests.runCLI(arguments).stdout, as: UTF8.self)
     }
 }
 

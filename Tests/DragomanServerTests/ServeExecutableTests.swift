@@ -76,6 +76,20 @@ import Glibc
         }
     }
 
+    /// Runs the built `dragoman` as a user does, to its end: exit status and standard output.
+    static func runCLI(_ arguments: [String]) throws -> (status: Int32, stdout: Data) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable())
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, data)
+    }
+
     func request(_ method: String, _ url: String, json: String? = nil) async throws -> (status: Int, body: String) {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
@@ -111,16 +125,8 @@ import Glibc
         #expect(saved.status == 200)
 
         // The CLI, on the same database while the server runs, finds it as exact.
-        let cli = Process()
-        cli.executableURL = URL(fileURLWithPath: try Self.executable())
-        cli.arguments = ["tm", "match", sentence, "--json", "--db", db]
-        let pipe = Pipe()
-        cli.standardOutput = pipe
-        cli.standardError = FileHandle.nullDevice
-        try cli.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        cli.waitUntilExit()
-        #expect(cli.terminationStatus == 0)
+        let (status, out) = try Self.runCLI(["tm", "match", sentence, "--json", "--db", db])
+        #expect(status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: out) as? [String: Any])
         let best = try #require((report["matches"] as? [[String: Any]])?.first)
         #expect(best["kind"] as? String == "exact")
