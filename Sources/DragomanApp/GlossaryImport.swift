@@ -268,9 +268,7 @@ public final class GlossaryBatchWriter {
     static func hash(_ language: Language, _ key: String) -> Int {
         var hasher = Hasher()
         hasher.combine(language)
-        if key.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-            for byte in key.utf8 { hasher.combine(byte) }
-        }
+        Bytes.hash(key, into: &hasher)
         return hasher.finalize()
     }
 
@@ -280,14 +278,12 @@ public final class GlossaryBatchWriter {
         var key: String
 
         static func == (a: Key, b: Key) -> Bool {
-            a.language == b.language && a.key.utf8.elementsEqual(b.key.utf8)
+            a.language == b.language && Bytes.equal(a.key, b.key)
         }
 
         func hash(into hasher: inout Hasher) {
             hasher.combine(language)
-            if key.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-                for byte in key.utf8 { hasher.combine(byte) }
-            }
+            Bytes.hash(key, into: &hasher)
         }
     }
 

@@ -38,17 +38,20 @@ public struct TermExtraction: Sendable {
             if batch.count == 8192 { flush() }
         }
         flush()
-        // Pass 2: how often each candidate's English occurs.
-        let phrases = extractor.englishPhrases
-        var englishBatch: [String] = []
+        // Pass 2: how often each candidate's English occurs, and each pair together.
+        let secondPass = extractor.secondPass()
+        var pending: [(String, String)] = []
         func count() {
-            let tokens: [[MatchToken]] = ParallelMap.map(englishBatch.count) { MatchTokenizer.tokens(of: englishBatch[$0], side: .english) }
-            for t in tokens { extractor.countEnglish(t, phrases: phrases) }
-            englishBatch.removeAll(keepingCapacity: true)
+            let findings: [TermExtractor.UnitFindings] = ParallelMap.map(pending.count) { i in
+                secondPass.findings(arabicTokens: MatchTokenizer.tokens(of: pending[i].0, side: .arabic),
+                                    englishTokens: MatchTokenizer.tokens(of: pending[i].1, side: .english))
+            }
+            for f in findings { extractor.record(f) }
+            pending.removeAll(keepingCapacity: true)
         }
-        try alignment.corpus { _, _, english in
-            englishBatch.append(english)
-            if englishBatch.count == 8192 { count() }
+        try alignment.corpus { _, arabic, english in
+            pending.append((arabic, english))
+            if pending.count == 8192 { count() }
         }
         count()
         var out: [TermCandidate] = []
@@ -74,7 +77,7 @@ public struct TermExtraction: Sendable {
         var out = "arabic\tenglish\tdomain\tnote\tsource\n"
         for c in candidates {
             let units = c.units.map { "#\($0)" }.joined(separator: ", ")
-            let note = "from the TM: \(c.count) units (\(units)); Dice \(c.dice); confidence \(c.confidence)"
+            let note = "from the TM: \(c.count) units, \(c.linkedCount) by the word links (\(units)); Dice \(c.dice); confidence \(c.confidence)"
             out += [c.arabic, c.english, "", note, "dragoman term extract"].map(Self.field).joined(separator: "\t") + "\n"
         }
         return out

@@ -47,6 +47,19 @@ struct TermEval: ParsableCommand {
         let dictionary = try Self.dictionary(data)
         var checkable = 0, right = 0
         var wrong: [TermCandidate] = []
+        // Per domain, by the first unit that shows the proposal (the news pairs were added first).
+        let newsUnits = try NTREX.load(dataDirectory: data).reduce(0) { $0 + $1.arabic.count }
+        var byDomain: [Bool: (proposed: Int, checkable: Int, right: Int)] = [:]
+        for p in proposals {
+            let news = (p.units.first ?? Int64.max) <= Int64(newsUnits)
+            let translations = Self.translations(of: p.arabic, in: dictionary)
+            let isRight = translations?.contains(Self.englishKey(p.english)) == true
+            var d = byDomain[news] ?? (0, 0, 0)
+            d.proposed += 1
+            if translations != nil { d.checkable += 1 }
+            if isRight { d.right += 1 }
+            byDomain[news] = d
+        }
         for p in proposals {
             guard let translations = Self.translations(of: p.arabic, in: dictionary) else { continue }
             checkable += 1
@@ -54,6 +67,10 @@ struct TermEval: ParsableCommand {
         }
         print(String(format: "top %d proposals (min count %d) in %.1f s: %d have a dictionary entry; %d right = precision %.3f",
                      proposals.count, minCount, seconds, checkable, right, Double(right) / Double(max(1, checkable))))
+        for (news, d) in byDomain.sorted(by: { $0.key && !$1.key }) {
+            print(String(format: "  %@: %d proposals, %d have a dictionary entry, %d right = precision %.3f", news ? "news (NTREX)" : "software UI (LibreOffice)",
+                         d.proposed, d.checkable, d.right, Double(d.right) / Double(max(1, d.checkable))))
+        }
         print("dictionary disagreements (first 15):")
         for p in wrong.prefix(15) { print("  \(p.arabic)\t\(p.english)\t×\(p.count)") }
         if sample > 0 {
@@ -68,7 +85,8 @@ struct TermEval: ParsableCommand {
         let second = try Workspace.open(DatabaseLocation(path: folder + "/b.sqlite", isExplicit: true), ifMissing: .create(empty: false))
         _ = try second.tm.add(contentsOf: pairs.map { TranslationUnit(arabic: $0.0, english: $0.1) })
         let arabicUnits = pairs.map { MatchTokenizer.tokens(of: $0.0, side: .arabic).filter { $0.weightClass == .word } }
-        var held: [(arabic: String, english: Set<String>)] = []
+        let englishUnits = pairs.map { " " + Self.englishKey($0.1) + " " }
+        var held: [(arabic: String, english: Set<String>, pairUnits: Int)] = []
         var removed: [Int64] = []
         for entry in try second.glossary.allEntries() {
             let arabic = entry.terms.filter { $0.language == .arabic }
@@ -77,16 +95,18 @@ struct TermEval: ParsableCommand {
             let words = MatchTokenizer.tokens(of: term.text, side: .arabic).filter { $0.weightClass == .word }
             guard !words.isEmpty else { continue }
             let key = TermExtractor.arabicKey(words)
-            var units = 0
-            for u in arabicUnits where u.count >= words.count {
+            var units = 0, pairUnits = 0
+            for (n, u) in arabicUnits.enumerated() where u.count >= words.count {
                 var found = false
                 for i in 0...(u.count - words.count) where !found {
                     if TermExtractor.arabicKey(Array(u[i..<(i + words.count)])) == key { found = true }
                 }
-                if found { units += 1; if units >= 3 { break } }
+                guard found else { continue }
+                units += 1
+                if english.contains(where: { englishUnits[n].contains(" \($0) ") }) { pairUnits += 1 }
             }
             guard units >= 3 else { continue }
-            held.append((key, english))
+            held.append((key, english, pairUnits))
             removed.append(entry.id)
         }
         _ = try TermEditor(glossary: second.glossary).remove(entries: removed)
@@ -100,8 +120,11 @@ struct TermEval: ParsableCommand {
             proposed[TermExtractor.arabicKey(words), default: []].insert(Self.englishKey(p.english))
         }
         var missed: [String] = []
+        var pairHeld = 0, pairBack = 0
         for h in held {
-            if !(proposed[h.arabic] ?? []).isDisjoint(with: h.english) { back += 1 }
+            let isBack = !(proposed[h.arabic] ?? []).isDisjoint(with: h.english)
+            if h.pairUnits >= 3 { pairHeld += 1; if isBack { pairBack += 1 } }
+            if isBack { back += 1 }
             else {
                 let still = try second.glossary.find(in: h.arabic).map { "\($0.entry.id):\($0.term.text)" }.joined(separator: ",")
                 missed.append("\(h.arabic) → \(h.english.sorted().joined(separator: "|")) (proposed: \((proposed[h.arabic] ?? []).sorted().joined(separator: "|"))\(still.isEmpty ? "" : "; glossary still has \(still)"))")
@@ -110,6 +133,8 @@ struct TermEval: ParsableCommand {
         print("missed (first 20): " + missed.prefix(20).joined(separator: "; "))
         print(String(format: "held-out recall: %d starter entries occur in 3+ units and were removed; %d came back with their translation (recall %.3f; %d proposals at min count 2)",
                      held.count, back, Double(back) / Double(max(1, held.count)), all.count))
+        print(String(format: "  of them, %d occur as a pair (the Arabic and one of its English terms in the same unit) in 3+ units: %d came back (recall %.3f)",
+                     pairHeld, pairBack, Double(pairBack) / Double(max(1, pairHeld))))
     }
 
     static func pairs(_ data: String) throws -> [(String, String)] {
@@ -147,7 +172,7 @@ struct TermEval: ParsableCommand {
             for line in text.split(separator: "\n") {
                 let f = line.split(separator: "\t", omittingEmptySubsequences: false)
                 guard f.count >= 2 else { continue }
-                let english = f[1].split(whereSeparator: { $0 == ";" || $0 == "," }).map { englishKey(String($0)) }
+                let english = f[1].split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" }).map { englishKey(String($0)) }
                 for key in arabicKeys(String(f[0])) { out[key, default: []].formUnion(english) }
             }
         }
