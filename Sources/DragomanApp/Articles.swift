@@ -117,7 +117,8 @@ public struct Pretranslation: Sendable {
     /// match (a TM unit may hold a term the glossary now forbids). An assembled draft taken
     /// as the target is checked too; it needs review whatever the checks say.
     func check(_ document: inout PretranslatedDocument, language: Language) throws {
-        let checker = QAChecker(glossary: workspace.glossary, checks: [.numbers, .glossary, .form])
+        var checker = QAChecker(glossary: workspace.glossary, checks: [.numbers, .glossary, .form])
+        checker.minimumSeverity = .error
         let segments = document.segments
         // On every core, like the look-ups (the glossary check reads the store).
         let found: [[String]] = try ParallelMap.map(segments.count, throwing: { i in

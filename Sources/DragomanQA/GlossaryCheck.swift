@@ -9,6 +9,8 @@ struct GlossaryCheck {
     let glossary: any GlossaryStore
     /// Entries of this domain only (nil: all).
     let domain: String?
+    /// Whether to look for source terms the target leaves out (warnings only).
+    var missingTerms = true
 
     func findings(_ pair: QAPair) throws -> [QAFinding] {
         var out: [QAFinding] = []
@@ -21,6 +23,7 @@ struct GlossaryCheck {
                                  message: "«\(hit.surface)» is a \(hit.term.status.rawValue) term (glossary entry \(hit.entry.id))"
                                     + (preferred.map { ": use «\($0.text)»" } ?? "")))
         }
+        guard missingTerms else { return out }
         let found = Set(targetHits.filter { $0.term.language == targetLanguage && !$0.term.status.isDiscouraged }.map(\.entry.id))
         var reported = Set<Int64>()
         for hit in try glossary.find(in: pair.source)

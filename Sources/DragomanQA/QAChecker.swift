@@ -10,6 +10,10 @@ public struct QAChecker: Sendable {
     /// Prefer (only check) the entries of this domain.
     public var domain: String?
     public var checks: Set<QACheck>
+    /// The least severe findings wanted: `.error` lets a check skip the work that can only
+    /// find warnings (the glossary check's search of the source for missing terms, most of
+    /// the checks' time in pre-translation, which keeps errors only).
+    public var minimumSeverity: QASeverity = .warning
 
     public init(glossary: (any GlossaryStore)? = nil, domain: String? = nil, checks: Set<QACheck> = Set(QACheck.allCases)) {
         self.glossary = glossary
@@ -23,7 +27,7 @@ public struct QAChecker: Sendable {
         func add(_ findings: [QAFinding]) {
             for f in findings { byUnit[f.unitID, default: []].append(f) }
         }
-        let glossaryCheck = glossary.map { GlossaryCheck(glossary: $0, domain: domain) }
+        let glossaryCheck = glossary.map { GlossaryCheck(glossary: $0, domain: domain, missingTerms: minimumSeverity == .warning) }
         for pair in pairs {
             let empty = pair.target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             if checks.contains(.completeness) { add(CompletenessCheck.findings(pair)) }
@@ -36,7 +40,7 @@ public struct QAChecker: Sendable {
         var out: [QAFinding] = []
         var seen = Set<String>()
         for pair in pairs where seen.insert(pair.id).inserted {
-            out += (byUnit[pair.id] ?? []).sorted { $0.severity > $1.severity }
+            out += (byUnit[pair.id] ?? []).filter { $0.severity >= minimumSeverity }.sorted { $0.severity > $1.severity }
         }
         return out
     }

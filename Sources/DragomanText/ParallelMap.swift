@@ -1,8 +1,12 @@
 import Foundation
+import Synchronization
 
 /// Runs `body` for 0..<count on several threads and returns the results in order: the
 /// one parallel loop of the project (file parsing, glossary preparation, pre-translation).
-/// Work is interleaved (thread w takes w, w + workers, …) so that uneven items spread.
+/// Each thread takes the next item not yet taken, so that a thread never waits while items
+/// are left: items cost very unevenly (a segment searched for fragments costs many times
+/// one with an exact match), and taking every n-th item left one core idle for the last
+/// 0.2–0.4 s of a 3 s pre-translation.
 public enum ParallelMap {
     /// Below this many items a loop runs on the calling thread: threads cost more.
     public static let minimumParallelCount = 64
@@ -18,13 +22,14 @@ public enum ParallelMap {
             slots.deallocate()
         }
         let box = SlotBox(slots)
+        let next = Atomic<Int>(0)
         withoutActuallyEscaping(body) { body in
             let sendableBody = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var i = w
-                while i < count {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard i < count else { break }
                     box.pointer[i] = sendableBody.value(i)
-                    i += workers
                 }
             }
         }

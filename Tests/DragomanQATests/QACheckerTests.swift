@@ -61,6 +61,23 @@ import Testing
         #expect(forbidden.first?.message.contains("use «al-Aqsa Mosque»") == true)
     }
 
+    @Test func errorsOnlyLeaveOutTheWarnings() throws {
+        let glossary = InMemoryGlossary()
+        _ = try glossary.add(NewEntry(terms: [NewTerm(.arabic, "قطاع غزة"), NewTerm(.english, "Gaza Strip")]))
+        _ = try glossary.add(NewEntry(terms: [NewTerm(.arabic, "المسجد الأقصى"), NewTerm(.english, "al-Aqsa Mosque"),
+                                              NewTerm(.english, "Temple Mount", status: .forbidden)]))
+        var checker = QAChecker(glossary: glossary)
+        checker.minimumSeverity = .error
+        // A missing term and a doubled word are warnings; a forbidden term and a wrong number errors.
+        let pair = QAPair(id: "1", source: "زار ٣ وفود قطاع غزة والمسجد الأقصى", target: "Two delegations visited the the enclave and the Temple Mount")
+        let all = try QAChecker(glossary: glossary).check(pair)
+        let errors = try checker.check(pair)
+        #expect(all.contains { $0.rule == "missing-term" } && all.contains { $0.rule == "doubled-word" })
+        #expect(errors.contains { $0.rule == "forbidden-term" })
+        #expect(errors.allSatisfy { $0.severity == .error })
+        #expect(errors.map(\.rule) == all.filter { $0.severity == .error }.map(\.rule))
+    }
+
     @Test func consistencyAcrossTheFile() throws {
         let pairs = [QAPair(id: "1", source: "قال الرئيس", target: "The president said"),
                      QAPair(id: "2", source: "قال الرئيس", target: "The chairman said"),
