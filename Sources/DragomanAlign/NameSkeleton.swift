@@ -11,30 +11,33 @@ enum NameSkeleton {
 
     /// The skeleton of an Arabic word (its match key or a clitic reading's core).
     static func arabic(_ key: String) -> String? {
-        var out: [Character] = []
+        // On code points and ASCII bytes: a switch on scalars and an array of Characters
+        // made this 6% of aligning a unit on arrival.
+        var out: [UInt8] = []
+        out.reserveCapacity(12)
         for s in key.unicodeScalars {
-            let c: Character?
-            switch s {
-            case "ب", "پ": c = "b"
-            case "ت", "ط", "ث": c = "t"
-            case "د", "ض": c = "d"
-            case "ذ", "ز", "س", "ش", "ص", "ظ": c = "s"
-            case "ج", "غ", "گ", "چ": c = "g"
-            case "ح", "ه": c = "h"
-            case "خ", "ق", "ك": c = "k"
-            case "ف", "ڤ": c = "f"
-            case "ل": c = "l"
-            case "م": c = "m"
-            case "ن": c = "n"
-            case "ر": c = "r"
-            case "ا", "و", "ي", "ى", "ع", "ء", "ئ", "ؤ", "ة": c = nil
+            let c: UInt8
+            switch s.value {
+            case 0x0628, 0x067E: c = UInt8(ascii: "b")                          // ب پ
+            case 0x062A, 0x0637, 0x062B: c = UInt8(ascii: "t")                  // ت ط ث
+            case 0x062F, 0x0636: c = UInt8(ascii: "d")                          // د ض
+            case 0x0630, 0x0632, 0x0633, 0x0634, 0x0635, 0x0638: c = UInt8(ascii: "s") // ذ ز س ش ص ظ
+            case 0x062C, 0x063A, 0x06AF, 0x0686: c = UInt8(ascii: "g")          // ج غ گ چ
+            case 0x062D, 0x0647: c = UInt8(ascii: "h")                          // ح ه
+            case 0x062E, 0x0642, 0x0643: c = UInt8(ascii: "k")                  // خ ق ك
+            case 0x0641, 0x06A4: c = UInt8(ascii: "f")                          // ف ڤ
+            case 0x0644: c = UInt8(ascii: "l")                                  // ل
+            case 0x0645: c = UInt8(ascii: "m")                                  // م
+            case 0x0646: c = UInt8(ascii: "n")                                  // ن
+            case 0x0631: c = UInt8(ascii: "r")                                  // ر
+            case 0x0627, 0x0648, 0x064A, 0x0649, 0x0639, 0x0621, 0x0626, 0x0624, 0x0629: continue // ا و ي ى ع ء ئ ؤ ة
             default:
-                if ArabicLetters.isLetter(s) { c = nil } else { return nil }
+                if ArabicLetters.isLetter(s) { continue } else { return nil }
             }
-            if let c, out.last != c { out.append(c) }
+            if out.last != c { out.append(c) }
         }
-        if out.last == "h" { out.removeLast() }
-        return out.count >= minimumLength ? String(out) : nil
+        if out.last == UInt8(ascii: "h") { out.removeLast() }
+        return out.count >= minimumLength ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// The skeleton of an English word (any case; Latin letters only).

@@ -43,17 +43,19 @@ public enum ArrivalAlignment {
             forwardTension: stored.forwardTension, reverseTension: stored.reverseTension,
             nullProbability: stored.nullProbability)
         let counts = stored.arabicCounts
-        let ids = stored.words
+        // By bytes: alignment tokens are match keys (one normal form already).
+        let ids = Dictionary(uniqueKeysWithValues: stored.words.map { (KeyBytes($0.key), $0.value) })
         let tokenizer = AlignmentTokenizer(arabicCount: { counts[$0] ?? 0 })
         return { arabic, english in
             let tokens = tokenizer.tokens(arabic: arabic, english: english)
             // Words the model has not seen get ids of their own (the same on both sides).
-            var unknown: [String: Int32] = [:]
+            var unknown: [KeyBytes: Int32] = [:]
             func id(_ s: String) -> Int32 {
-                if let i = ids[s] { return i }
-                if let i = unknown[s] { return i }
+                let key = KeyBytes(s)
+                if let i = ids[key] { return i }
+                if let i = unknown[key] { return i }
                 let i = Int32(1 << 30) + Int32(unknown.count)
-                unknown[s] = i
+                unknown[key] = i
                 return i
             }
             let sentence = AlignmentSentence(source: tokens.arabic.map(id), target: tokens.english.map(id), anchors: tokens.anchors)
