@@ -72,6 +72,31 @@ import DragomanTM
         #expect(once.ranked(minimumCount: 1).contains { $0.english == "Security Council" && $0.count == 3 && $0.linkedCount == 1 })
     }
 
+    @Test func aNameWrittenAsItsAcronymIsTheName() {
+        #expect(TermExtractor.acronym(of: "European Union") == "eu")
+        #expect(TermExtractor.acronym(of: "International Court of Justice") == "icj")
+        #expect(TermExtractor.acronym(of: "United Nations") == "un")
+        // Not a name, or one word.
+        #expect(TermExtractor.acronym(of: "foreign minister") == nil)
+        #expect(TermExtractor.acronym(of: "Europe") == nil)
+        func acronyms(_ s: String) -> Set<String> { TermExtractor.acronyms(in: MatchTokenizer.tokens(of: s, side: .english)) }
+        #expect(acronyms("The EU and the U.N. met U.S. officials.") == ["eu", "un", "us"])
+        #expect(acronyms("Talks at the ICJ in The Hague") == ["icj"])
+        #expect(acronyms("He told us. I was there.").isEmpty)
+
+        var e = TermExtractor()
+        // انتقد(0) الاتحاد(1) الأوروبي(2) الخطة(3) .(4)   The(0) European(1) Union(2) criticised(3) the(4) plan(5) .(6)
+        add(&e, 1, "انتقد الاتحاد الأوروبي الخطة.", "The European Union criticised the plan.", [(0, 3), (1, 2), (2, 1), (3, 5), (4, 6)])
+        add(&e, 2, "رحب الاتحاد الأوروبي بالاتفاق.", "The European Union welcomed the deal.", [(0, 3), (1, 2), (2, 1), (3, 5), (4, 6)])
+        // Not projected by its links, and written EU: it still holds the pair.
+        add(&e, 3, "قال الاتحاد الأوروبي إنه قلق.", "The EU said it was worried.", [(0, 2)])
+        secondPass(&e, [("انتقد الاتحاد الأوروبي الخطة.", "The European Union criticised the plan."),
+                        ("رحب الاتحاد الأوروبي بالاتفاق.", "The European Union welcomed the deal."),
+                        ("قال الاتحاد الأوروبي إنه قلق.", "The EU said it was worried.")])
+        let union = e.ranked(minimumCount: 3).first { $0.english == "European Union" }
+        #expect(union?.count == 3 && union?.linkedCount == 2)
+    }
+
     @Test func aOneWordEnglishTermIsANameOrANoun() {
         var e = TermExtractor()
         for id in Int64(1)...3 {
