@@ -11,15 +11,16 @@ struct TermExtract: ParsableCommand {
         commandName: "extract",
         abstract: "Propose glossary entries from the TM: names, titles and institutions it translates the same way again and again.",
         discussion: """
-            Arabic phrases of one to five words projected through the TM's word links onto the same English \
-            in at least --min-count units, that look like terms (no function word at either end, no number; \
-            a one-word English term is a capitalised name) and that the glossary does not have yet; ranked \
+            Arabic phrases of one to five words that the TM's word links project onto the same English in \
+            two units or more and that stand with that English (or a name's acronym: EU, U.N.) in at least \
+            --min-count units, that look like terms (no function word at either end, no number; a one-word \
+            English term is a capitalised name or a noun) and that the glossary does not have yet; ranked \
             by Dice's association of the two phrases over units, weighted by how often they recur. The TSV \
             has the glossary import header, so `dragoman term extract > new.tsv`, edit, `dragoman term import \
             new.tsv` is the review loop; the evidence (units, Dice, confidence) is in the note column.
             """)
 
-    @Option(help: "The fewest units that must show a pair.") var minCount = 3
+    @Option(help: "The fewest units whose Arabic and English hold a pair.") var minCount = 3
     @Option(help: "How many proposals at most.") var limit = 200
     @Option(help: "tsv (the glossary import's columns) or json.") var format: ExtractFormat = .tsv
     @Option(name: .shortAndLong, help: "Write to this file (a temporary file renamed on success).") var output: String?
