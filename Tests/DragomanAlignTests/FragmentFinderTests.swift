@@ -73,6 +73,32 @@ import DragomanTM
         #expect(found.isEmpty)
     }
 
+    /// Three units hold الأمن الغذائي; in each a stray link (الغذائي → the verb) makes the
+    /// projection inconsistent, but all three translate it "food security" near its links.
+    func foodSecurityTM(secondAndThird: (String, String)) throws -> InMemoryTranslationMemory {
+        let tm = InMemoryTranslationMemory()
+        // عزز(0) الأمن(1) الغذائي(2) .(3)   It(0) boosted(1) food(2) security(3) .(4)
+        _ = try add(tm, "عزز الأمن الغذائي.", "It boosted food security.", [(0, 1), (1, 3), (2, 1), (3, 4)])
+        // ناقشوا(0) الأمن(1) الغذائي(2) أمس(3) .(4)   They(0) discussed(1) food(2) …(3) yesterday(4) .(5)
+        _ = try add(tm, "ناقشوا الأمن الغذائي أمس.", secondAndThird.0, [(0, 1), (1, 3), (2, 1), (3, 4), (4, 5)])
+        // يهدد(0) الجفاف(1) الأمن(2) الغذائي(3) .(4)   Drought(0) threatens(1) food(2) …(3) .(4)
+        _ = try add(tm, "يهدد الجفاف الأمن الغذائي.", secondAndThird.1, [(0, 1), (1, 0), (2, 3), (3, 1), (4, 4)])
+        return tm
+    }
+
+    @Test func whatTheUnitsShareNearTheLinksIsProposedWhereTheLinksDoNotAgree() throws {
+        let tm = try foodSecurityTM(secondAndThird: ("They discussed food security yesterday.", "Drought threatens food security."))
+        let found = try FragmentFinder(index: tm).fragments(of: "أزمة الأمن الغذائي", side: .arabic)
+        let f = try #require(found.first)
+        #expect(f.target == "food security")
+        #expect(f.count == 3 && f.units.count == 3)
+
+        // Two of three is not more than two thirds; and a common word the three share
+        // ("food") is not taken for the translation of two words.
+        let split = try foodSecurityTM(secondAndThird: ("They discussed food security yesterday.", "Drought threatens food supplies."))
+        #expect(try FragmentFinder(index: split).fragments(of: "أزمة الأمن الغذائي", side: .arabic).isEmpty)
+    }
+
     @Test func disagreementLowersConfidenceAndShowsAlternatives() throws {
         let tm = InMemoryTranslationMemory()
         // مجلس(0) الأمن(1) اجتمع(2) .(3)
