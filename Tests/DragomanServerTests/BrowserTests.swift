@@ -199,6 +199,10 @@ struct BrowserTests {
             let entryID = try #require(((try JSONSerialization.jsonObject(with: Data(entry.utf8)) as? [[String: Any]])?.first?["entry"] as? [String: Any])?["id"] as? Int)
             try await browser.navigate(base + "/glossary?after=\(entryID - 1)&limit=1")
             try await browser.click(try await browser.find("button.edit-entry"))
+            // One status control per term of the entry, beside its domain and note.
+            let terms = try await browser.execute("return document.querySelectorAll('tr[data-entry] li[data-term]').length") as? Int ?? 0
+            #expect(terms > 0)
+            #expect(try await browser.execute("return document.querySelectorAll('tr.editing label > select').length") as? Int == terms)
             try await browser.type(try await browser.find("tr.editing input[aria-label=Note]"), "checked by the desk")
             try await browser.click(try await browser.find("tr.editing button[type=submit]"))
             try await browser.wait("the edit", "return document.querySelector('#status').textContent.includes('saved')")

@@ -62,19 +62,9 @@
     arabic.value = row.querySelector(".col-ar").textContent;
     const note = el("input", { dir: "auto", "aria-label": "Note" });
     note.value = row.dataset.note ?? "";
-    const editor = el("tr", { class: "editing" }, el("td", { colspan: 6 },
-      el("form", { class: "grid" }, el("label", {}, "English", english), el("label", {}, "Arabic", arabic), el("label", {}, "Note", note),
-        el("button", { type: "submit" }, "Save"), el("button", { type: "button", class: "secondary", onclick: () => editor.remove() }, "Cancel"))));
-    row.after(editor);
-    english.focus();
-    editor.addEventListener("keydown", (e) => { if (e.key === "Escape") { editor.remove(); row.querySelector(".edit-unit").focus(); } });
-    editor.querySelector("form").addEventListener("submit", async (e) => {
-      e.preventDefault();
-      try {
-        const unit = await api("PATCH", `/api/v1/tm/units/${id}`, { english: english.value, arabic: arabic.value, note: note.value.trim() });
-        status(`Unit ${id} saved (now unit ${unit.id}).`, "ok");
-        reloadSoon();
-      } catch (error) { status(error.message, "error"); }
+    inlineEditor(row, ".edit-unit", [el("label", {}, "English", english), el("label", {}, "Arabic", arabic), el("label", {}, "Note", note)], async () => {
+      const unit = await api("PATCH", `/api/v1/tm/units/${id}`, { english: english.value, arabic: arabic.value, note: note.value.trim() });
+      return `Unit ${id} saved (now unit ${unit.id}).`;
     });
   }
 
@@ -88,20 +78,30 @@
         ["preferred", "admitted", "deprecated", "forbidden"].map((s) => el("option", { value: s, selected: s === li.dataset.status }, s)));
       return { li, select, term: li.dataset.term, before: li.dataset.status };
     });
-    const panel = el("td", { colspan: 6 },
-      el("form", { class: "grid" }, el("label", {}, "Domain", domain), el("label", {}, "Note", note),
-        statuses.map((s) => el("label", {}, s.li.textContent.replace(s.before, "").trim(), s.select)),
-        el("button", { type: "submit" }, "Save"), el("button", { type: "button", class: "secondary", onclick: () => editor.remove() }, "Cancel")));
-    const editor = el("tr", { class: "editing" }, panel);
+    inlineEditor(row, ".edit-entry", [el("label", {}, "Domain", domain), el("label", {}, "Note", note),
+      ...statuses.map((s) => el("label", {}, s.li.textContent.replace(s.before, "").trim(), s.select))], async () => {
+      await api("PATCH", `/api/v1/terms/entries/${id}`, { domain: domain.value.trim(), note: note.value.trim() });
+      for (const s of statuses) if (s.select.value !== s.before) await api("PATCH", `/api/v1/terms/entries/${id}`, { term: Number(s.term), status: s.select.value });
+      return `Entry ${id} saved.`;
+    });
+  }
+
+  /**
+   * A row's fields edited in a row of their own below it (the TM's units, the glossary's
+   * entries): Save runs `save`, which says what it saved; Cancel or Escape closes the
+   * editor and gives the focus back to the row's edit button.
+   */
+  function inlineEditor(row, editButton, fields, save) {
+    const editor = el("tr", { class: "editing" }, el("td", { colspan: 6 },
+      el("form", { class: "grid" }, fields,
+        el("button", { type: "submit" }, "Save"), el("button", { type: "button", class: "secondary", onclick: () => editor.remove() }, "Cancel"))));
     row.after(editor);
-    domain.focus();
-    panel.addEventListener("keydown", (e) => { if (e.key === "Escape") { editor.remove(); row.querySelector(".edit-entry").focus(); } });
-    panel.querySelector("form").addEventListener("submit", async (e) => {
+    editor.querySelector("input, textarea, select").focus();
+    editor.addEventListener("keydown", (e) => { if (e.key === "Escape") { editor.remove(); row.querySelector(editButton).focus(); } });
+    editor.querySelector("form").addEventListener("submit", async (e) => {
       e.preventDefault();
       try {
-        await api("PATCH", `/api/v1/terms/entries/${id}`, { domain: domain.value.trim(), note: note.value.trim() });
-        for (const s of statuses) if (s.select.value !== s.before) await api("PATCH", `/api/v1/terms/entries/${id}`, { term: Number(s.term), status: s.select.value });
-        status(`Entry ${id} saved.`, "ok");
+        status(await save(), "ok");
         reloadSoon();
       } catch (error) { status(error.message, "error"); }
     });
