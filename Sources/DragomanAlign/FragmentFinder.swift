@@ -270,7 +270,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         /// common one-word translations 0.617 with a quarter of it.)
         func vote(_ distinct: [(Int64, Int)], length: Int) -> (text: String, units: [Int64])? {
             let targetLanguage = side.other
-            var seen: [String: (text: String, units: [Int64])] = [:]
+            var seen: [String: (text: String, words: Int, units: [Int64])] = [:]
             for (id, start) in distinct {
                 guard let entry = units[id] ?? nil else { continue }
                 let span = start..<(start + length)
@@ -287,7 +287,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                         let key = words.map(\.key).joined(separator: " ")
                         guard mine.insert(key).inserted else { continue }
                         let text = entry.target.utf16Slice(words.first!.range.lowerBound..<words.last!.range.upperBound)
-                        seen[key, default: (text, [])].units.append(id)
+                        seen[key, default: (text, words.count, [])].units.append(id)
                     }
                 }
             }
@@ -297,10 +297,10 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 // word shared by the units is as often a piece of the translation (food of
                 // food security) as the whole of it.
                 $0.value.units.count >= need
-                    && ($0.key.contains(" ") || length == 1 || $0.value.text.unicodeScalars.first?.properties.isUppercase == true)
+                    && ($0.value.words > 1 || length == 1 || $0.value.text.unicodeScalars.first?.properties.isUppercase == true)
             }
-                .max { ($0.value.units.count, $0.key.split(separator: " ").count, $1.key) < ($1.value.units.count, $1.key.split(separator: " ").count, $0.key) }?
-                .value
+                .max { ($0.value.units.count, $0.value.words, $1.key) < ($1.value.units.count, $1.value.words, $0.key) }
+                .map { (text: $0.value.text, units: $0.value.units) }
         }
 
         mutating func project(units found: [(Int64, Int)], found total: Int, length: Int, range: Range<Int>, query: String,

@@ -124,7 +124,7 @@ public struct Pretranslation: Sendable {
         let found: [[String]] = try ParallelMap.map(segments.count, throwing: { i in
             guard let target = segments[i].target else { return [] }
             let pair = QAPair(id: String(i + 1), source: segments[i].segment.text, target: target, sourceLanguage: language)
-            return try checker.check(pair).filter { $0.severity == .error }.map(\.message)
+            return try checker.check(pair).map(\.message)
         })
         for (i, errors) in found.enumerated() where !errors.isEmpty {
             document.segments[i].checks = errors

@@ -30,7 +30,7 @@ struct TermEval: ParsableCommand {
     @Option(help: "Print this many proposals, spread over the top ones, to check by hand.") var sample = 50
 
     func run() throws {
-        let pairs = try Self.pairs(data)
+        let (pairs, newsUnits) = try Self.pairs(data)
         print("TM: \(pairs.count) pairs (ntrex-dev.tsv, libreoffice-ui-dev.tsv)")
         let folder = NSTemporaryDirectory() + "dragoman-terms-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: folder)
@@ -48,7 +48,6 @@ struct TermEval: ParsableCommand {
         var checkable = 0, right = 0
         var wrong: [TermCandidate] = []
         // Per domain, by the first unit that shows the proposal (the news pairs were added first).
-        let newsUnits = try NTREX.load(dataDirectory: data).reduce(0) { $0 + $1.arabic.count }
         var byDomain: [Bool: (proposed: Int, checkable: Int, right: Int)] = [:]
         for p in proposals {
             let news = (p.units.first ?? Int64.max) <= Int64(newsUnits)
@@ -137,15 +136,17 @@ struct TermEval: ParsableCommand {
                      pairHeld, pairBack, Double(pairBack) / Double(max(1, pairHeld))))
     }
 
-    static func pairs(_ data: String) throws -> [(String, String)] {
+    /// The pairs, the news first, and how many of them are news.
+    static func pairs(_ data: String) throws -> (pairs: [(String, String)], news: Int) {
         var out: [(String, String)] = []
         for doc in try NTREX.load(dataDirectory: data) { out += zip(doc.arabic, doc.english).map { ($0, $1) } }
+        let news = out.count
         let text = try String(contentsOfFile: (data as NSString).appendingPathComponent("libreoffice-ui-dev.tsv"), encoding: .utf8)
         for line in text.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             if f.count >= 2 { out.append((String(f[0]), String(f[1]))) }
         }
-        return out
+        return (out, news)
     }
 
     /// Lower-cased English with each word's plural folded.
