@@ -35,7 +35,8 @@ public struct TermCandidate: Sendable, Hashable, Codable {
 /// no number; the English has one to six words, no function words inside but of, the,
 /// and, for, de, al; a one-word English term is a name (capitalised inside its sentence)
 /// or a noun: no verb form, its Arabic seen with the article (Arabic verbs never take it),
-/// strongly associated (Dice ≥ 0.6); no common reporting verb (said, told). Two passes
+/// strongly associated (Dice ≥ 0.6); no common reporting verb (said, told); not a piece
+/// of a longer term (`TermPieces.swift`: الاتحاد → Union of European Union). Two passes
 /// over the TM: candidates, then how often each English phrase occurs and each pair
 /// stands together.
 public struct TermExtractor: Sendable {
@@ -61,11 +62,15 @@ public struct TermExtractor: Sendable {
         var count = 0
         /// Times the English stood capitalised inside its sentence (a name).
         var asName = 0
-        /// Times the Arabic carried the article (a noun: Arabic verbs never do).
+        /// Times a word of the Arabic carried the article (a noun: Arabic verbs never do; in
+        /// a construct the last word carries it: كلمة السر).
         var withArticle = 0
         var units: [Int64] = []
         /// Units whose Arabic and English hold the pair, whether the links projected it there or not.
         var together = 0
+        /// Projections in which every Arabic content word had a link into the English (none
+        /// left unlinked, as يوم of يوم السبت → Saturday is).
+        var fullyLinked = 0
         var surface: [String: Int] = [:]
         var englishSurface: [String: Int] = [:]
     }
@@ -128,6 +133,11 @@ public struct TermExtractor: Sendable {
         }
     }
 
+    /// Whether every Arabic content word of a span has a link into the English box.
+    static func isFullyLinked(_ span: Range<Int>, _ tokens: [MatchToken], into box: Range<Int>, _ links: StoredLinks) -> Bool {
+        span.allSatisfy { i in !isContent(tokens[i], .arabic) || links.links.contains { $0.source == i && box.contains($0.target) } }
+    }
+
     /// Pass 1: the candidate pairs of one unit.
     public mutating func add(unit id: Int64, arabic: String, arabicTokens: [MatchToken], english: String, englishTokens: [MatchToken],
                              links: StoredLinks) {
@@ -136,7 +146,8 @@ public struct TermExtractor: Sendable {
                 let (start, end) = (range.lowerBound, range.upperBound)
                 if seenArabic.insert(KeyBytes(key)).inserted { arabicCounts[KeyBytes(key), default: 0] += 1 }
                 guard let projected = SpanProjection.target(of: start..<end, sourceTokens: arabicTokens, targetTokens: englishTokens,
-                                                            links: links, sourceLanguage: .arabic, strict: true) else { return }
+                                                            links: links, sourceLanguage: .arabic, strict: true,
+                                                            manyToOne: true) else { return }
                 let box = projected
                 guard let englishText = termLike(box, englishTokens, english) else { return }
                 let pair = Pair(arabic: key, english: englishText.lowercased())
@@ -146,7 +157,8 @@ public struct TermExtractor: Sendable {
                 if box.count == 1, box.lowerBound > 0, englishTokens[box.lowerBound].text.unicodeScalars.first?.properties.isUppercase == true {
                     tally.asName += 1
                 }
-                if Self.hasArticle(arabicTokens[start].key) { tally.withArticle += 1 }
+                if (start..<end).contains(where: { Self.hasArticle(arabicTokens[$0].key) }) { tally.withArticle += 1 }
+                if Self.isFullyLinked(start..<end, arabicTokens, into: box, links) { tally.fullyLinked += 1 }
                 if tally.units.count < 2 { tally.units.append(id) }
                 let surface = arabic.utf16Slice(arabicTokens[start].range.lowerBound..<arabicTokens[end - 1].range.upperBound)
                 tally.surface[surface, default: 0] += 1
@@ -321,10 +333,12 @@ public struct TermExtractor: Sendable {
             m.units = Array((m.units + tally.units).sorted().prefix(2))
             m.asName += tally.asName
             m.withArticle += tally.withArticle
+            m.fullyLinked += tally.fullyLinked
             m.surface.merge(tally.surface, uniquingKeysWith: +)
             m.englishSurface.merge(tally.englishSurface, uniquingKeysWith: +)
             merged[key] = m
         }
+        let pieces = pieces(of: merged, arabicCounts: arabicCounts, minimumCount: minimumCount)
         var out: [TermCandidate] = []
         // The links must find the pair in two units (one when one is asked for); how often
         // it holds is then counted over the units that hold both phrases, which the links
@@ -345,6 +359,7 @@ public struct TermExtractor: Sendable {
             let linkedDice = 2 * Double(tally.count) / Double(a + e)
             if commonWord && (tally.withArticle == 0 || linkedDice < 0.6) { continue }
             guard dice >= minimumDice else { continue }
+            if pieces.contains(pair) { continue }
             // Prefer a surface without attached clitics when there is one.
             let plain = tally.surface.filter { MatchKey.make($0.key) == pair.arabic || TermExtractor.arabicKeyOf($0.key) == pair.arabic }
             let arabic = (plain.isEmpty ? tally.surface : plain).max { ($0.value, $1.key) < ($1.value, $0.key) }!.key

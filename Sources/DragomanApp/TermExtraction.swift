@@ -1,3 +1,4 @@
+import Foundation
 import DragomanAlign
 import DragomanGlossary
 import DragomanStore
@@ -56,7 +57,7 @@ public struct TermExtraction: Sendable {
         count()
         var out: [TermCandidate] = []
         for candidate in extractor.ranked(minimumCount: minimumCount) {
-            if try isKnown(candidate) { continue }
+            if try isKnown(candidate) || isCovered(candidate) { continue }
             out.append(candidate)
             if out.count == limit { break }
         }
@@ -68,6 +69,22 @@ public struct TermExtraction: Sendable {
         guard let glossary else { return false }
         return try glossary.lookup(candidate.arabic, limit: 5).contains {
             $0.term.language == .arabic && ($0.kind == .exact || $0.kind == .normalized || $0.kind == .clitic)
+        }
+    }
+
+    /// Whether glossary terms inside a phrase already give its English, so that the
+    /// proposal adds nothing: يوم السبت → Saturday when the glossary has السبت → Saturday
+    /// (the links tie both words to Saturday, as they tie كلمة السر to password).
+    func isCovered(_ candidate: TermCandidate) throws -> Bool {
+        guard let glossary, candidate.arabic.contains(" ") else { return false }
+        let english = candidate.english.lowercased()
+        return try glossary.find(in: candidate.arabic).contains { hit in
+            hit.entry.terms.contains { term in
+                // A term may list its senses ("Saturday | Sabbath", "day; date").
+                term.language == .english && term.status != .forbidden
+                    && term.text.lowercased().split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," })
+                        .contains { $0.trimmingCharacters(in: .whitespaces) == english }
+            }
         }
     }
 

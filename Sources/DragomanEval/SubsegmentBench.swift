@@ -24,6 +24,7 @@ struct SubsegmentBench: ParsableCommand {
     @Option(help: "Fragment queries.") var queries = 1_000
     @Option(help: "Units imported to time alignment on arrival (twice: without, then with).") var arrivals = 50_000
     @Flag(help: "Learn again even when the database was learnt.") var relearn = false
+    @Flag(help: "Only time alignment on arrival (no fragment queries, no 4 MB unit).") var arrivalOnly = false
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -51,8 +52,12 @@ struct SubsegmentBench: ParsableCommand {
             print("learnt before (\(state.unitsAtLearning) units, \(String(format: "%.1f", state.seconds)) s); --relearn to learn again")
         }
 
-        // Fragment queries: held-out real sentences (the TM does not hold them).
         let corpus = try BenchCorpus.load(dataDirectory: data)
+        if arrivalOnly {
+            try timeArrival(db, workspace: workspace, corpus: corpus)
+            return
+        }
+        // Fragment queries: held-out real sentences (the TM does not hold them).
         let texts = (0..<queries).map { corpus.heldOut[$0 % corpus.heldOut.count].arabic }
         let recall = FragmentRecall(tm: workspace.tm, glossary: nil)
         for q in texts.prefix(50) { _ = try recall.fragments(of: q, side: .arabic) }
@@ -71,15 +76,8 @@ struct SubsegmentBench: ParsableCommand {
         // A 4 MB unit: aligned on arrival and searched, in bounded time.
         let longArabic = String(repeating: corpus.pairs[0].arabic + " ", count: 4_000_000 / max(1, corpus.pairs[0].arabic.utf8.count + 1))
         let longEnglish = String(repeating: corpus.pairs[0].english + " ", count: 4_000_000 / max(1, corpus.pairs[0].english.utf8.count + 1))
-        let copy = (work as NSString).appendingPathComponent("arrival.sqlite")
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
-        try workspace.database.checkpoint()
-        try FileManager.default.copyItem(atPath: db, toPath: copy)
-        workspace = try Workspace.open(DatabaseLocation(path: copy, isExplicit: true), ifMissing: .refuse)
+        let (copy, loadSeconds) = try Self.copy(db, workspace: &workspace, work: work)
         var t0 = Date()
-        try workspace.alignOnArrival()
-        let loadSeconds = Date().timeIntervalSince(t0)
-        t0 = Date()
         _ = try workspace.tm.add(TranslationUnit(arabic: longArabic, english: longEnglish))
         let longAdd = Date().timeIntervalSince(t0)
         t0 = Date()
@@ -89,15 +87,35 @@ struct SubsegmentBench: ParsableCommand {
                      Double(longArabic.utf8.count) / 1e6, Double(longEnglish.utf8.count) / 1e6, longAdd, longSearch, longFragments,
                      Self.peakMegabytes()))
 
-        // Alignment on arrival: the same import rate without and with it, on a copy.
+        print(String(format: "loading the whole model for an import: %.2f s", loadSeconds))
+        try timeArrival(copy, workspace: workspace, corpus: corpus)
+    }
+
+    /// A copy of the benchmark database to add units to, opened and aligning on arrival
+    /// (the time the model took to load).
+    static func copy(_ db: String, workspace: inout Workspace, work: String) throws -> (path: String, loadSeconds: Double) {
+        let copy = (work as NSString).appendingPathComponent("arrival.sqlite")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        try workspace.database.checkpoint()
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        workspace = try Workspace.open(DatabaseLocation(path: copy, isExplicit: true), ifMissing: .refuse)
+        let t0 = Date()
+        try workspace.alignOnArrival()
+        return (copy, Date().timeIntervalSince(t0))
+    }
+
+    /// Alignment on arrival: the same import rate without and with it, on a copy.
+    func timeArrival(_ db: String, workspace: Workspace, corpus: BenchCorpus) throws {
+        var workspace = workspace
+        let copy: String
+        if db.hasSuffix("arrival.sqlite") { copy = db } else { copy = try Self.copy(db, workspace: &workspace, work: work).path }
         var rng = BenchRandom(seed: 7)
         let fresh = corpus.units(count: units + 2 * arrivals, rng: &rng).suffix(2 * arrivals).map { line -> TranslationUnit in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             return TranslationUnit(arabic: String(f[0]) + " (1)", english: String(f[1]) + " (1)")
         }
-        print(String(format: "loading the whole model for an import: %.2f s", loadSeconds))
         workspace.tm.linking = nil
-        t0 = Date()
+        var t0 = Date()
         let plain = try workspace.tm.add(contentsOf: Array(fresh.prefix(arrivals)))
         let plainRate = Double(plain.added + plain.updated) / Date().timeIntervalSince(t0)
         try workspace.alignOnArrival()

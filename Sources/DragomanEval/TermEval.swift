@@ -28,6 +28,7 @@ struct TermEval: ParsableCommand {
     @Option(help: "Proposals checked.") var top = 200
     @Option(help: "The fewest units a proposal needs.") var minCount = 3
     @Option(help: "Print this many proposals, spread over the top ones, to check by hand.") var sample = 50
+    @Option(help: "Print this many of the held-out entries that did not come back.") var missed = 20
 
     func run() throws {
         let (pairs, newsUnits) = try Self.pairs(data)
@@ -118,7 +119,7 @@ struct TermEval: ParsableCommand {
             let words = MatchTokenizer.tokens(of: p.arabic, side: .arabic).filter { $0.weightClass == .word }
             proposed[TermExtractor.arabicKey(words), default: []].insert(Self.englishKey(p.english))
         }
-        var missed: [String] = []
+        var missedEntries: [String] = []
         var pairHeld = 0, pairBack = 0
         for h in held {
             let isBack = !(proposed[h.arabic] ?? []).isDisjoint(with: h.english)
@@ -126,10 +127,10 @@ struct TermEval: ParsableCommand {
             if isBack { back += 1 }
             else {
                 let still = try second.glossary.find(in: h.arabic).map { "\($0.entry.id):\($0.term.text)" }.joined(separator: ",")
-                missed.append("\(h.arabic) → \(h.english.sorted().joined(separator: "|")) (proposed: \((proposed[h.arabic] ?? []).sorted().joined(separator: "|"))\(still.isEmpty ? "" : "; glossary still has \(still)"))")
+                missedEntries.append("\(h.arabic) → \(h.english.sorted().joined(separator: "|")) (proposed: \((proposed[h.arabic] ?? []).sorted().joined(separator: "|"))\(still.isEmpty ? "" : "; glossary still has \(still)"))")
             }
         }
-        print("missed (first 20): " + missed.prefix(20).joined(separator: "; "))
+        print("missed (first \(missed)): " + missedEntries.prefix(missed).joined(separator: "; "))
         print(String(format: "held-out recall: %d starter entries occur in 3+ units and were removed; %d came back with their translation (recall %.3f; %d proposals at min count 2)",
                      held.count, back, Double(back) / Double(max(1, held.count)), all.count))
         print(String(format: "  of them, %d occur as a pair (the Arabic and one of its English terms in the same unit) in 3+ units: %d came back (recall %.3f)",

@@ -5,9 +5,11 @@ import DragomanTM
 
 /// Term extraction on units whose links are written by hand (match-token indexes).
 @Suite struct TermExtractorTests {
-    func add(_ e: inout TermExtractor, _ id: Int64, _ arabic: String, _ english: String, _ links: [(Int, Int)]) {
-        let stored = StoredLinks(links: links.map { WordLink(source: $0.0, target: $0.1) },
-                                 sure: Set(links.map { WordLink(source: $0.0, target: $0.1) }))
+    /// Adds a unit whose links are all sure but those in `unsure`.
+    func add(_ e: inout TermExtractor, _ id: Int64, _ arabic: String, _ english: String, _ links: [(Int, Int)],
+             unsure: [(Int, Int)] = []) {
+        let sure = links.map { WordLink(source: $0.0, target: $0.1) }
+        let stored = StoredLinks(links: sure + unsure.map { WordLink(source: $0.0, target: $0.1) }, sure: Set(sure))
         e.add(unit: id, arabic: arabic, arabicTokens: MatchTokenizer.tokens(of: arabic, side: .arabic), english: english,
               englishTokens: MatchTokenizer.tokens(of: english, side: .english), links: stored)
     }
@@ -116,5 +118,55 @@ import DragomanTM
         #expect(key("للرئيس") == key("الرئيس"))
         #expect(key("بالقدس الشرقية") == key("القدس الشرقية"))
         #expect(key("وزير") == "وزير")
+    }
+
+    /// Sure links are the two directions' intersection, so when two Arabic words make one
+    /// English word only one of them holds the sure link; the other's link still ties it in.
+    @Test func severalArabicWordsLinkedToOneEnglishWordAreOneTerm() {
+        var e = TermExtractor()
+        var units: [(String, String)] = []
+        for (id, verb) in [(Int64(1), ("أدخل", "Enter")), (2, ("غيّر", "Change")), (3, ("احفظ", "Save")), (4, ("أكّد", "Confirm"))] {
+            // أدخل(0) كلمة(1) السر(2) .(3)   Enter(0) the(1) password(2) .(3)
+            let arabic = "\(verb.0) كلمة السر.", english = "\(verb.1) the password."
+            // Which of the two holds the sure link varies from unit to unit.
+            let (sure, unsure) = id <= 2 ? ((1, 2), (2, 2)) : ((2, 2), (1, 2))
+            add(&e, id, arabic, english, [(0, 0), sure, (3, 3)], unsure: [unsure])
+            units.append((arabic, english))
+        }
+        secondPass(&e, units)
+        let proposals = e.ranked(minimumCount: 3).map { "\($0.arabic) → \($0.english)" }
+        #expect(proposals.contains("كلمة السر → password"), "\(proposals)")
+        // Each word alone is a piece of it: السر alone is "secret".
+        #expect(!proposals.contains("السر → password") && !proposals.contains("كلمة → password"), "\(proposals)")
+    }
+
+    @Test func aWordThatStandsInsideALongerNameIsAPieceOfIt() {
+        var e = TermExtractor()
+        var units: [(String, String)] = []
+        for (id, verb) in [(Int64(1), ("رحب", "welcomed")), (2, ("انتقد", "criticised")), (3, ("رفض", "rejected"))] {
+            // رحب(0) البيت(1) الأبيض(2) بالاتفاق(3) .(4)   The(0) White(1) House(2) welcomed(3) the(4) deal(5) .(6)
+            let arabic = "\(verb.0) البيت الأبيض بالاتفاق.", english = "The White House \(verb.1) the deal."
+            add(&e, id, arabic, english, [(0, 3), (1, 2), (2, 1), (3, 5), (4, 6)])
+            units.append((arabic, english))
+        }
+        secondPass(&e, units)
+        let proposals = e.ranked(minimumCount: 3).map { "\($0.arabic) → \($0.english)" }
+        #expect(proposals.contains("البيت الأبيض → White House"), "\(proposals)")
+        #expect(!proposals.contains("البيت → House") && !proposals.contains("الأبيض → White"), "\(proposals)")
+
+        // The same word standing alone as often is a term of its own.
+        var alone = TermExtractor()
+        units = []
+        for (id, arabic, english, links) in [
+            (Int64(1), "زار البيت الأبيض.", "He visited the White House.", [(0, 1), (1, 4), (2, 3), (3, 5)]),
+            (2, "غادر البيت.", "He left the house.", [(0, 1), (1, 3), (2, 4)]),
+            (3, "باع البيت.", "He sold the house.", [(0, 1), (1, 3), (2, 4)]),
+            (4, "دخل البيت.", "He entered the house.", [(0, 1), (1, 3), (2, 4)]),
+        ] {
+            add(&alone, id, arabic, english, links)
+            units.append((arabic, english))
+        }
+        secondPass(&alone, units)
+        #expect(alone.ranked(minimumCount: 3).contains { $0.arabic == "البيت" && $0.english == "house" })
     }
 }

@@ -1,4 +1,5 @@
-import DragomanApp
+@testable import DragomanApp
+@testable import DragomanAlign
 import DragomanGlossary
 import DragomanPretranslate
 import DragomanText
@@ -89,5 +90,24 @@ import Testing
         }
         // term find still lists them (a lookup tool, not a proposal).
         #expect(try workspace.glossary.find(in: "قال إن القصف على قطاع غزة استمر").count == 3)
+    }
+}
+
+@Suite struct TermExtractionUseCaseTests {
+    static func candidate(_ arabic: String, _ english: String) -> TermCandidate {
+        TermCandidate(arabic: arabic, english: english, count: 3, linkedCount: 3, arabicCount: 3, englishCount: 3, dice: 1,
+                      confidence: 0.75, units: [1])
+    }
+
+    /// يوم السبت → Saturday adds nothing to a glossary that has السبت → Saturday.
+    @Test func aPhraseWhoseTermsTheGlossaryAlreadyTranslatesIsNotProposed() throws {
+        let (workspace, _) = try emptyWorkspace()
+        _ = try workspace.glossary.add(NewEntry(terms: [NewTerm(.arabic, "السبت"), NewTerm(.english, "Saturday | Sabbath")]))
+        _ = try workspace.glossary.add(NewEntry(terms: [NewTerm(.arabic, "السر"), NewTerm(.english, "password", status: .forbidden)]))
+        let extraction = TermExtraction(tm: workspace.tm, glossary: workspace.glossary)
+        #expect(try extraction.isCovered(Self.candidate("يوم السبت", "Saturday")))
+        #expect(try !extraction.isCovered(Self.candidate("يوم السبت", "Saturday morning")))
+        // A forbidden translation covers nothing.
+        #expect(try !extraction.isCovered(Self.candidate("كلمة السر", "password")))
     }
 }
