@@ -169,4 +169,23 @@ import DragomanTM
         secondPass(&alone, units)
         #expect(alone.ranked(minimumCount: 3).contains { $0.arabic == "البيت" && $0.english == "house" })
     }
+
+    /// A name is translated one way: found once by the links, it is proposed when the two
+    /// stand together in enough units and nowhere apart; a common word is not.
+    @Test func aNameTheLinksFindOnceIsProposedWhereTheTwoAlwaysStandTogether() {
+        var e = TermExtractor()
+        let units = [("زار الوزير فرنسا.", "The minister visited France."),
+                     ("وصل الوزير إلى فرنسا.", "The minister arrived in France."),
+                     ("أشاد الوزير بفرنسا.", "The minister praised France.")]
+        // زار(0) الوزير(1) فرنسا(2) .(3)   The(0) minister(1) visited(2) France(3) .(4)
+        add(&e, 1, units[0].0, units[0].1, [(0, 2), (1, 1), (2, 3), (3, 4)])
+        // The other two units' links find neither.
+        add(&e, 2, units[1].0, units[1].1, [(0, 2)])
+        add(&e, 3, units[2].0, units[2].1, [(0, 2)])
+        secondPass(&e, units)
+        let ranked = e.ranked(minimumCount: 3)
+        #expect(ranked.contains { $0.arabic == "فرنسا" && $0.english == "France" && $0.count == 3 && $0.linkedCount == 1 },
+                "\(ranked.map { "\($0.arabic) → \($0.english)" })")
+        #expect(!ranked.contains { $0.english == "minister" })
+    }
 }
