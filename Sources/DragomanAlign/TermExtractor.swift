@@ -355,9 +355,10 @@ public struct TermExtractor: Sendable {
             // A one-word name the links found once is enough when the two stand together
             // in `minimumCount` units and are strongly associated: a name is translated one
             // way (فرنسا → France, يناير → January; held-out recall 0.566 → 0.598 at the same
-            // dictionary-checked precision).
+            // dictionary-checked precision). One Arabic word too: a phrase linked once to a
+            // name is as often a name and the words around it (لنصرة القدس → Quds).
             if tally.count < min(2, minimumCount) {
-                guard tally.asName > 0, !pair.english.contains(" "), dice >= 0.6 else { continue }
+                guard tally.asName > 0, !pair.english.contains(" "), !pair.arabic.contains(" "), dice >= 0.6 else { continue }
             }
             // A one-word term that never stood as a name must be a noun (its Arabic seen with
             // the article) strongly associated with its Arabic through the links themselves

@@ -24,7 +24,8 @@ extension TermExtractor {
     static let boundShare = 0.8
 
     func pieces(of merged: [Pair: Tally], arabicCounts: [KeyBytes: Int], minimumCount: Int) -> Set<Pair> {
-        let candidates = merged.filter { $0.value.count >= min(2, minimumCount) && $0.value.together >= minimumCount }
+        // (Every pair that may be proposed: a name the links found once too.)
+        let candidates = merged.filter { $0.value.together >= minimumCount }
         guard !candidates.isEmpty else { return [] }
         let bound = boundPhrases(of: Set(candidates.keys.map { KeyBytes($0.arabic) }), arabicCounts: arabicCounts)
         var byArabic: [KeyBytes: [(english: String, tally: Tally)]] = [:]

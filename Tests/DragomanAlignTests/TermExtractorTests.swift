@@ -188,4 +188,22 @@ import DragomanTM
                 "\(ranked.map { "\($0.arabic) → \($0.english)" })")
         #expect(!ranked.contains { $0.english == "minister" })
     }
+
+    /// Found once, a one-word name must still be a whole name: دونالد of دونالد ترامب is not
+    /// proposed as Donald.
+    @Test func aPieceOfANameTheLinksFindOnceIsNotProposed() {
+        var e = TermExtractor()
+        let units = [("التقى دونالد ترامب الوزير.", "Donald Trump met the minister."),
+                     ("استقبل دونالد ترامب الوزير.", "Donald Trump received the minister."),
+                     ("انتقد دونالد ترامب الوزير.", "Donald Trump criticised the minister.")]
+        // التقى(0) دونالد(1) ترامب(2) الوزير(3) .(4)   Donald(0) Trump(1) met(2) the(3) minister(4) .(5)
+        add(&e, 1, units[0].0, units[0].1, [(0, 2), (1, 0), (2, 1), (3, 4), (4, 5)])
+        // A stray link of ترامب to Donald: دونالد alone does not project here, the name does.
+        add(&e, 2, units[1].0, units[1].1, [(0, 2), (1, 0), (2, 1), (3, 4), (4, 5)], unsure: [(2, 0)])
+        add(&e, 3, units[2].0, units[2].1, [(0, 2)])
+        secondPass(&e, units)
+        let ranked = e.ranked(minimumCount: 3).map { "\($0.arabic) → \($0.english)" }
+        #expect(ranked.contains("دونالد ترامب → Donald Trump"), "\(ranked)")
+        #expect(!ranked.contains("دونالد → Donald") && !ranked.contains("ترامب → Trump"), "\(ranked)")
+    }
 }
