@@ -14,7 +14,9 @@ import DragomanText
 ///     House, دونالد → Donald inside دونالد ترامب → Donald Trump; a name only: in a few
 ///     units a clause can hold a word as often, غادر الوزير → "minister left");
 /// - or A itself is linked, about as often and every word of it, to a longer English that
-///   holds E (حزب العمال → Labour beside → Labour Party).
+///   holds E (حزب العمال → Labour beside → Labour Party);
+/// - or, the other way round, A is linked to a shorter English held in E more than twice
+///   as often: E has words A does not (المحكمة → Supreme Court beside → Court).
 ///
 /// Where A′ and A have the same English (يوم السبت and السبت → Saturday, كلمة السر and السر
 /// → password) nothing here tells a piece from a word that means the same alone: both stay,
@@ -23,6 +25,7 @@ extension TermExtractor {
     /// The share of a phrase's units the longer phrase must hold.
     static let boundShare = 0.8
 
+    /// The candidate pairs of `merged` (those `ranked` may propose) that are pieces.
     func pieces(of merged: [Pair: Tally], arabicCounts: [KeyBytes: Int], minimumCount: Int) -> Set<Pair> {
         // (Every pair that may be proposed: a name the links found once too.)
         let candidates = merged.filter { $0.value.together >= minimumCount }
@@ -39,7 +42,7 @@ extension TermExtractor {
         func wholly(_ tally: Tally) -> Bool { 2 * tally.fullyLinked > tally.count }
 
         /// The English is a name as the units most often write it: it starts with a capital
-        /// (Labour party, White House; a clause such as "minister left Baghdad" is no longer
+        /// (Labour party, White House; a clause such as "minister left Baghdad" is not a
         /// term to yield to).
         func isName(_ tally: Tally) -> Bool {
             guard let surface = tally.englishSurface.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return false }
