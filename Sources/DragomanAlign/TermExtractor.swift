@@ -198,8 +198,7 @@ public struct TermExtractor: Sendable {
         // Names of two words or more, also written as their initials.
         var byAcronym: [String: [String]] = [:]
         for (pair, tally) in pairs {
-            guard let surface = tally.englishSurface.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key,
-                  let acronym = Self.acronym(of: surface) else { continue }
+            guard let surface = Self.commonest(tally.englishSurface), let acronym = Self.acronym(of: surface) else { continue }
             if !(byAcronym[acronym]?.contains(pair.english) ?? false) { byAcronym[acronym, default: []].append(pair.english) }
         }
         return SecondPass(englishByArabic: englishByArabic, phrases: englishPhrases, byAcronym: byAcronym,
@@ -371,8 +370,8 @@ public struct TermExtractor: Sendable {
             if pieces.contains(pair) { continue }
             // Prefer a surface without attached clitics when there is one.
             let plain = tally.surface.filter { MatchKey.make($0.key) == pair.arabic || TermExtractor.arabicKeyOf($0.key) == pair.arabic }
-            let arabic = (plain.isEmpty ? tally.surface : plain).max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-            let english = tally.englishSurface.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            let arabic = Self.commonest(plain.isEmpty ? tally.surface : plain)!
+            let english = Self.commonest(tally.englishSurface)!
             let confidence = dice * Double(n) / Double(n + 1)
             out.append(TermCandidate(arabic: arabic, english: english, count: n, linkedCount: tally.count, arabicCount: a, englishCount: e,
                                      dice: (dice * 1000).rounded() / 1000, confidence: (confidence * 1000).rounded() / 1000,
@@ -383,6 +382,12 @@ public struct TermExtractor: Sendable {
             let x = $0.dice * log2(1 + Double($0.count)), y = $1.dice * log2(1 + Double($1.count))
             return x != y ? x > y : ($0.count, $1.arabic, $1.english) > ($1.count, $0.arabic, $0.english)
         }
+    }
+
+    /// The most frequent of the written forms counted, the first in code-point order among
+    /// equals (so that a run gives the same proposals every time).
+    static func commonest(_ counts: [String: Int]) -> String? {
+        counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
     /// Whether an Arabic key starts with the article, alone or after و ف ب ك ل (لل too).

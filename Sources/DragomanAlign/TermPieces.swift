@@ -45,41 +45,34 @@ extension TermExtractor {
         /// (Labour party, White House; a clause such as "minister left Baghdad" is not a
         /// term to yield to).
         func isName(_ tally: Tally) -> Bool {
-            guard let surface = tally.englishSurface.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return false }
-            return surface.unicodeScalars.first?.properties.isUppercase == true
+            Self.commonest(tally.englishSurface)?.unicodeScalars.first?.properties.isUppercase == true
         }
 
-        var out = Set<Pair>()
-        for (pair, mine) in candidates {
-            var piece = false
-            for longer in bound[KeyBytes(pair.arabic)] ?? [] where !piece {
+        func isPiece(_ pair: Pair, _ mine: Tally) -> Bool {
+            for longer in bound[KeyBytes(pair.arabic)] ?? [] {
                 // The word the longer phrase adds, as a phrase of its own.
                 let text = longer.string
                 let added = text.hasPrefix(pair.arabic + " ")
                     ? String(text.dropFirst(pair.arabic.count + 1))
                     : String(text.prefix { $0 != " " })
-                let key = KeyBytes(canonical(Self.firstWordKey(added)))
-                if byArabic[key]?.contains(where: { $0.english == pair.english }) == true { piece = true }
+                if byArabic[KeyBytes(canonical(Self.firstWordKey(added)))]?.contains(where: { $0.english == pair.english }) == true {
+                    return true
+                }
                 if byArabic[longer]?.contains(where: { wholly($0.tally) && holds($0.english, pair.english) && isName($0.tally) }) == true {
-                    piece = true
+                    return true
                 }
             }
-            if !piece {
-                piece = byArabic[KeyBytes(pair.arabic)]?.contains {
-                    2 * $0.tally.count >= mine.count && wholly($0.tally) && holds($0.english, pair.english)
-                } == true
-            }
-            // The converse: a longer English than the same Arabic is far more often linked
-            // to holds words the Arabic does not have (المحكمة → Supreme Court, 4 units,
-            // beside → court, 13).
-            if !piece {
-                piece = byArabic[KeyBytes(pair.arabic)]?.contains {
-                    $0.tally.count > 2 * mine.count && holds(pair.english, $0.english)
-                } == true
-            }
-            if piece { out.insert(pair) }
+            return byArabic[KeyBytes(pair.arabic)]?.contains {
+                // The same Arabic linked about as often, every word, to a longer English.
+                (2 * $0.tally.count >= mine.count && wholly($0.tally) && holds($0.english, pair.english))
+                    // The converse: a longer English than the one the same Arabic is far
+                    // more often linked to holds words the Arabic does not have
+                    // (المحكمة → Supreme Court, 4 units, beside → court, 13).
+                    || ($0.tally.count > 2 * mine.count && holds(pair.english, $0.english))
+            } == true
         }
-        return out
+
+        return Set(candidates.filter { isPiece($0.key, $0.value) }.keys)
     }
 
     /// For each of `keys`, the phrases a word longer (a word before or after it) that

@@ -148,14 +148,20 @@ public final class GlossaryBatcher {
 
     /// The glosses of a term whose text joins several by `;`, `؛` or ` | ` (empty parts left out).
     static func split(_ term: NewTerm) -> [NewTerm] {
-        guard term.text.contains(where: { $0 == ";" || $0 == "؛" || $0 == "|" }) else { return [term] }
-        var parts: [String] = [term.text]
+        let glosses = Self.glosses(of: term.text)
+        guard !glosses.isEmpty else { return [term] }
+        return glosses.map { var t = term; t.text = $0; return t }
+    }
+
+    /// The glosses a term's text joins by `;`, `؛` or ` | `, cleaned, empty ones left out;
+    /// the text alone when it joins none.
+    static func glosses(of text: String) -> [String] {
+        guard text.contains(where: { $0 == ";" || $0 == "؛" || $0 == "|" }) else { return [text] }
+        var parts: [String] = [text]
         for separator in [" | ", ";", "؛"] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        let glosses = parts.map { GlossaryText.term($0) }.filter { !$0.isEmpty }
-        guard !glosses.isEmpty else { return [term] }
-        return glosses.map { var t = term; t.text = $0; return t }
+        return parts.map { GlossaryText.term($0) }.filter { !$0.isEmpty }
     }
 
     /// Adds an entry that needs no grouping (TBX); `statusGiven[i]` false lets the

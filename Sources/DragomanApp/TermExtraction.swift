@@ -80,10 +80,10 @@ public struct TermExtraction: Sendable {
         let english = candidate.english.lowercased()
         return try glossary.find(in: candidate.arabic).contains { hit in
             hit.entry.terms.contains { term in
-                // A term may list its senses ("Saturday | Sabbath", "day; date").
+                // A term may list its senses ("Saturday | Sabbath", "day; date"), as the
+                // glossary import reads them.
                 term.language == .english && term.status != .forbidden
-                    && term.text.lowercased().split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," })
-                        .contains { $0.trimmingCharacters(in: .whitespaces) == english }
+                    && GlossaryBatcher.glosses(of: term.text).contains { $0.lowercased() == english }
             }
         }
     }

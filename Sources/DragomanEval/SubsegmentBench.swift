@@ -54,7 +54,8 @@ struct SubsegmentBench: ParsableCommand {
 
         let corpus = try BenchCorpus.load(dataDirectory: data)
         if arrivalOnly {
-            try timeArrival(db, workspace: workspace, corpus: corpus)
+            let (copy, _) = try Self.copy(db, workspace: &workspace, work: work)
+            try timeArrival(copy, workspace: workspace, corpus: corpus)
             return
         }
         // Fragment queries: held-out real sentences (the TM does not hold them).
@@ -104,11 +105,9 @@ struct SubsegmentBench: ParsableCommand {
         return (copy, Date().timeIntervalSince(t0))
     }
 
-    /// Alignment on arrival: the same import rate without and with it, on a copy.
-    func timeArrival(_ db: String, workspace: Workspace, corpus: BenchCorpus) throws {
-        var workspace = workspace
-        let copy: String
-        if db.hasSuffix("arrival.sqlite") { copy = db } else { copy = try Self.copy(db, workspace: &workspace, work: work).path }
+    /// Alignment on arrival: the same import rate without and with it, on the copy `copy`
+    /// (made by `copy(_:workspace:work:)`, open in `workspace`), which is removed after.
+    func timeArrival(_ copy: String, workspace: Workspace, corpus: BenchCorpus) throws {
         var rng = BenchRandom(seed: 7)
         let fresh = corpus.units(count: units + 2 * arrivals, rng: &rng).suffix(2 * arrivals).map { line -> TranslationUnit in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
