@@ -319,8 +319,36 @@ public struct TermExtractor: Sendable {
         return String(scalars.dropFirst())
     }
 
-    /// The candidates seen in at least `minimumCount` units, best first.
-    public func ranked(minimumCount: Int, minimumDice: Double = 0.3) -> [TermCandidate] {
+    /// Why a candidate pair is or is not proposed: the first rule of `ranked` it fails.
+    public enum Verdict: String, Sendable {
+        case proposed
+        /// Seen together in fewer than the minimum count of units.
+        case tooFew = "seen in too few units"
+        /// The links found it once only, and it is not a one-word name.
+        case linkedOnce = "linked in one unit only"
+        /// A one-word common English word whose Arabic never carries the article.
+        case notNoun = "a common word never seen with the article"
+        /// A one-word common English word the links tie to its Arabic too seldom.
+        case weakLinks = "a common word the links tie too seldom (Dice of the links < 0.6)"
+        /// The two phrases do not go together often enough over units.
+        case weakAssociation = "Dice below the minimum"
+        /// A word of a longer term (`TermPieces.swift`).
+        case piece = "a piece of a longer term"
+    }
+
+    /// A candidate pair with its counts summed over spellings of its Arabic, and its verdict.
+    struct Judged {
+        var pair: Pair
+        var tally: Tally
+        var arabicCount: Int
+        var englishCount: Int
+        var dice: Double
+        var verdict: Verdict
+    }
+
+    /// The candidate pairs, merged over the proclitic spellings of their Arabic, judged;
+    /// those `keep` wants (at a million units most pairs are seen once: not kept).
+    func judged(minimumCount: Int, minimumDice: Double, keep: (Pair, Verdict) -> Bool) -> [Judged] {
         var merged: [Pair: Tally] = [:]
         var arabicCounts: [KeyBytes: Int] = [:]
         for (key, n) in self.arabicCounts { arabicCounts[KeyBytes(canonical(key.string)), default: 0] += n }
@@ -338,50 +366,87 @@ public struct TermExtractor: Sendable {
             merged[key] = m
         }
         let pieces = pieces(of: merged, arabicCounts: arabicCounts, minimumCount: minimumCount)
-        var out: [TermCandidate] = []
-        // The links must find the pair in two units (one when one is asked for, or for a
-        // one-word name, below); how often it holds is then counted over the units that hold
-        // both phrases, which the links of a small TM often miss: الأمم المتحدة projected
-        // onto United Nations in 2 of the 9 NTREX units that hold both, written out or as UN
-        // or U.N. (Letting one projection suffice for every pair brought back more held-out
-        // entries and cost dictionary-checked precision, even when asking 5 units and Dice ≥
-        // 0.6 of it: measured with `dragoman-eval terms`.)
-        for (pair, tally) in merged where tally.together >= minimumCount {
+        var out: [Judged] = []
+        for (pair, tally) in merged {
             let n = tally.together
             let a = max(arabicCounts[KeyBytes(pair.arabic)] ?? n, n)
             let e = max(englishCounts[pair.english] ?? n, n)
             let dice = 2 * Double(n) / Double(a + e)
-            // A one-word name the links found once is enough when the two stand together
-            // in `minimumCount` units and are strongly associated: a name is translated one
-            // way (فرنسا → France, يناير → January; held-out recall 0.566 → 0.598 at the same
-            // dictionary-checked precision). One Arabic word too: a phrase linked once to a
-            // name is as often a name and the words around it (لنصرة القدس → Quds).
-            if tally.count < min(2, minimumCount) {
-                guard tally.asName > 0, !pair.english.contains(" "), !pair.arabic.contains(" "), dice >= 0.6 else { continue }
-            }
-            // A one-word term that never stood as a name must be a noun (its Arabic seen with
-            // the article) strongly associated with its Arabic through the links themselves
-            // (on the units that hold both, common words passed that stay out: 0.660 against
-            // 0.677 of dictionary-checked precision).
-            let commonWord = !pair.english.contains(" ") && tally.asName == 0
-            let linkedDice = 2 * Double(tally.count) / Double(a + e)
-            if commonWord && (tally.withArticle == 0 || linkedDice < 0.6) { continue }
-            guard dice >= minimumDice else { continue }
-            if pieces.contains(pair) { continue }
+            let verdict = Self.verdict(pair, tally, dice: dice, arabicCount: a, englishCount: e, isPiece: pieces.contains(pair),
+                                       minimumCount: minimumCount, minimumDice: minimumDice)
+            guard keep(pair, verdict) else { continue }
+            out.append(Judged(pair: pair, tally: tally, arabicCount: a, englishCount: e, dice: dice, verdict: verdict))
+        }
+        return out
+    }
+
+    /// The rules a candidate must pass to be proposed, in order.
+    ///
+    /// The links must find the pair in two units (one when one is asked for, or for a
+    /// one-word name, below); how often it holds is then counted over the units that hold
+    /// both phrases, which the links of a small TM often miss: الأمم المتحدة projected onto
+    /// United Nations in 2 of the 9 NTREX units that hold both, written out or as UN or
+    /// U.N. (Letting one projection suffice for every pair brought back more held-out
+    /// entries and cost dictionary-checked precision, even when asking 5 units and Dice ≥
+    /// 0.6 of it: measured with `dragoman-eval terms`.)
+    static func verdict(_ pair: Pair, _ tally: Tally, dice: Double, arabicCount a: Int, englishCount e: Int, isPiece: Bool,
+                        minimumCount: Int, minimumDice: Double) -> Verdict {
+        guard tally.together >= minimumCount else { return .tooFew }
+        // A one-word name the links found once is enough when the two stand together in
+        // `minimumCount` units and are strongly associated: a name is translated one way
+        // (فرنسا → France, يناير → January; held-out recall 0.566 → 0.598 at the same
+        // dictionary-checked precision). One Arabic word too: a phrase linked once to a
+        // name is as often a name and the words around it (لنصرة القدس → Quds).
+        if tally.count < min(2, minimumCount) {
+            guard tally.asName > 0, !pair.english.contains(" "), !pair.arabic.contains(" "), dice >= 0.6 else { return .linkedOnce }
+        }
+        // A one-word term that never stood as a name must be a noun (its Arabic seen with
+        // the article) strongly associated with its Arabic through the links themselves (on
+        // the units that hold both, common words passed that stay out: 0.660 against 0.677
+        // of dictionary-checked precision; the article seen on the word elsewhere in the TM
+        // instead, قمة ثانية beside القمة, brought back no held-out entry and let in موجود →
+        // exists).
+        if !pair.english.contains(" ") && tally.asName == 0 {
+            if tally.withArticle == 0 { return .notNoun }
+            if 2 * Double(tally.count) / Double(a + e) < 0.6 { return .weakLinks }
+        }
+        guard dice >= minimumDice else { return .weakAssociation }
+        return isPiece ? .piece : .proposed
+    }
+
+    /// The candidates seen in at least `minimumCount` units, best first.
+    public func ranked(minimumCount: Int, minimumDice: Double = 0.3) -> [TermCandidate] {
+        var out: [TermCandidate] = []
+        for j in judged(minimumCount: minimumCount, minimumDice: minimumDice, keep: { $1 == .proposed }) {
+            let (pair, tally, n) = (j.pair, j.tally, j.tally.together)
             // Prefer a surface without attached clitics when there is one.
             let plain = tally.surface.filter { MatchKey.make($0.key) == pair.arabic || TermExtractor.arabicKeyOf($0.key) == pair.arabic }
             let arabic = Self.commonest(plain.isEmpty ? tally.surface : plain)!
             let english = Self.commonest(tally.englishSurface)!
-            let confidence = dice * Double(n) / Double(n + 1)
-            out.append(TermCandidate(arabic: arabic, english: english, count: n, linkedCount: tally.count, arabicCount: a, englishCount: e,
-                                     dice: (dice * 1000).rounded() / 1000, confidence: (confidence * 1000).rounded() / 1000,
-                                     units: tally.units))
+            let confidence = j.dice * Double(n) / Double(n + 1)
+            out.append(TermCandidate(arabic: arabic, english: english, count: n, linkedCount: tally.count, arabicCount: j.arabicCount,
+                                     englishCount: j.englishCount, dice: (j.dice * 1000).rounded() / 1000,
+                                     confidence: (confidence * 1000).rounded() / 1000, units: tally.units))
         }
         // Association weighted by recurrence; a longer phrase before the words inside it.
         return out.sorted {
             let x = $0.dice * log2(1 + Double($0.count)), y = $1.dice * log2(1 + Double($1.count))
             return x != y ? x > y : ($0.count, $1.arabic, $1.english) > ($1.count, $0.arabic, $0.english)
         }
+    }
+
+    /// The candidate pairs whose Arabic key holds `arabic` (a key as `arabicKey` makes it),
+    /// with their counts and verdict, most seen first: why a term was or was not proposed.
+    public func explain(_ arabic: String, minimumCount: Int, minimumDice: Double = 0.3) -> [String] {
+        judged(minimumCount: minimumCount, minimumDice: minimumDice, keep: { pair, _ in (" " + pair.arabic + " ").contains(" " + arabic + " ") })
+            .sorted { ($0.tally.together, $1.pair.arabic, $1.pair.english) > ($1.tally.together, $0.pair.arabic, $0.pair.english) }
+            .prefix(20)
+            .map { j in
+                let t = j.tally
+                return "\(j.pair.arabic) → \(j.pair.english): together \(t.together), linked \(t.count) (wholly \(t.fullyLinked)), "
+                    + "as a name \(t.asName), with article \(t.withArticle), Arabic in \(j.arabicCount), English in \(j.englishCount), "
+                    + String(format: "Dice %.3f: ", j.dice) + j.verdict.rawValue
+            }
     }
 
     /// The most frequent of the written forms counted, the first in code-point order among

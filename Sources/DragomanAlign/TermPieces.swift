@@ -5,7 +5,12 @@ import DragomanText
 ///
 /// A candidate pair A → E is a piece when
 /// - A nearly always stands inside one phrase a word longer, A′ (in `boundShare` of A's
-///   units or more), and either
+///   units or more; A′'s spellings with and without the article on the added word count
+///   together: قاعدة البيانات, قاعدة بيانات), and either
+///   - the links tie A′ to E itself at least as often as A (قاعدة البيانات → database
+///     beside قاعدة → database; المملكة المتحدة → UK beside المملكة → UK), unless E is a
+///     name and the added word describes it with a translation of its own that English
+///     leaves out (إعصار روزا → Rosa, إعصار → hurricane: روزا → Rosa is the entry); or
 ///   - the word A′ adds is linked to E on its own as well: the links tie both words to one
 ///     English word (كلمة → password and السر → password, of كلمة السر; التحقيقات → FBI and
 ///     الفيدرالي → FBI); or
@@ -18,9 +23,9 @@ import DragomanText
 /// - or, the other way round, A is linked to a shorter English held in E more than twice
 ///   as often: E has words A does not (المحكمة → Supreme Court beside → Court).
 ///
-/// Where A′ and A have the same English (يوم السبت and السبت → Saturday, كلمة السر and السر
-/// → password) nothing here tells a piece from a word that means the same alone: both stay,
-/// unless the sibling rule applies. Measured with `dragoman-eval terms` (docs/benchmarks.md).
+/// Where A stands apart from A′ often (السبت without يوم), both stay: the glossary check
+/// of `term extract` drops يوم السبت → Saturday when السبت → Saturday is known. Measured
+/// with `dragoman-eval terms` (docs/benchmarks.md).
 extension TermExtractor {
     /// The share of a phrase's units the longer phrase must hold.
     static let boundShare = 0.8
@@ -48,19 +53,51 @@ extension TermExtractor {
             Self.commonest(tally.englishSurface)?.unicodeScalars.first?.properties.isUppercase == true
         }
 
+        /// A name written in words, not in capitals: Rosa, Dundee Stars (UK is initials).
+        func isWrittenName(_ tally: Tally) -> Bool {
+            guard let e = Self.commonest(tally.englishSurface), e.unicodeScalars.first?.properties.isUppercase == true else { return false }
+            return e.unicodeScalars.contains { $0.properties.isLowercase }
+        }
+
+        /// The word the longer phrase adds, keyed as a phrase of its own.
+        func addedWord(_ pair: Pair, _ longer: KeyBytes) -> KeyBytes {
+            let text = longer.string
+            let added = text.hasPrefix(pair.arabic + " ")
+                ? String(text.dropFirst(pair.arabic.count + 1))
+                : String(text.prefix { $0 != " " })
+            return KeyBytes(canonical(Self.firstWordKey(added)))
+        }
+
+        /// The added word has a translation of its own that the English leaves out: a
+        /// description Arabic puts before a name (إعصار → hurricane of إعصار روزا → Rosa,
+        /// فريق → team of فريق جاينتس → Giants).
+        func describes(_ pair: Pair, _ longer: KeyBytes) -> Bool {
+            byArabic[addedWord(pair, longer)]?.contains { $0.english != pair.english && !holds(pair.english, $0.english) } == true
+        }
+
+        /// The sibling and longer-name rules, for one spelling of the longer phrase.
+        func isPiece(_ pair: Pair, of longer: KeyBytes) -> Bool {
+            if byArabic[addedWord(pair, longer)]?.contains(where: { $0.english == pair.english }) == true {
+                return true
+            }
+            return byArabic[longer]?.contains(where: { wholly($0.tally) && holds($0.english, pair.english) && isName($0.tally) }) == true
+        }
+
         func isPiece(_ pair: Pair, _ mine: Tally) -> Bool {
-            for longer in bound[KeyBytes(pair.arabic)] ?? [] {
-                // The word the longer phrase adds, as a phrase of its own.
-                let text = longer.string
-                let added = text.hasPrefix(pair.arabic + " ")
-                    ? String(text.dropFirst(pair.arabic.count + 1))
-                    : String(text.prefix { $0 != " " })
-                if byArabic[KeyBytes(canonical(Self.firstWordKey(added)))]?.contains(where: { $0.english == pair.english }) == true {
+            for spellings in bound[KeyBytes(pair.arabic)] ?? [] {
+                // The longer phrase is linked to the same English at least as often: the
+                // word it adds is part of the term (قاعدة البيانات → database, 50 units in its
+                // two spellings, beside قاعدة → database, 37; المملكة المتحدة → UK; موين ريجستر
+                // → Des Moines Register, of دي موين ريجستر). Not for a name the added word
+                // describes: the Arabic says what the English leaves out (إعصار روزا → Rosa,
+                // the hurricane), and the name alone is the entry.
+                let same = spellings.compactMap { byArabic[$0]?.first(where: { $0.english == pair.english })?.tally }
+                let sameCount = same.reduce(0) { $0 + $1.count }
+                if sameCount >= mine.count, let most = same.max(by: { $0.count < $1.count }),
+                   !(isWrittenName(most) && spellings.contains { describes(pair, $0) }) {
                     return true
                 }
-                if byArabic[longer]?.contains(where: { wholly($0.tally) && holds($0.english, pair.english) && isName($0.tally) }) == true {
-                    return true
-                }
+                for longer in spellings where isPiece(pair, of: longer) { return true }
             }
             return byArabic[KeyBytes(pair.arabic)]?.contains {
                 // The same Arabic linked about as often, every word, to a longer English.
@@ -76,23 +113,38 @@ extension TermExtractor {
     }
 
     /// For each of `keys`, the phrases a word longer (a word before or after it) that
-    /// stand in `boundShare` of its units or more.
-    func boundPhrases(of keys: Set<KeyBytes>, arabicCounts: [KeyBytes: Int]) -> [KeyBytes: [KeyBytes]] {
-        var out: [KeyBytes: [KeyBytes]] = [:]
-        func note(_ piece: KeyBytes, in longer: KeyBytes, _ n: Int) {
-            guard keys.contains(piece), Double(n) >= Self.boundShare * Double(arabicCounts[piece] ?? Int.max) else { return }
-            out[piece, default: []].append(longer)
+    /// stand in `boundShare` of its units or more, in groups: the spellings of one longer
+    /// phrase whose added word differs only by the article (قاعدة البيانات and قاعدة
+    /// بيانات) count together.
+    func boundPhrases(of keys: Set<KeyBytes>, arabicCounts: [KeyBytes: Int]) -> [KeyBytes: [[KeyBytes]]] {
+        struct Group: Hashable {
+            var piece: KeyBytes
+            var addedAtEnd: Bool
+            var added: String
+        }
+        var groups: [Group: (count: Int, members: [KeyBytes])] = [:]
+        func note(_ piece: KeyBytes, in longer: KeyBytes, added: Substring, atEnd: Bool, _ n: Int) {
+            guard keys.contains(piece) else { return }
+            let bare = added.hasPrefix("ال") && added.count > 3 ? added.dropFirst(2) : added
+            let group = Group(piece: piece, addedAtEnd: atEnd, added: String(bare))
+            groups[group, default: (0, [])].count += n
+            groups[group]!.members.append(longer)
         }
         for (key, n) in arabicCounts where n >= 2 {
             let text = key.string
             let utf8 = text.utf8
             guard let firstSpace = utf8.firstIndex(of: 0x20), let lastSpace = utf8.lastIndex(of: 0x20) else { continue }
             // Without its last word.
-            note(KeyBytes(String(text[..<lastSpace])), in: key, n)
+            note(KeyBytes(String(text[..<lastSpace])), in: key, added: text[text.index(after: lastSpace)...], atEnd: true, n)
             // Without its first word, the new first word keyed as a first word.
             let rest = text[text.index(after: firstSpace)...]
             let restFirstEnd = rest.utf8.firstIndex(of: 0x20) ?? rest.endIndex
-            note(KeyBytes(Self.firstWordKey(String(rest[..<restFirstEnd])) + String(rest[restFirstEnd...])), in: key, n)
+            note(KeyBytes(Self.firstWordKey(String(rest[..<restFirstEnd])) + String(rest[restFirstEnd...])), in: key,
+                 added: text[..<firstSpace], atEnd: false, n)
+        }
+        var out: [KeyBytes: [[KeyBytes]]] = [:]
+        for (group, found) in groups where Double(found.count) >= Self.boundShare * Double(arabicCounts[group.piece] ?? Int.max) {
+            out[group.piece, default: []].append(found.members)
         }
         return out
     }

@@ -16,7 +16,9 @@ public struct TermExtraction: Sendable {
         self.glossary = glossary
     }
 
-    public func run(minimumCount: Int, limit: Int, progress: ((WorkProgress) -> Void)? = nil) throws -> [TermCandidate] {
+    /// The two passes over the aligned TM: the extractor with every candidate counted,
+    /// ready to rank (`dragoman-eval terms --explain` asks it why a pair was not proposed).
+    public func read(progress: ((WorkProgress) -> Void)? = nil) throws -> TermExtractor {
         let alignment = SQLiteWordAlignment(database: tm.database)
         var extractor = TermExtractor()
         var done = 0
@@ -55,6 +57,13 @@ public struct TermExtraction: Sendable {
             if pending.count == 8192 { count() }
         }
         count()
+        return extractor
+    }
+
+    /// The best `limit` proposals seen in `minimumCount` units or more, those the glossary
+    /// has or already gives left out.
+    public func run(minimumCount: Int, limit: Int, progress: ((WorkProgress) -> Void)? = nil) throws -> [TermCandidate] {
+        let extractor = try read(progress: progress)
         var out: [TermCandidate] = []
         for candidate in extractor.ranked(minimumCount: minimumCount) {
             if try isKnown(candidate) || isCovered(candidate) { continue }

@@ -29,6 +29,8 @@ struct TermEval: ParsableCommand {
     @Option(help: "The fewest units a proposal needs.") var minCount = 3
     @Option(help: "Print this many proposals, spread over the top ones, to check by hand.") var sample = 50
     @Option(help: "Print this many of the held-out entries that did not come back.") var missed = 20
+    @Option(name: .customLong("explain"), help: "Arabic whose candidate pairs to print with their counts and why each was or was not proposed, in the held-out run (repeatable).")
+    var explained: [String] = []
 
     func run() throws {
         let (pairs, newsUnits) = try Self.pairs(data)
@@ -136,6 +138,14 @@ struct TermEval: ParsableCommand {
             }
         }
         print("missed (first \(missed)): " + missedEntries.prefix(missed).joined(separator: "; "))
+        if !explained.isEmpty {
+            let extractor = try TermExtraction(tm: second.tm, glossary: second.glossary).read()
+            for arabic in explained {
+                let key = TermExtractor.arabicKey(MatchTokenizer.tokens(of: arabic, side: .arabic).filter { $0.weightClass == .word })
+                print("candidates holding \(key):")
+                for line in extractor.explain(key, minimumCount: 2) { print("  " + line) }
+            }
+        }
         print(String(format: "held-out recall: %d starter entries occur in 3+ units and were removed; %d came back with their translation (recall %.3f; %d proposals at min count 2)",
                      held.count, back, Double(back) / Double(max(1, held.count)), all.count))
         print(String(format: "  of them, %d occur as a pair (the Arabic and one of its English terms in the same unit) in 3+ units: %d came back (recall %.3f)",

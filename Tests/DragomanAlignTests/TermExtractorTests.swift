@@ -207,3 +207,71 @@ import DragomanTM
         #expect(!ranked.contains("دونالد → Donald") && !ranked.contains("ترامب → Trump"), "\(ranked)")
     }
 }
+
+/// A word whose longer phrase the links tie to the same English: the longer phrase is the term.
+@Suite struct TermPiecesSameEnglishTests {
+    let base = TermExtractorTests()
+
+    /// المملكة always stands in المملكة المتحدة, and the links tie the phrase to UK at least
+    /// as often as the word alone: the word is a piece.
+    @Test func aWordInsideALongerPhraseWithTheSameEnglishIsAPiece() {
+        var e = TermExtractor()
+        var units: [(String, String)] = []
+        for (id, verb) in [(Int64(1), ("زار", "visited")), (2, ("غادر", "left")), (3, ("انتقد", "criticised")),
+                           (4, ("مدح", "praised")), (5, ("هاجم", "attacked"))] {
+            // زار(0) الوزير(1) المملكة(2) المتحدة(3) .(4)   The(0) minister(1) visited(2) the(3) UK(4) .(5)
+            let arabic = "\(verb.0) الوزير المملكة المتحدة.", english = "The minister \(verb.1) the UK."
+            // In three units المتحدة is linked to UK too; in two it is linked to nothing.
+            base.add(&e, id, arabic, english, [(0, 2), (1, 1), (2, 4), (4, 5)], unsure: id <= 3 ? [(3, 4)] : [])
+            units.append((arabic, english))
+        }
+        base.secondPass(&e, units)
+        let proposals = e.ranked(minimumCount: 2).map { "\($0.arabic) → \($0.english)" }
+        #expect(proposals.contains("المملكة المتحدة → UK"), "\(proposals)")
+        #expect(!proposals.contains("المملكة → UK"), "\(proposals)")
+    }
+
+    /// The longer phrase's spellings count together (قاعدة البيانات, قاعدة بيانات); a name
+    /// beside a longer Arabic phrase with the same English stays when the added word
+    /// describes it (إعصار روزا → Rosa: إعصار is "hurricane", which the English leaves out).
+    @Test func theSpellingsOfTheLongerPhraseCountTogetherButANameStays() {
+        var e = TermExtractor()
+        var units: [(String, String)] = []
+        let rows: [(Int64, String, String, [(Int, Int)])] = [
+            // فتح(0) قاعدة(1) البيانات(2) .(3)   He(0) opened(1) the(2) database(3) .(4)
+            (1, "فتح قاعدة البيانات.", "He opened the database.", [(2, 3)]),
+            (2, "حفظ قاعدة البيانات.", "He saved the database.", [(2, 3)]),
+            (3, "أنشأ قاعدة بيانات.", "He created a database.", [(2, 3)]),
+            (4, "حذف قاعدة بيانات.", "He deleted a database.", [(2, 3)]),
+            (5, "فتح قاعدة البيانات.", "He opened the Database.", []),
+            (6, "حذف قاعدة بيانات.", "He deleted a Database.", []),
+        ]
+        for (id, arabic, english, unsure) in rows {
+            base.add(&e, id, arabic, english, [(0, 1), (1, 3), (3, 4)], unsure: unsure)
+            units.append((arabic, english))
+        }
+        base.secondPass(&e, units)
+        var proposals = e.ranked(minimumCount: 2).map { "\($0.arabic) → \($0.english)" }
+        // (Each spelling alone holds half of قاعدة's units: not enough to bind it.)
+        #expect(!proposals.contains { $0.hasPrefix("قاعدة → ") }, "\(proposals)")
+
+        var names = TermExtractor()
+        units = []
+        for (id, verb) in [(Int64(1), ("ضرب", "hit")), (2, ("اجتاح", "swept")), (3, ("دمر", "wrecked")), (4, ("أغرق", "flooded"))] {
+            // ضرب(0) إعصار(1) روزا(2) المدينة(3) .(4)   Then(0) Rosa(1) hit(2) the(3) city(4) .(5)
+            let arabic = "\(verb.0) إعصار روزا المدينة.", english = "Then Rosa \(verb.1) the city."
+            base.add(&names, id, arabic, english, [(0, 2), (2, 1), (3, 4), (4, 5)], unsure: id <= 3 ? [(1, 1)] : [])
+            units.append((arabic, english))
+        }
+        // إعصار has a translation of its own, which the English of the name leaves out.
+        for (id, adjective) in [(Int64(5), ("قوي", "strong")), (6, ("مدمر", "deadly"))] {
+            // وصل(0) إعصار(1) قوي(2) .(3)   A(0) strong(1) hurricane(2) arrived(3) .(4)
+            let arabic = "وصل إعصار \(adjective.0).", english = "A \(adjective.1) hurricane arrived."
+            base.add(&names, id, arabic, english, [(0, 3), (1, 2), (2, 1), (3, 4)])
+            units.append((arabic, english))
+        }
+        base.secondPass(&names, units)
+        proposals = names.ranked(minimumCount: 2).map { "\($0.arabic) → \($0.english)" }
+        #expect(proposals.contains("روزا → Rosa"), "\(proposals)")
+    }
+}
