@@ -42,6 +42,9 @@ public struct TermCandidate: Sendable, Hashable, Codable {
 public struct TermExtractor: Sendable {
     public var maximumArabicWords = 5
     public var maximumEnglishWords = 6
+    /// Count a phrase with the article on its first word under the phrase without it when
+    /// the TM writes both (اللقاح under لقاح); off only to measure what it changes.
+    public var articleMerging = true
 
     /// Compared and hashed by bytes: both sides are match keys, already in one normal
     /// form, and `String`'s canonical hashing of Arabic was a third of the time at 1M units.
@@ -84,6 +87,8 @@ public struct TermExtractor: Sendable {
     public init() {}
 
     static let allowedInside: Set<String> = ["of", "the", "and", "for", "de", "al", "el"]
+    /// Endings of English adverbs that no name has (Italy and Kelly end in -ly alone).
+    static let adverbEndings = ["ally", "ently", "antly", "ately", "ively", "ously", "fully", "ingly", "edly"]
     public static let verbs: Set<String> = ["said", "says", "say", "told", "tell", "added", "add", "asked", "stated", "announced",
                                             "according", "reported", "noted", "explained", "called", "described", "made", "took"]
 
@@ -177,6 +182,8 @@ public struct TermExtractor: Sendable {
                 return nil
             }
         }
+        // An adverb is no term, even as a title-case label (Currently, Automatically).
+        if span.count == 1 && Self.adverbEndings.contains(where: { span[0].key.lowercased().hasSuffix($0) }) { return nil }
         if span.count == 1 && !(box.lowerBound > 0 && span[0].text.unicodeScalars.first?.properties.isUppercase == true) {
             // One word that is not a name here: perhaps a noun the TM translates one way
             // (government, minister); `ranked` decides, not a verb form.
@@ -193,15 +200,23 @@ public struct TermExtractor: Sendable {
     /// phrases, and those of each Arabic key. It only reads, so units can be looked at on
     /// every core; `record` adds the findings up.
     public func secondPass() -> SecondPass {
-        var englishByArabic: [KeyBytes: [String]] = [:]
-        for pair in pairs.keys { englishByArabic[KeyBytes(pair.arabic), default: []].append(pair.english) }
+        var byArabic: [KeyBytes: SecondPass.Candidates] = [:]
+        for pair in pairs.keys { byArabic[KeyBytes(pair.arabic), default: .init()].english.append(pair.english) }
+        if articleMerging {
+            // The spelling with the article of each candidate phrase without it (اللقاح for
+            // لقاح), whose units count for it too (`canonical`).
+            for key in Array(byArabic.keys) where !key.string.hasPrefix("ال") {
+                let withArticle = "ال" + key.string
+                if Self.withoutArticle(withArticle) != nil { byArabic[KeyBytes(withArticle), default: .init()].articleFree = key.string }
+            }
+        }
         // Names of two words or more, also written as their initials.
         var byAcronym: [String: [String]] = [:]
         for (pair, tally) in pairs {
             guard let surface = Self.commonest(tally.englishSurface), let acronym = Self.acronym(of: surface) else { continue }
             if !(byAcronym[acronym]?.contains(pair.english) ?? false) { byAcronym[acronym, default: []].append(pair.english) }
         }
-        return SecondPass(englishByArabic: englishByArabic, phrases: englishPhrases, byAcronym: byAcronym,
+        return SecondPass(byArabic: byArabic, phrases: Set(englishPhrases.map(KeyBytes.init)), byAcronym: byAcronym,
                           maximumArabicWords: maximumArabicWords, maximumEnglishWords: maximumEnglishWords)
     }
 
@@ -248,8 +263,18 @@ public struct TermExtractor: Sendable {
     }
 
     public struct SecondPass: Sendable {
-        let englishByArabic: [KeyBytes: [String]]
-        let phrases: Set<String>
+        /// What pass 2 counts for an Arabic phrase: the English of its candidate pairs, and
+        /// for a spelling with the article, the phrase without it whose pairs it counts for.
+        struct Candidates: Sendable {
+            var english: [String] = []
+            var articleFree: String?
+        }
+
+        /// One look-up per Arabic span: a third of pass 2 is hashing.
+        let byArabic: [KeyBytes: Candidates]
+        /// By bytes, as the pairs: English match keys, NFC already (a third of pass 2's
+        /// hashing went to `String`'s canonical hash).
+        let phrases: Set<KeyBytes>
         /// Candidate names by their acronym: a unit that writes EU holds "european union".
         let byAcronym: [String: [String]]
         let maximumArabicWords: Int
@@ -258,17 +283,17 @@ public struct TermExtractor: Sendable {
         public func findings(arabicTokens: [MatchToken], englishTokens: [MatchToken]) -> UnitFindings {
             var out = UnitFindings()
             let words = englishTokens.map { $0.key.lowercased() }
-            var held = Set<String>()
+            var held = Set<KeyBytes>()
             for start in words.indices {
                 var phrase = ""
                 for end in start..<min(words.count, start + maximumEnglishWords) {
                     phrase += (end == start ? "" : " ") + words[end]
-                    if phrases.contains(phrase), held.insert(phrase).inserted { out.english.append(phrase) }
+                    if phrases.contains(KeyBytes(phrase)), held.insert(KeyBytes(phrase)).inserted { out.english.append(phrase) }
                 }
             }
             if !byAcronym.isEmpty {
                 for acronym in TermExtractor.acronyms(in: englishTokens) {
-                    for phrase in byAcronym[acronym] ?? [] where held.insert(phrase).inserted { out.english.append(phrase) }
+                    for phrase in byAcronym[acronym] ?? [] where held.insert(KeyBytes(phrase)).inserted { out.english.append(phrase) }
                 }
             }
             guard !held.isEmpty else { return out }
@@ -277,15 +302,24 @@ public struct TermExtractor: Sendable {
             var seen = Set<Pair>()
             TermExtractor.arabicSpans(arabicTokens, maximumWords: maximumArabicWords) { _, key in
                 var variant = key, steps = 0
-                while englishByArabic[KeyBytes(variant)] == nil, steps < 2, let shorter = TermExtractor.withoutProclitic(variant) {
+                var found = byArabic[KeyBytes(variant)]
+                while found == nil, steps < 2, let shorter = TermExtractor.withoutProclitic(variant) {
                     variant = shorter
                     steps += 1
+                    found = byArabic[KeyBytes(variant)]
                 }
-                guard let candidates = englishByArabic[KeyBytes(variant)] else { return }
+                guard let found else { return }
                 var bare = variant
                 for _ in 0..<2 { bare = TermExtractor.withoutProclitic(bare) ?? bare }
-                for english in candidates where held.contains(english) {
+                // A unit counts once for a phrase, with or without the article.
+                bare = TermExtractor.withoutArticle(bare) ?? bare
+                for english in found.english where held.contains(KeyBytes(english)) {
                     if seen.insert(Pair(arabic: bare, english: english)).inserted { out.pairs.append(Pair(arabic: variant, english: english)) }
+                }
+                // The candidates of the phrase without the article (اللقاح for لقاح → vaccine).
+                guard let articleFree = found.articleFree else { return }
+                for english in byArabic[KeyBytes(articleFree)]?.english ?? [] where held.contains(KeyBytes(english)) {
+                    if seen.insert(Pair(arabic: bare, english: english)).inserted { out.pairs.append(Pair(arabic: articleFree, english: english)) }
                 }
             }
             return out
@@ -299,9 +333,24 @@ public struct TermExtractor: Sendable {
 
     /// A phrase whose first word carries a proclitic (و ف ب ك ل) counted under the phrase
     /// without it when the TM has that more often (لفرنسا and بفرنسا under فرنسا).
+    /// A phrase whose first word carries the article is counted under the phrase without
+    /// it when the TM writes that too (اللقاح and لقاح are one term, as the glossary finds
+    /// one entry for both).
     func canonical(_ key: String) -> String {
-        guard let bare = Self.withoutProclitic(key) else { return key }
-        return (arabicCounts[KeyBytes(bare)] ?? 0) >= (arabicCounts[KeyBytes(key)] ?? 0) ? canonical(bare) : key
+        if let bare = Self.withoutProclitic(key), (arabicCounts[KeyBytes(bare)] ?? 0) >= (arabicCounts[KeyBytes(key)] ?? 0) {
+            return canonical(bare)
+        }
+        if articleMerging, let bare = Self.withoutArticle(key), arabicCounts[KeyBytes(bare)] != nil { return bare }
+        return key
+    }
+
+    /// The key without the article of its first word, when that word has two letters or
+    /// more after it (الم is a word), else nil.
+    static func withoutArticle(_ key: String) -> String? {
+        guard key.hasPrefix("ال") else { return nil }
+        let first = key.unicodeScalars.prefix { $0 != " " }
+        guard first.count >= 4 else { return nil }
+        return String(key.unicodeScalars.dropFirst(2))
     }
 
     /// The key with the first letter of its first word dropped when that word has four
@@ -419,9 +468,7 @@ public struct TermExtractor: Sendable {
         var out: [TermCandidate] = []
         for j in judged(minimumCount: minimumCount, minimumDice: minimumDice, keep: { $1 == .proposed }) {
             let (pair, tally, n) = (j.pair, j.tally, j.tally.together)
-            // Prefer a surface without attached clitics when there is one.
-            let plain = tally.surface.filter { MatchKey.make($0.key) == pair.arabic || TermExtractor.arabicKeyOf($0.key) == pair.arabic }
-            let arabic = Self.commonest(plain.isEmpty ? tally.surface : plain)!
+            let arabic = Self.displayed(pair.arabic, tally.surface)
             let english = Self.commonest(tally.englishSurface)!
             let confidence = j.dice * Double(n) / Double(n + 1)
             out.append(TermCandidate(arabic: arabic, english: english, count: n, linkedCount: tally.count, arabicCount: j.arabicCount,
@@ -433,6 +480,21 @@ public struct TermExtractor: Sendable {
             let x = $0.dice * log2(1 + Double($0.count)), y = $1.dice * log2(1 + Double($1.count))
             return x != y ? x > y : ($0.count, $1.arabic, $1.english) > ($1.count, $0.arabic, $0.english)
         }
+    }
+
+    /// The Arabic a proposal shows: its written form without attached clitics (لقاح, not
+    /// باللقاح), with the article when the TM writes it so in more than two thirds of its
+    /// units (القاهرة, الشرطة: a name or a term the article belongs to).
+    static func displayed(_ key: String, _ surfaces: [String: Int]) -> String {
+        // As written (أبيض), unless the TM mostly writes it with a first letter the key
+        // takes for a clitic (واجهة, key اجهه): then so.
+        let keyed = surfaces.filter { MatchKey.make($0.key) == key || arabicKeyOf($0.key) == key }
+        let exact = keyed.filter { MatchKey.make($0.key) == key }
+        let plain = 3 * exact.values.reduce(0, +) >= keyed.values.reduce(0, +) ? exact : keyed
+        let withArticle = surfaces.filter { MatchKey.make($0.key) == "ال" + key || arabicKeyOf($0.key) == "ال" + key }
+        let total = surfaces.values.reduce(0, +)
+        if !withArticle.isEmpty && 3 * keyed.values.reduce(0, +) < total { return commonest(withArticle)! }
+        return commonest(plain.isEmpty ? surfaces : plain)!
     }
 
     /// The candidate pairs whose Arabic key holds `arabic` (a key as `arabicKey` makes it),

@@ -35,7 +35,7 @@ extension TermExtractor {
         // (Every pair that may be proposed: a name the links found once too.)
         let candidates = merged.filter { $0.value.together >= minimumCount }
         guard !candidates.isEmpty else { return [] }
-        let bound = boundPhrases(of: Set(candidates.keys.map { KeyBytes($0.arabic) }), arabicCounts: arabicCounts)
+        let longer = longerPhrases(of: Set(candidates.keys.map { KeyBytes($0.arabic) }), arabicCounts: arabicCounts)
         var byArabic: [KeyBytes: [(english: String, tally: Tally)]] = [:]
         for (pair, tally) in merged where tally.count >= 2 { byArabic[KeyBytes(pair.arabic), default: []].append((pair.english, tally)) }
 
@@ -84,20 +84,29 @@ extension TermExtractor {
         }
 
         func isPiece(_ pair: Pair, _ mine: Tally) -> Bool {
-            for spellings in bound[KeyBytes(pair.arabic)] ?? [] {
-                // The longer phrase is linked to the same English at least as often: the
-                // word it adds is part of the term (قاعدة البيانات → database, 50 units in its
-                // two spellings, beside قاعدة → database, 37; المملكة المتحدة → UK; موين ريجستر
-                // → Des Moines Register, of دي موين ريجستر). Not for a name the added word
-                // describes: the Arabic says what the English leaves out (إعصار روزا → Rosa,
-                // the hurricane), and the name alone is the entry.
-                let same = spellings.compactMap { byArabic[$0]?.first(where: { $0.english == pair.english })?.tally }
-                let sameCount = same.reduce(0) { $0 + $1.count }
-                if sameCount >= mine.count, let most = same.max(by: { $0.count < $1.count }),
-                   !(isWrittenName(most) && spellings.contains { describes(pair, $0) }) {
-                    return true
-                }
-                for longer in spellings where isPiece(pair, of: longer) { return true }
+            let groups = longer[KeyBytes(pair.arabic)] ?? []
+            let bound = Self.boundShare * Double(arabicCounts[KeyBytes(pair.arabic)] ?? Int.max)
+            // The longer phrases linked to the same English hold the word nearly always, and
+            // the links tie them to it at least as often: the word they add is part of the
+            // term (قاعدة البيانات → database, 50 units in its two spellings, beside قاعدة →
+            // database, 37; المملكة المتحدة → UK; البياني → chart of الرسم البياني and المخطط
+            // البياني; موين ريجستر → Des Moines Register, of دي موين ريجستر). Not for a name
+            // the added word describes: the Arabic says what the English leaves out (إعصار
+            // روزا → Rosa, the hurricane), and the name alone is the entry.
+            var held = 0, same: [Tally] = [], spellings: [KeyBytes] = []
+            for group in groups {
+                let tallies = group.members.compactMap { byArabic[$0]?.first(where: { $0.english == pair.english })?.tally }
+                guard !tallies.isEmpty else { continue }
+                held += group.count
+                same += tallies
+                spellings += group.members
+            }
+            if Double(held) >= bound, same.reduce(0, { $0 + $1.count }) >= mine.count, let most = same.max(by: { $0.count < $1.count }),
+               !(isWrittenName(most) && spellings.contains { describes(pair, $0) }) {
+                return true
+            }
+            for group in groups where Double(group.count) >= bound {
+                for longer in group.members where isPiece(pair, of: longer) { return true }
             }
             return byArabic[KeyBytes(pair.arabic)]?.contains {
                 // The same Arabic linked about as often, every word, to a longer English.
@@ -112,22 +121,27 @@ extension TermExtractor {
         return Set(candidates.filter { isPiece($0.key, $0.value) }.keys)
     }
 
-    /// For each of `keys`, the phrases a word longer (a word before or after it) that
-    /// stand in `boundShare` of its units or more, in groups: the spellings of one longer
-    /// phrase whose added word differs only by the article (قاعدة البيانات and قاعدة
-    /// بيانات) count together.
-    func boundPhrases(of keys: Set<KeyBytes>, arabicCounts: [KeyBytes: Int]) -> [KeyBytes: [[KeyBytes]]] {
+    /// Phrases a word longer than a piece, the spellings of one phrase whose added word
+    /// differs only by the article (قاعدة البيانات and قاعدة بيانات) together, with the
+    /// units they stand in.
+    struct LongerPhrase {
+        var members: [KeyBytes]
+        var count: Int
+    }
+
+    /// For each of `keys`, the phrases a word longer (a word before or after it).
+    func longerPhrases(of keys: Set<KeyBytes>, arabicCounts: [KeyBytes: Int]) -> [KeyBytes: [LongerPhrase]] {
         struct Group: Hashable {
             var piece: KeyBytes
             var addedAtEnd: Bool
             var added: String
         }
-        var groups: [Group: (count: Int, members: [KeyBytes])] = [:]
+        var groups: [Group: LongerPhrase] = [:]
         func note(_ piece: KeyBytes, in longer: KeyBytes, added: Substring, atEnd: Bool, _ n: Int) {
             guard keys.contains(piece) else { return }
             let bare = added.hasPrefix("ال") && added.count > 3 ? added.dropFirst(2) : added
             let group = Group(piece: piece, addedAtEnd: atEnd, added: String(bare))
-            groups[group, default: (0, [])].count += n
+            groups[group, default: LongerPhrase(members: [], count: 0)].count += n
             groups[group]!.members.append(longer)
         }
         for (key, n) in arabicCounts where n >= 2 {
@@ -135,17 +149,15 @@ extension TermExtractor {
             let utf8 = text.utf8
             guard let firstSpace = utf8.firstIndex(of: 0x20), let lastSpace = utf8.lastIndex(of: 0x20) else { continue }
             // Without its last word.
-            note(KeyBytes(String(text[..<lastSpace])), in: key, added: text[text.index(after: lastSpace)...], atEnd: true, n)
+            note(KeyBytes(canonical(String(text[..<lastSpace]))), in: key, added: text[text.index(after: lastSpace)...], atEnd: true, n)
             // Without its first word, the new first word keyed as a first word.
             let rest = text[text.index(after: firstSpace)...]
             let restFirstEnd = rest.utf8.firstIndex(of: 0x20) ?? rest.endIndex
-            note(KeyBytes(Self.firstWordKey(String(rest[..<restFirstEnd])) + String(rest[restFirstEnd...])), in: key,
+            note(KeyBytes(canonical(Self.firstWordKey(String(rest[..<restFirstEnd])) + String(rest[restFirstEnd...]))), in: key,
                  added: text[..<firstSpace], atEnd: false, n)
         }
-        var out: [KeyBytes: [[KeyBytes]]] = [:]
-        for (group, found) in groups where Double(found.count) >= Self.boundShare * Double(arabicCounts[group.piece] ?? Int.max) {
-            out[group.piece, default: []].append(found.members)
-        }
+        var out: [KeyBytes: [LongerPhrase]] = [:]
+        for (group, phrase) in groups { out[group.piece, default: []].append(phrase) }
         return out
     }
 }

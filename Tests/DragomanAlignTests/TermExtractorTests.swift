@@ -275,3 +275,71 @@ import DragomanTM
         #expect(proposals.contains("روزا → Rosa"), "\(proposals)")
     }
 }
+
+/// A term is one proposal whether the TM writes it with the article or without.
+@Suite struct TermArticleTests {
+    let base = TermExtractorTests()
+
+    /// لقاح and اللقاح → vaccine: one proposal, counted over both, shown without the
+    /// article (the glossary finds one entry for both); a name the TM always writes with
+    /// the article keeps it.
+    @Test func aTermWithAndWithoutTheArticleIsOneProposal() {
+        var e = TermExtractor()
+        var units: [(String, String)] = []
+        let rows: [(Int64, String, String)] = [
+            // وصل(0) لقاح(1) جديد(2) .(3)   A(0) new(1) vaccine(2) arrived(3) .(4)
+            (1, "وصل لقاح جديد.", "A new vaccine arrived."),
+            (2, "وصل لقاح آخر.", "A second vaccine arrived."),
+            (3, "وصل لقاح ثالث.", "A third vaccine arrived."),
+            // وصل(0) اللقاح(1) الجديد(2) .(3)   The(0) new(1) vaccine(2) arrived(3) .(4)
+            (4, "وصل اللقاح الجديد.", "The new vaccine arrived."),
+            (5, "وصل اللقاح الآخر.", "The other vaccine arrived."),
+        ]
+        for (id, arabic, english) in rows {
+            base.add(&e, id, arabic, english, [(0, 3), (1, 2), (2, 1), (3, 4)])
+            units.append((arabic, english))
+        }
+        // القاهرة → Cairo, always with the article.
+        for (id, verb) in [(Int64(6), ("زار", "visited")), (7, ("غادر", "left")), (8, ("دخل", "entered"))] {
+            // زار(0) الوزير(1) القاهرة(2) .(3)   The(0) minister(1) visited(2) Cairo(3) .(4)
+            let arabic = "\(verb.0) الوزير القاهرة.", english = "The minister \(verb.1) Cairo."
+            base.add(&e, id, arabic, english, [(0, 2), (1, 1), (2, 3), (3, 4)])
+            units.append((arabic, english))
+        }
+        base.secondPass(&e, units)
+        let ranked = e.ranked(minimumCount: 3)
+        let vaccine = ranked.filter { $0.english == "vaccine" }
+        #expect(vaccine.map(\.arabic) == ["لقاح"], "\(ranked.map { "\($0.arabic) → \($0.english)" })")
+        #expect(vaccine.first?.count == 5)
+        #expect(ranked.contains { $0.arabic == "القاهرة" && $0.english == "Cairo" })
+
+        // Counted apart, the evidence is split: لقاح alone is never seen with the article
+        // (no noun to the extractor), and اللقاح is linked in too few of vaccine's units.
+        var apart = TermExtractor()
+        apart.articleMerging = false
+        for (id, arabic, english) in rows { base.add(&apart, id, arabic, english, [(0, 3), (1, 2), (2, 1), (3, 4)]) }
+        base.secondPass(&apart, rows.map { ($0.1, $0.2) })
+        #expect(apart.ranked(minimumCount: 2).filter { $0.english == "vaccine" }.isEmpty)
+    }
+}
+
+@Suite struct TermAdverbTests {
+    let base = TermExtractorTests()
+
+    /// A title-case label is not a name: an adverb (Automatically) is no term; a name
+    /// ending in -ly (Italy) is.
+    @Test func anAdverbIsNoTermEvenInTitleCase() {
+        var e = TermExtractor()
+        var units: [(String, String)] = []
+        for (id, verb) in [(Int64(1), ("احفظ", "Save")), (2, ("حدّث", "Update")), (3, ("صحّح", "Correct"))] {
+            // احفظ(0) تلقائيًا(1) في(2) إيطاليا(3) .(4)   Save(0) Automatically(1) in(2) Italy(3) .(4)
+            let arabic = "\(verb.0) تلقائيًا في إيطاليا.", english = "\(verb.1) Automatically in Italy."
+            base.add(&e, id, arabic, english, [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)])
+            units.append((arabic, english))
+        }
+        base.secondPass(&e, units)
+        let proposals = e.ranked(minimumCount: 3).map { "\($0.arabic) → \($0.english)" }
+        #expect(proposals.contains("إيطاليا → Italy"), "\(proposals)")
+        #expect(!proposals.contains { $0.hasSuffix("→ Automatically") }, "\(proposals)")
+    }
+}
