@@ -383,6 +383,9 @@ public struct TermExtractor: Sendable {
         case weakAssociation = "Dice below the minimum"
         /// A word of a longer term (`TermPieces.swift`).
         case piece = "a piece of a longer term"
+        /// One Arabic word written mostly with the accusative ending ـًا: an adverb
+        /// (دائمًا, تلقائيًا), no term.
+        case adverb = "an Arabic adverb (written with ـًا)"
     }
 
     /// A candidate pair with its counts summed over spellings of its Arabic, and its verdict.
@@ -441,6 +444,7 @@ public struct TermExtractor: Sendable {
     static func verdict(_ pair: Pair, _ tally: Tally, dice: Double, arabicCount a: Int, englishCount e: Int, isPiece: Bool,
                         minimumCount: Int, minimumDice: Double) -> Verdict {
         guard tally.together >= minimumCount else { return .tooFew }
+        if !pair.arabic.contains(" ") && isAdverb(tally.surface) { return .adverb }
         // A one-word name the links found once is enough when the two stand together in
         // `minimumCount` units and are strongly associated: a name is translated one way
         // (فرنسا → France, يناير → January; held-out recall 0.566 → 0.598 at the same
@@ -463,6 +467,19 @@ public struct TermExtractor: Sendable {
         }
         guard dice >= minimumDice else { return .weakAssociation }
         return isPiece ? .piece : .proposed
+    }
+
+    /// Whether more than half of a word's written forms end in the accusative ـًا (fathatan
+    /// before or after the alif), as adverbs do: دائمًا, حاليًا. A term would stand in other
+    /// cases too; text written without harakat says nothing here.
+    static func isAdverb(_ surfaces: [String: Int]) -> Bool {
+        var marked = 0, total = 0
+        for (surface, n) in surfaces {
+            total += n
+            let tail = surface.unicodeScalars.suffix(2)
+            if tail.contains("\u{064B}") { marked += n }
+        }
+        return 2 * marked > total
     }
 
     /// The candidates seen in at least `minimumCount` units, best first.

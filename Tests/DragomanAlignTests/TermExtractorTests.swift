@@ -344,3 +344,25 @@ import DragomanTM
         #expect(!proposals.contains { $0.hasSuffix("→ Automatically") }, "\(proposals)")
     }
 }
+
+extension TermAdverbTests {
+    /// An Arabic word written with the accusative ending ـًا in most of its units is an
+    /// adverb (دائمًا → always), whatever its English.
+    @Test func anArabicAdverbIsNoTerm() {
+        #expect(TermExtractor.isAdverb(["دائمًا": 5, "دائما": 1]))
+        #expect(TermExtractor.isAdverb(["تلقائياً": 3]))
+        #expect(!TermExtractor.isAdverb(["دائما": 5]))
+        #expect(!TermExtractor.isAdverb(["كتابًا": 1, "كتاب": 4, "الكتاب": 3]))
+        var e = TermExtractor()
+        var units: [(String, String)] = []
+        for (id, verb) in [(Int64(1), ("احفظ", "save")), (2, ("حدّث", "update")), (3, ("صحّح", "check"))] {
+            // احفظ(0) الملف(1) دائمًا(2) .(3)   Always(0) save(1) the(2) file(3) .(4)
+            let arabic = "\(verb.0) الملف دائمًا.", english = "Always \(verb.1) the file."
+            base.add(&e, id, arabic, english, [(0, 1), (1, 3), (2, 0), (3, 4)])
+            units.append((arabic, english))
+        }
+        base.secondPass(&e, units)
+        let judged = e.explain(TermExtractor.arabicKey(MatchTokenizer.tokens(of: "دائمًا", side: .arabic)), minimumCount: 3)
+        #expect(judged.contains { $0.contains(TermExtractor.Verdict.adverb.rawValue) }, "\(judged)")
+    }
+}
