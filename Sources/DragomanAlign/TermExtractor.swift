@@ -378,7 +378,7 @@ public struct TermExtractor: Sendable {
         /// A one-word common English word whose Arabic never carries the article.
         case notNoun = "a common word never seen with the article"
         /// A one-word common English word the links tie to its Arabic too seldom.
-        case weakLinks = "a common word the links tie too seldom (Dice of the links < 0.5)"
+        case weakLinks = "a common word the links tie too seldom (Dice of the linked units below the minimum)"
         /// The two phrases do not go together often enough over units.
         case weakAssociation = "Dice below the minimum"
         /// A word of a longer term (`TermPieces.swift`).
@@ -432,6 +432,9 @@ public struct TermExtractor: Sendable {
         return out
     }
 
+    /// The Dice of its linked units a one-word common term needs (`verdict`).
+    static let minimumLinkedDice = 0.5
+
     /// The rules a candidate must pass to be proposed, in order.
     ///
     /// The links must find the pair in two units (one when one is asked for, or for a
@@ -459,11 +462,12 @@ public struct TermExtractor: Sendable {
         // that stay out: 0.660 against 0.677 of dictionary-checked precision; the article
         // seen on the word elsewhere in the TM instead, قمة ثانية beside القمة, brought back
         // no held-out entry and let in موجود → exists). Since a phrase is counted with and
-        // without the article as one, 0.5 rather than 0.6: لقاح → vaccine, 3 of 6 units
-        // linked, and الهولندية → Dutch came back, dictionary-checked precision unchanged.
+        // without the article as one, 0.5 rather than 0.6: الهولندية → Dutch came back,
+        // dictionary-checked precision unchanged (لقاح → vaccine, 3 of 6 units linked, Dice
+        // 0.46, would at 0.45).
         if !pair.english.contains(" ") && tally.asName == 0 {
             if tally.withArticle == 0 { return .notNoun }
-            if 2 * Double(tally.count) / Double(a + e) < 0.5 { return .weakLinks }
+            if 2 * Double(tally.count) / Double(a + e) < minimumLinkedDice { return .weakLinks }
         }
         guard dice >= minimumDice else { return .weakAssociation }
         return isPiece ? .piece : .proposed
@@ -505,14 +509,21 @@ public struct TermExtractor: Sendable {
     /// باللقاح), with the article when the TM writes it so in more than two thirds of its
     /// units (القاهرة, الشرطة: a name or a term the article belongs to).
     static func displayed(_ key: String, _ surfaces: [String: Int]) -> String {
-        // As written (أبيض), unless the TM mostly writes it with a first letter the key
-        // takes for a clitic (واجهة, key اجهه): then so.
-        let keyed = surfaces.filter { MatchKey.make($0.key) == key || arabicKeyOf($0.key) == key }
-        let exact = keyed.filter { MatchKey.make($0.key) == key }
-        let plain = 3 * exact.values.reduce(0, +) >= keyed.values.reduce(0, +) ? exact : keyed
-        let withArticle = surfaces.filter { MatchKey.make($0.key) == "ال" + key || arabicKeyOf($0.key) == "ال" + key }
-        let total = surfaces.values.reduce(0, +)
-        if !withArticle.isEmpty && 3 * keyed.values.reduce(0, +) < total { return commonest(withArticle)! }
+        // Each written form sorted once: as the key (أبيض), as the key with a first letter
+        // the key takes for a clitic (واجهة, key اجهه), or with the article.
+        let articleKey = "ال" + key
+        var exact: [String: Int] = [:], keyed: [String: Int] = [:], withArticle: [String: Int] = [:]
+        for (surface, n) in surfaces {
+            let matchKey = MatchKey.make(surface)
+            let phraseKey = matchKey == key || matchKey == articleKey ? matchKey : arabicKeyOf(surface)
+            if matchKey == key { exact[surface] = n }
+            if phraseKey == key { keyed[surface] = n }
+            if phraseKey == articleKey { withArticle[surface] = n }
+        }
+        let total = surfaces.values.reduce(0, +), keyedTotal = keyed.values.reduce(0, +)
+        if !withArticle.isEmpty && 3 * keyedTotal < total { return commonest(withArticle)! }
+        // As written, unless the TM mostly writes it with the letter the key drops: then so.
+        let plain = 3 * exact.values.reduce(0, +) >= keyedTotal ? exact : keyed
         return commonest(plain.isEmpty ? surfaces : plain)!
     }
 

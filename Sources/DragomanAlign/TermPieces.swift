@@ -55,8 +55,7 @@ extension TermExtractor {
 
         /// A name written in words, not in capitals: Rosa, Dundee Stars (UK is initials).
         func isWrittenName(_ tally: Tally) -> Bool {
-            guard let e = Self.commonest(tally.englishSurface), e.unicodeScalars.first?.properties.isUppercase == true else { return false }
-            return e.unicodeScalars.contains { $0.properties.isLowercase }
+            isName(tally) && Self.commonest(tally.englishSurface)!.unicodeScalars.contains { $0.properties.isLowercase }
         }
 
         /// The word the longer phrase adds, keyed as a phrase of its own.
@@ -139,8 +138,7 @@ extension TermExtractor {
         var groups: [Group: LongerPhrase] = [:]
         func note(_ piece: KeyBytes, in longer: KeyBytes, added: Substring, atEnd: Bool, _ n: Int) {
             guard keys.contains(piece) else { return }
-            let bare = added.hasPrefix("ال") && added.count > 3 ? added.dropFirst(2) : added
-            let group = Group(piece: piece, addedAtEnd: atEnd, added: String(bare))
+            let group = Group(piece: piece, addedAtEnd: atEnd, added: Self.withoutArticle(String(added)) ?? String(added))
             groups[group, default: LongerPhrase(members: [], count: 0)].count += n
             groups[group]!.members.append(longer)
         }

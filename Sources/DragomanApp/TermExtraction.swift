@@ -63,7 +63,11 @@ public struct TermExtraction: Sendable {
     /// The best `limit` proposals seen in `minimumCount` units or more, those the glossary
     /// has or already gives left out.
     public func run(minimumCount: Int, limit: Int, progress: ((WorkProgress) -> Void)? = nil) throws -> [TermCandidate] {
-        let extractor = try read(progress: progress)
+        try proposals(from: read(progress: progress), minimumCount: minimumCount, limit: limit)
+    }
+
+    /// `run` on an extractor `read` already filled.
+    public func proposals(from extractor: TermExtractor, minimumCount: Int, limit: Int) throws -> [TermCandidate] {
         var out: [TermCandidate] = []
         for candidate in extractor.ranked(minimumCount: minimumCount) {
             if try isKnown(candidate) || isCovered(candidate) { continue }

@@ -44,7 +44,7 @@ struct TermEval: ParsableCommand {
         let workspace = try Workspace.open(DatabaseLocation(path: folder + "/a.sqlite", isExplicit: true), ifMissing: .create(empty: false))
         _ = try workspace.tm.add(contentsOf: pairs.map { TranslationUnit(arabic: $0.0, english: $0.1) })
         _ = try TMLearning(tm: workspace.tm, glossary: workspace.glossary).learn()
-        var started = Date()
+        let started = Date()
         let proposals = try TermExtraction(tm: workspace.tm, glossary: workspace.glossary).run(minimumCount: minCount, limit: top)
         let seconds = Date().timeIntervalSince(started)
         let dictionary = try Self.dictionary(data)
@@ -113,8 +113,9 @@ struct TermEval: ParsableCommand {
         }
         _ = try TermEditor(glossary: second.glossary).remove(entries: removed)
         _ = try TMLearning(tm: second.tm, glossary: second.glossary).learn()
-        started = Date()
-        let all = try TermExtraction(tm: second.tm, glossary: second.glossary).run(minimumCount: 2, limit: 100_000)
+        let extraction = TermExtraction(tm: second.tm, glossary: second.glossary)
+        let extractor = try extraction.read()
+        let all = try extraction.proposals(from: extractor, minimumCount: 2, limit: 100_000)
         var back = 0
         var proposed: [String: Set<String>] = [:]
         for p in all {
@@ -139,7 +140,6 @@ struct TermEval: ParsableCommand {
         }
         print("missed (first \(missed)): " + missedEntries.prefix(missed).joined(separator: "; "))
         if !explained.isEmpty {
-            let extractor = try TermExtraction(tm: second.tm, glossary: second.glossary).read()
             for arabic in explained {
                 let key = TermExtractor.arabicKey(MatchTokenizer.tokens(of: arabic, side: .arabic).filter { $0.weightClass == .word })
                 print("candidates holding \(key):")
