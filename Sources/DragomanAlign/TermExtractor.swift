@@ -104,6 +104,9 @@ public struct TermExtractor: Sendable {
 
     /// The first word's part of `arabicKey`.
     static func firstWordKey(_ key: String) -> String {
+        // Most words start with none of و ف ب ك ل: nothing to drop (both passes ask this
+        // of every word of the TM).
+        guard let c = key.unicodeScalars.first, c == "و" || c == "ف" || c == "ب" || c == "ك" || c == "ل" else { return key }
         var first = Array(key.unicodeScalars)
         if first.count > 4, first[0] == "و" || first[0] == "ف", first[1] == "ا" || first[1] == "ل" || first[1] == "ب" || first[1] == "ك" {
             first.removeFirst()
@@ -125,8 +128,9 @@ public struct TermExtractor: Sendable {
 
     /// The Arabic phrases pass 1 counts in a unit: 1…5 Arabic words starting and ending
     /// with a content word, as token ranges with their keys.
-    static func arabicSpans(_ tokens: [MatchToken], maximumWords: Int, _ body: (Range<Int>, String) -> Void) {
-        for start in tokens.indices where isContent(tokens[start], .arabic) {
+    static func arabicSpans(_ tokens: [MatchToken], maximumWords: Int, startingWhere isStart: (Int) -> Bool = { _ in true },
+                            _ body: (Range<Int>, String) -> Void) {
+        for start in tokens.indices where isContent(tokens[start], .arabic) && isStart(start) {
             var end = start
             var key = ""
             while end < tokens.count, end - start < maximumWords, isArabicWord(tokens[end]) {
@@ -146,30 +150,67 @@ public struct TermExtractor: Sendable {
     /// Pass 1: the candidate pairs of one unit.
     public mutating func add(unit id: Int64, arabic: String, arabicTokens: [MatchToken], english: String, englishTokens: [MatchToken],
                              links: StoredLinks) {
+        record(candidates(arabic: arabic, arabicTokens: arabicTokens, english: english, englishTokens: englishTokens, links: links),
+               unit: id)
+    }
+
+    /// What pass 1 finds in one unit: its distinct Arabic phrases and the candidate pairs
+    /// the links project them onto.
+    public struct UnitCandidates: Sendable {
+        struct Found: Sendable {
+            var pair: Pair
+            var asName: Bool
+            var withArticle: Bool
+            var fullyLinked: Bool
+            var surface: String
+            var englishSurface: String
+        }
+        var arabic: [KeyBytes] = []
+        var found: [Found] = []
+    }
+
+    /// Pass 1's look at one unit. It only reads, so units can be looked at on every core
+    /// (at 1M units this is most of pass 1); `record(_:unit:)` adds the findings up.
+    public func candidates(arabic: String, arabicTokens: [MatchToken], english: String, englishTokens: [MatchToken],
+                           links: StoredLinks) -> UnitCandidates {
+        var out = UnitCandidates()
         var seenArabic = Set<KeyBytes>(), seenPairs = Set<Pair>()
         Self.arabicSpans(arabicTokens, maximumWords: maximumArabicWords) { range, key in
-                let (start, end) = (range.lowerBound, range.upperBound)
-                if seenArabic.insert(KeyBytes(key)).inserted { arabicCounts[KeyBytes(key), default: 0] += 1 }
-                guard let projected = SpanProjection.target(of: start..<end, sourceTokens: arabicTokens, targetTokens: englishTokens,
-                                                            links: links, sourceLanguage: .arabic, strict: true,
-                                                            manyToOne: true) else { return }
-                let box = projected
-                guard let englishText = termLike(box, englishTokens, english) else { return }
-                let pair = Pair(arabic: key, english: englishText.lowercased())
-                guard seenPairs.insert(pair).inserted else { return }
-                var tally = pairs[pair] ?? Tally()
-                tally.count += 1
-                if box.count == 1, box.lowerBound > 0, englishTokens[box.lowerBound].text.unicodeScalars.first?.properties.isUppercase == true {
-                    tally.asName += 1
-                }
-                if (start..<end).contains(where: { Self.hasArticle(arabicTokens[$0].key) }) { tally.withArticle += 1 }
-                if Self.isFullyLinked(start..<end, arabicTokens, into: box, links) { tally.fullyLinked += 1 }
-                if tally.units.count < 2 { tally.units.append(id) }
-                let surface = arabic.utf16Slice(arabicTokens[start].range.lowerBound..<arabicTokens[end - 1].range.upperBound)
-                tally.surface[surface, default: 0] += 1
-                tally.englishSurface[englishText, default: 0] += 1
-                pairs[pair] = tally
+            let (start, end) = (range.lowerBound, range.upperBound)
+            if seenArabic.insert(KeyBytes(key)).inserted { out.arabic.append(KeyBytes(key)) }
+            guard let box = SpanProjection.target(of: start..<end, sourceTokens: arabicTokens, targetTokens: englishTokens,
+                                                  links: links, sourceLanguage: .arabic, strict: true, manyToOne: true),
+                  let englishText = termLike(box, englishTokens, english) else { return }
+            let pair = Pair(arabic: key, english: englishText.lowercased())
+            guard seenPairs.insert(pair).inserted else { return }
+            out.found.append(UnitCandidates.Found(
+                pair: pair,
+                asName: box.count == 1 && box.lowerBound > 0
+                    && englishTokens[box.lowerBound].text.unicodeScalars.first?.properties.isUppercase == true,
+                withArticle: (start..<end).contains(where: { Self.hasArticle(arabicTokens[$0].key) }),
+                fullyLinked: Self.isFullyLinked(start..<end, arabicTokens, into: box, links),
+                surface: arabic.utf16Slice(arabicTokens[start].range.lowerBound..<arabicTokens[end - 1].range.upperBound),
+                englishSurface: englishText))
         }
+        return out
+    }
+
+    /// Adds up what pass 1 found in a unit.
+    public mutating func record(_ candidates: UnitCandidates, unit id: Int64) {
+        for key in candidates.arabic { arabicCounts[key, default: 0] += 1 }
+        for f in candidates.found { Self.count(f, unit: id, in: &pairs[f.pair, default: Tally()]) }
+    }
+
+    /// One unit's finding of a pair added to its tally, in place (the tally's surface
+    /// counts are not copied).
+    private static func count(_ f: UnitCandidates.Found, unit id: Int64, in tally: inout Tally) {
+        tally.count += 1
+        if f.asName { tally.asName += 1 }
+        if f.withArticle { tally.withArticle += 1 }
+        if f.fullyLinked { tally.fullyLinked += 1 }
+        if tally.units.count < 2 { tally.units.append(id) }
+        tally.surface[f.surface, default: 0] += 1
+        tally.englishSurface[f.englishSurface, default: 0] += 1
     }
 
     /// The English of a projected span when it looks like a term.
@@ -216,7 +257,7 @@ public struct TermExtractor: Sendable {
             guard let surface = Self.commonest(tally.englishSurface), let acronym = Self.acronym(of: surface) else { continue }
             if !(byAcronym[acronym]?.contains(pair.english) ?? false) { byAcronym[acronym, default: []].append(pair.english) }
         }
-        return SecondPass(byArabic: byArabic, phrases: Set(englishPhrases.map(KeyBytes.init)), byAcronym: byAcronym,
+        return SecondPass(byArabic: byArabic, firstWords: Set(byArabic.keys.map { KeyBytes(Self.firstWord(of: $0.string)) }), phrases: Set(englishPhrases.map(KeyBytes.init)), byAcronym: byAcronym,
                           maximumArabicWords: maximumArabicWords, maximumEnglishWords: maximumEnglishWords)
     }
 
@@ -272,6 +313,9 @@ public struct TermExtractor: Sendable {
 
         /// One look-up per Arabic span: a third of pass 2 is hashing.
         let byArabic: [KeyBytes: Candidates]
+        /// The first words of `byArabic`'s keys: a span whose first word (or that word
+        /// without a proclitic) is none of them is not looked up (most spans of a unit).
+        let firstWords: Set<KeyBytes>
         /// By bytes, as the pairs: English match keys, NFC already (a third of pass 2's
         /// hashing went to `String`'s canonical hash).
         let phrases: Set<KeyBytes>
@@ -281,6 +325,11 @@ public struct TermExtractor: Sendable {
         let maximumEnglishWords: Int
 
         public func findings(arabicTokens: [MatchToken], englishTokens: [MatchToken]) -> UnitFindings {
+            findings(englishTokens: englishTokens, arabicTokens: { arabicTokens })
+        }
+
+        /// `findings`, the Arabic tokenised only when the English holds a candidate phrase.
+        public func findings(englishTokens: [MatchToken], arabicTokens tokenise: () -> [MatchToken]) -> UnitFindings {
             var out = UnitFindings()
             let words = englishTokens.map { $0.key.lowercased() }
             var held = Set<KeyBytes>()
@@ -297,10 +346,22 @@ public struct TermExtractor: Sendable {
                 }
             }
             guard !held.isEmpty else { return out }
+            let arabicTokens = tokenise()
             // A phrase with a proclitic (لمجلس الأمن) counts for the candidates of the phrase
             // without it when the links found none under its own key; a unit counts once.
             var seen = Set<Pair>()
-            TermExtractor.arabicSpans(arabicTokens, maximumWords: maximumArabicWords) { _, key in
+            // The lookups below try a span's key, then without one and two proclitics,
+            // which change its first word only.
+            func mayBeFound(_ start: Int) -> Bool {
+                var word: String? = TermExtractor.firstWordKey(arabicTokens[start].key)
+                for _ in 0..<3 {
+                    guard let w = word else { return false }
+                    if firstWords.contains(KeyBytes(w)) { return true }
+                    word = TermExtractor.withoutProclitic(w)
+                }
+                return false
+            }
+            TermExtractor.arabicSpans(arabicTokens, maximumWords: maximumArabicWords, startingWhere: mayBeFound) { _, key in
                 var variant = key, steps = 0
                 var found = byArabic[KeyBytes(variant)]
                 while found == nil, steps < 2, let shorter = TermExtractor.withoutProclitic(variant) {
@@ -346,6 +407,12 @@ public struct TermExtractor: Sendable {
 
     /// The key without the article of its first word, when that word has two letters or
     /// more after it (الم is a word), else nil.
+    /// The first word of a phrase key.
+    static func firstWord(of key: String) -> String {
+        guard let space = key.utf8.firstIndex(of: UInt8(ascii: " ")) else { return key }
+        return String(key[..<space])
+    }
+
     static func withoutArticle(_ key: String) -> String? {
         guard key.hasPrefix("ال") else { return nil }
         let first = key.unicodeScalars.prefix { $0 != " " }

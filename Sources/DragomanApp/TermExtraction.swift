@@ -22,16 +22,16 @@ public struct TermExtraction: Sendable {
         let alignment = SQLiteWordAlignment(database: tm.database)
         var extractor = TermExtractor()
         var done = 0
-        // Pass 1, in batches tokenised on every core.
+        // Pass 1, in batches looked at on every core and added up on this one.
         var batch: [(Int64, String, String, [UInt8])] = []
         func flush() {
-            let tokens: [([MatchToken], [MatchToken])] = ParallelMap.map(batch.count) { i in
-                (MatchTokenizer.tokens(of: batch[i].1, side: .arabic), MatchTokenizer.tokens(of: batch[i].2, side: .english))
+            let found: [TermExtractor.UnitCandidates] = ParallelMap.map(batch.count) { i in
+                let (_, arabic, english, links) = batch[i]
+                return extractor.candidates(arabic: arabic, arabicTokens: MatchTokenizer.tokens(of: arabic, side: .arabic, bases: false),
+                                         english: english, englishTokens: MatchTokenizer.tokens(of: english, side: .english, bases: false),
+                                         links: StoredLinks.decode(links))
             }
-            for (i, unit) in batch.enumerated() {
-                extractor.add(unit: unit.0, arabic: unit.1, arabicTokens: tokens[i].0, english: unit.2, englishTokens: tokens[i].1,
-                              links: StoredLinks.decode(unit.3))
-            }
+            for (i, unit) in batch.enumerated() { extractor.record(found[i], unit: unit.0) }
             done += batch.count
             progress?(WorkProgress(unit: "units read", done: done))
             batch.removeAll(keepingCapacity: true)
@@ -46,8 +46,9 @@ public struct TermExtraction: Sendable {
         var pending: [(String, String)] = []
         func count() {
             let findings: [TermExtractor.UnitFindings] = ParallelMap.map(pending.count) { i in
-                secondPass.findings(arabicTokens: MatchTokenizer.tokens(of: pending[i].0, side: .arabic),
-                                    englishTokens: MatchTokenizer.tokens(of: pending[i].1, side: .english))
+                secondPass.findings(englishTokens: MatchTokenizer.tokens(of: pending[i].1, side: .english, bases: false)) {
+                    MatchTokenizer.tokens(of: pending[i].0, side: .arabic, bases: false)
+                }
             }
             for f in findings { extractor.record(f) }
             pending.removeAll(keepingCapacity: true)

@@ -29,6 +29,7 @@ struct TermEval: ParsableCommand {
     @Option(help: "The fewest units a proposal needs.") var minCount = 3
     @Option(help: "Print this many proposals, spread over the top ones, to check by hand.") var sample = 50
     @Option(help: "Print this many of the held-out entries that did not come back.") var missed = 20
+    @Option(help: "Print this many of the proposals the dictionaries disagree with.") var disagreements = 15
     @Option(name: .customLong("explain"), help: "Arabic whose candidate pairs to print with their counts and why each was or was not proposed, in the held-out run (repeatable).")
     var explained: [String] = []
 
@@ -73,8 +74,8 @@ struct TermEval: ParsableCommand {
             print(String(format: "  %@: %d proposals, %d have a dictionary entry, %d right = precision %.3f", news ? "news (NTREX)" : "software UI (LibreOffice)",
                          d.proposed, d.checkable, d.right, Double(d.right) / Double(max(1, d.checkable))))
         }
-        print("dictionary disagreements (first 15):")
-        for p in wrong.prefix(15) { print("  \(p.arabic)\t\(p.english)\t×\(p.count)") }
+        print("dictionary disagreements (first \(min(disagreements, wrong.count)) of \(wrong.count)):")
+        for p in wrong.prefix(disagreements) { print("  \(p.arabic)\t\(p.english)\t×\(p.count)") }
         if sample > 0 {
             print("sample to check by hand (every \(max(1, proposals.count / sample))th of the top \(proposals.count)):")
             let step = max(1, proposals.count / sample)

@@ -10,8 +10,9 @@ import DragomanTM
              unsure: [(Int, Int)] = []) {
         let sure = links.map { WordLink(source: $0.0, target: $0.1) }
         let stored = StoredLinks(links: sure + unsure.map { WordLink(source: $0.0, target: $0.1) }, sure: Set(sure))
-        e.add(unit: id, arabic: arabic, arabicTokens: MatchTokenizer.tokens(of: arabic, side: .arabic), english: english,
-              englishTokens: MatchTokenizer.tokens(of: english, side: .english), links: stored)
+        // Tokenised as `term extract` tokenises, without bases.
+        e.add(unit: id, arabic: arabic, arabicTokens: MatchTokenizer.tokens(of: arabic, side: .arabic, bases: false), english: english,
+              englishTokens: MatchTokenizer.tokens(of: english, side: .english, bases: false), links: stored)
     }
 
     func extractor() -> TermExtractor {
@@ -31,8 +32,10 @@ import DragomanTM
     func secondPass(_ e: inout TermExtractor, _ units: [(String, String)]) {
         let pass = e.secondPass()
         for (arabic, english) in units {
-            e.record(pass.findings(arabicTokens: MatchTokenizer.tokens(of: arabic, side: .arabic),
-                                   englishTokens: MatchTokenizer.tokens(of: english, side: .english)))
+            // The Arabic tokenised only when the English holds a candidate, as `term extract` does.
+            e.record(pass.findings(englishTokens: MatchTokenizer.tokens(of: english, side: .english, bases: false)) {
+                MatchTokenizer.tokens(of: arabic, side: .arabic, bases: false)
+            })
         }
     }
 
@@ -364,5 +367,49 @@ extension TermAdverbTests {
         base.secondPass(&e, units)
         let judged = e.explain(TermExtractor.arabicKey(MatchTokenizer.tokens(of: "دائمًا", side: .arabic)), minimumCount: 3)
         #expect(judged.contains { $0.contains(TermExtractor.Verdict.adverb.rawValue) }, "\(judged)")
+    }
+}
+
+/// What term extraction reads of a token is the same without the stemmer's bases.
+@Suite struct TokensWithoutBasesTests {
+    @Test(arguments: [
+        ("وقال وزير الخارجية الفلسطيني لـ«رويترز» إن ٣٥ شخصاً قُتلوا في القدس الشرقية.", Language.arabic),
+        ("والمستخدمون يحفظون المستندات بصيغة ODF 1.2", Language.arabic),
+        ("The U.N. Security Council's members said 35 people were killed in East Jerusalem.", Language.english),
+    ])
+    func sameTokensButTheBase(text: String, side: Language) {
+        let full = MatchTokenizer.tokens(of: text, side: side)
+        let light = MatchTokenizer.tokens(of: text, side: side, bases: false)
+        #expect(full.map(\.key) == light.map(\.key))
+        #expect(full.map(\.text) == light.map(\.text))
+        #expect(full.map(\.range) == light.map(\.range))
+        #expect(full.map(\.weightClass) == light.map(\.weightClass))
+        #expect(full.map(\.number) == light.map(\.number))
+        for t in light where t.weightClass == .word { #expect(t.base == t.key) }
+        // The stemmer does change some of these words' bases: the test would see a mix-up.
+        #expect(zip(full, light).contains { $0.base != $1.base })
+    }
+
+    /// Pass 2 tokenises a unit's Arabic only when its English holds a candidate phrase.
+    @Test func arabicTokenisedOnlyWhenNeeded() {
+        var e = TermExtractor()
+        let stored = StoredLinks(links: [WordLink(source: 0, target: 1), WordLink(source: 1, target: 0)],
+                                 sure: [WordLink(source: 0, target: 1), WordLink(source: 1, target: 0)])
+        e.add(unit: 1, arabic: "مجلس الأمن", arabicTokens: MatchTokenizer.tokens(of: "مجلس الأمن", side: .arabic, bases: false),
+              english: "Security Council", englishTokens: MatchTokenizer.tokens(of: "Security Council", side: .english, bases: false),
+              links: stored)
+        let pass = e.secondPass()
+        var asked = 0
+        _ = pass.findings(englishTokens: MatchTokenizer.tokens(of: "Nothing to see here", side: .english)) {
+            asked += 1
+            return MatchTokenizer.tokens(of: "مجلس الأمن", side: .arabic)
+        }
+        #expect(asked == 0)
+        let found = pass.findings(englishTokens: MatchTokenizer.tokens(of: "the Security Council met", side: .english)) {
+            asked += 1
+            return MatchTokenizer.tokens(of: "اجتمع مجلس الأمن", side: .arabic)
+        }
+        #expect(asked == 1)
+        #expect(!found.pairs.isEmpty)
     }
 }
