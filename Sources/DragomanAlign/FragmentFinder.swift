@@ -321,7 +321,8 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                       let box = Self.targetSpan(of: start..<(start + length), in: entry, sourceLanguage: side,
                                                 strict: distinct.count == 1) else { continue }
                 let text = entry.target.utf16Slice(entry.tokens[box.lowerBound].range.lowerBound..<entry.tokens[box.upperBound - 1].range.upperBound)
-                let key = MatchKey.make(text)
+                // By its words: U.S. and U.S (a sentence's last stop) are one translation.
+                let key = entry.tokens[box].filter { $0.weightClass == .word }.map(\.key).joined(separator: " ")
                 if groups[key] == nil { groups[key] = (text, []); order.append(key) }
                 groups[key]!.units.append(id)
             }

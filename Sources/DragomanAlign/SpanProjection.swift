@@ -49,7 +49,9 @@ enum SpanProjection {
             } else { break }
         }
         while b > a, isFunction(tokens[b - 1]) { b -= 1 }
-        guard b > a, b - a <= 2 * source.count + 3 else { return nil }
+        guard b > a else { return nil }
+        if targetLanguage == .english { (a, b) = dottedInitials(a..<b, tokens) }
+        guard b - a <= 2 * source.count + 3 else { return nil }
         if strict {
             // Only one unit to go by: the content words at both edges, on both sides,
             // must have a sure link into the pair. (On NTREX this keeps 150 of 255
@@ -77,5 +79,28 @@ enum SpanProjection {
             for i in Set([content.first, content.last].compactMap { $0 }) where !sure(source: i) { return nil }
         }
         return a..<b
+    }
+
+    /// A box that ends or starts inside initials written with full stops (U.S., U.N.)
+    /// widened to all of them, the last stop included: such initials are one word that
+    /// the tokens split, the links often hold only one of its letters (the other tied to
+    /// a word elsewhere, as a rare token is), and "U" alone is no translation (11 of the
+    /// wrong fragments on NTREX were so cut).
+    static func dottedInitials(_ box: Range<Int>, _ tokens: [MatchToken]) -> (Int, Int) {
+        func isInitial(_ i: Int) -> Bool {
+            i >= 0 && i < tokens.count && tokens[i].weightClass == .word && tokens[i].text.unicodeScalars.count == 1
+                && tokens[i].text.unicodeScalars.first.map { $0.isASCII && $0.properties.isUppercase } == true
+        }
+        func isStop(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].text == "." }
+        var a = box.lowerBound, b = box.upperBound
+        // Only initials that are followed by a stop: "Plan B" is not widened.
+        if isInitial(b - 1), isStop(b) {
+            while isStop(b), isInitial(b + 1), isStop(b + 2) { b += 2 }
+            b += 1
+        }
+        if isInitial(a), isStop(a + 1) {
+            while isStop(a - 1), isInitial(a - 2) { a -= 2 }
+        }
+        return (a, b)
     }
 }

@@ -212,9 +212,35 @@ struct FragmentEval: ParsableCommand {
         }
     }
 
-    /// Lower-cased word keys of an English text (punctuation left out).
+    /// Lower-cased word keys of an English text (punctuation left out), the possessive
+    /// ending a word of its own as the Penn Treebank writes it (Saturday's → saturday 's:
+    /// "Saturday" is a word sequence of "Saturday's talks").
+    /// Initials written with stops are one word (U.S. → u.s, so that "U" alone is not
+    /// found in "the U.S. ambassador").
     static func words(_ text: String) -> [String] {
-        Tokenizer.tokenize(text).filter(\.isWordLike).map { $0.key.lowercased() }
+        let tokens = Tokenizer.tokenize(text)
+        var out: [String] = []
+        var i = 0
+        func isLetter(_ k: Int) -> Bool { k < tokens.count && tokens[k].isWordLike && tokens[k].text.count == 1 }
+        while i < tokens.count {
+            let t = tokens[i]
+            if isLetter(i), i + 2 < tokens.count, tokens[i + 1].text == ".", isLetter(i + 2) {
+                var initials = t.key.lowercased()
+                var j = i
+                while j + 2 < tokens.count, tokens[j + 1].text == ".", isLetter(j + 2) {
+                    initials += "." + tokens[j + 2].key.lowercased()
+                    j += 2
+                }
+                out.append(initials)
+                i = j + 1
+                continue
+            }
+            i += 1
+            guard t.isWordLike else { continue }
+            let key = t.key.lowercased()
+            if key.hasSuffix("'s"), key.count > 3 { out += [String(key.dropLast(2)), "'s"] } else { out.append(key) }
+        }
+        return out
     }
 
     static func contains(_ haystack: [String], _ needle: [String]) -> Bool {

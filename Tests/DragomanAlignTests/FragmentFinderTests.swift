@@ -153,6 +153,32 @@ import DragomanTM
         #expect(try FragmentFinder(index: unaligned).fragments(of: "", side: .arabic).isEmpty)
     }
 
+    /// Initials written with stops are one word the tokens split (U . S .): a projection
+    /// that the links give only "U" of is widened to "U.S.", also where its stop ends the
+    /// sentence.
+    @Test func initialsWithStopsAreProjectedWhole() throws {
+        let tm = InMemoryTranslationMemory()
+        // زار(0) الولايات(1) المتحدة(2) أمس(3) .(4)
+        // He(0) visited(1) the(2) U(3) .(4) S(5) .(6) yesterday(7) .(8): only U is linked.
+        _ = try add(tm, "زار الولايات المتحدة أمس.", "He visited the U.S. yesterday.", [(0, 1), (1, 3), (2, 3), (3, 7), (4, 8)])
+        // وصلت(0) إلى(1) الولايات(2) المتحدة(3) .(4)
+        // She(0) arrived(1) in(2) the(3) U(4) .(5) S(6) .(7): the last stop ends the sentence.
+        _ = try add(tm, "وصلت إلى الولايات المتحدة.", "She arrived in the U.S.", [(0, 1), (1, 2), (2, 4), (3, 4), (4, 7)])
+        let found = try FragmentFinder(index: tm).fragments(of: "قالت الولايات المتحدة إنها سترد", side: .arabic)
+        let f = try #require(found.first)
+        #expect(f.target == "U.S.")
+        #expect(f.count == 2)
+        #expect(f.alternatives.isEmpty)
+
+        // A capital letter that is not initials is not widened: "Plan B." stays "B".
+        let plan = InMemoryTranslationMemory()
+        // الخطة(0) باء(1) جاهزة(2) .(3)   Plan(0) B(1) is(2) ready(3) .(4)
+        _ = try add(plan, "الخطة باء جاهزة.", "Plan B is ready.", [(0, 0), (1, 1), (2, 3), (3, 4)])
+        #expect(SpanProjection.dottedInitials(1..<2, MatchTokenizer.tokens(of: "Plan B is ready.", side: .english)) == (1, 2))
+        #expect(SpanProjection.dottedInitials(0..<2, MatchTokenizer.tokens(of: "The U.N. met", side: .english)) == (0, 5))
+        #expect(SpanProjection.dottedInitials(3..<4, MatchTokenizer.tokens(of: "The U.N. met", side: .english)) == (1, 5))
+    }
+
     @Test func overlappingCandidatesKeepTheCoverThatTranslatesMostWords() {
         func fragment(_ start: Int, _ words: Int, _ confidence: Double) -> (start: Int, words: Int, fragment: TMFragment) {
             (start, words, TMFragment(range: start..<(start + words), source: "", target: "\(start)+\(words)", count: 1,
