@@ -50,7 +50,6 @@ enum SpanProjection {
         }
         while b > a, isFunction(tokens[b - 1]) { b -= 1 }
         guard b > a else { return nil }
-        if targetLanguage == .english { (a, b) = dottedInitials(a..<b, tokens) }
         guard b - a <= 2 * source.count + 3 else { return nil }
         if strict {
             // Only one unit to go by: the content words at both edges, on both sides,
@@ -78,7 +77,47 @@ enum SpanProjection {
             }
             for i in Set([content.first, content.last].compactMap { $0 }) where !sure(source: i) { return nil }
         }
+        // Widened only after the checks above, which ask for links at the box's edges.
+        if targetLanguage == .english {
+            (a, b) = dottedInitials(a..<b, tokens)
+            (a, b) = transliteratedName(a..<b, tokens, source: source, sourceTokens: sourceTokens, links: links)
+        }
         return a..<b
+    }
+
+    /// A box that holds part of a name the span's Arabic writes as one word (نيويورك →
+    /// York of New York), widened by the capitalised word beside it when the two together
+    /// have the consonant skeleton of an Arabic word of the span (clitics read off) and the
+    /// part alone does not, and no link from outside the span ties that word. The
+    /// skeleton is the transliteration's evidence: a capitalised neighbour alone is not
+    /// (widening over any neighbour a link reaches gave الضوء → Light Source).
+    static func transliteratedName(_ box: Range<Int>, _ tokens: [MatchToken], source: Range<Int>, sourceTokens: [MatchToken],
+                                   links: StoredLinks) -> (Int, Int) {
+        // Not the sentence's first word: its capital says nothing.
+        func isCapitalised(_ i: Int) -> Bool {
+            i > 0 && i < tokens.count && tokens[i].weightClass == .word
+                && tokens[i].text.unicodeScalars.first?.properties.isUppercase == true
+        }
+        var a = box.lowerBound, b = box.upperBound
+        let before = isCapitalised(a - 1) && isCapitalised(a)
+        let after = isCapitalised(b) && isCapitalised(b - 1)
+        guard before || after else { return (a, b) }
+        var skeletons = Set<String>()
+        for i in source where i < sourceTokens.count && sourceTokens[i].weightClass == .word {
+            let key = sourceTokens[i].key
+            if let s = NameSkeleton.arabic(key) { skeletons.insert(s) }
+            for r in CliticAnalyzer.readings(ofKey: key) where !r.isIdentity {
+                if let s = NameSkeleton.arabic(r.core) { skeletons.insert(s) }
+            }
+        }
+        guard !skeletons.isEmpty else { return (a, b) }
+        func isTiedOutside(_ j: Int) -> Bool { links.links.contains { $0.target == j && !source.contains($0.source) } }
+        func isName(_ r: Range<Int>) -> Bool {
+            NameSkeleton.english(r.map { tokens[$0].text }.joined()).map(skeletons.contains) ?? false
+        }
+        if before, !isTiedOutside(a - 1), isName((a - 1)..<(a + 1)), !isName(a..<(a + 1)) { a -= 1 }
+        if after, !isTiedOutside(b), isName((b - 1)..<(b + 1)), !isName((b - 1)..<b) { b += 1 }
+        return (a, b)
     }
 
     /// A box that ends or starts inside initials written with full stops (U.S., U.N.)

@@ -179,6 +179,27 @@ import DragomanTM
         #expect(SpanProjection.dottedInitials(3..<4, MatchTokenizer.tokens(of: "The U.N. met", side: .english)) == (1, 5))
     }
 
+    /// A name the Arabic writes as one word and the links tie to one of its English words
+    /// (نيويورك → York) is widened to the whole name when the two words' consonant
+    /// skeleton is the Arabic word's; a neighbour without that evidence is not taken in.
+    @Test func aTransliteratedNameIsProjectedWhole() {
+        func project(_ arabic: String, _ english: String, span: Range<Int>, _ links: [(Int, Int)]) -> String? {
+            let a = MatchTokenizer.tokens(of: arabic, side: .arabic), e = MatchTokenizer.tokens(of: english, side: .english)
+            let all = links.map { WordLink(source: $0.0, target: $0.1) }
+            guard let box = SpanProjection.target(of: span, sourceTokens: a, targetTokens: e, links: StoredLinks(links: all, sure: Set(all)),
+                                                  sourceLanguage: .arabic, strict: true) else { return nil }
+            return english.utf16Slice(e[box.lowerBound].range.lowerBound..<e[box.upperBound - 1].range.upperBound)
+        }
+        // وصل(0) إلى(1) نيويورك(2) أمس(3)   He(0) arrived(1) in(2) New(3) York(4) yesterday(5)
+        #expect(project("وصل إلى نيويورك أمس", "He arrived in New York yesterday", span: 2..<3, [(0, 1), (1, 2), (2, 4), (3, 5)])
+                == "New York")
+        // With a clitic on the Arabic: ولنيويورك.
+        #expect(project("وصل ولنيويورك أمس", "He arrived and to New York yesterday", span: 1..<2, [(0, 1), (1, 5), (2, 6)])
+                == "New York")
+        // يضبط(0) الضوء(1)   It(0) sets(1) the(2) Light(3) Source(4): no skeleton says "Light Source".
+        #expect(project("يضبط الضوء", "It sets the Light Source", span: 1..<2, [(0, 1), (1, 3)]) == "Light")
+    }
+
     @Test func overlappingCandidatesKeepTheCoverThatTranslatesMostWords() {
         func fragment(_ start: Int, _ words: Int, _ confidence: Double) -> (start: Int, words: Int, fragment: TMFragment) {
             (start, words, TMFragment(range: start..<(start + words), source: "", target: "\(start)+\(words)", count: 1,
