@@ -177,6 +177,9 @@ func write(_ text: String, to folder: String, _ name: String) throws -> String {
         #expect(DatabaseLocation.resolve(db: nil, environment: ["DRAGOMAN_DB": "/y.sqlite"]) == DatabaseLocation(path: "/y.sqlite", isExplicit: true))
         let fallback = DatabaseLocation.resolve(db: nil, environment: ["XDG_DATA_HOME": "/data"])
         #expect(fallback == DatabaseLocation(path: "/data/dragoman/dragoman.sqlite", isExplicit: false))
+        // Without XDG_DATA_HOME: under $HOME, whatever the password database says.
+        let home = DatabaseLocation.resolve(db: nil, environment: ["HOME": "/sandbox/me"])
+        #expect(home == DatabaseLocation(path: "/sandbox/me/.local/share/dragoman/dragoman.sqlite", isExplicit: false))
     }
 }
 
