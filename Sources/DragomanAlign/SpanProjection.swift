@@ -49,8 +49,7 @@ enum SpanProjection {
             } else { break }
         }
         while b > a, isFunction(tokens[b - 1]) { b -= 1 }
-        guard b > a else { return nil }
-        guard b - a <= 2 * source.count + 3 else { return nil }
+        guard b > a, b - a <= 2 * source.count + 3 else { return nil }
         if strict {
             // Only one unit to go by: the content words at both edges, on both sides,
             // must have a sure link into the pair. (On NTREX this keeps 150 of 255

@@ -224,16 +224,18 @@ struct FragmentEval: ParsableCommand {
         func isLetter(_ k: Int) -> Bool { k < tokens.count && tokens[k].isWordLike && tokens[k].text.count == 1 }
         while i < tokens.count {
             let t = tokens[i]
-            if isLetter(i), i + 2 < tokens.count, tokens[i + 1].text == ".", isLetter(i + 2) {
+            if isLetter(i) {
                 var initials = t.key.lowercased()
                 var j = i
                 while j + 2 < tokens.count, tokens[j + 1].text == ".", isLetter(j + 2) {
                     initials += "." + tokens[j + 2].key.lowercased()
                     j += 2
                 }
-                out.append(initials)
-                i = j + 1
-                continue
+                if j > i {
+                    out.append(initials)
+                    i = j + 1
+                    continue
+                }
             }
             i += 1
             guard t.isWordLike else { continue }
