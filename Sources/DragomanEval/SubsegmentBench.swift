@@ -134,6 +134,31 @@ struct SubsegmentBench: ParsableCommand {
             print(String(format: "import of %d units into the learnt TM: %.0f units/s without alignment on arrival, %.0f units/s with (%.0f%% of the rate)",
                          arrivals, plainRate, alignedRate, 100 * alignedRate / plainRate))
         }
+        // The linking alone, on one core, tokens made beforehand: steadier than the shares,
+        // which depend on how the two cores are shared, for comparing two builds.
+        if let linking {
+            let sample = fresh.suffix(min(arrivals, 20_000)).map {
+                (MatchTokenizer.tokens(of: $0.arabic, side: .arabic), MatchTokenizer.tokens(of: $0.english, side: .english))
+            }
+            var best = Double.infinity
+            for _ in 0..<3 {
+                let t0 = Date()
+                var bytes = 0
+                for (arabic, english) in sample { bytes += linking(arabic, english)?.count ?? 0 }
+                best = min(best, Date().timeIntervalSince(t0))
+                precondition(bytes > 0, "no links made")
+            }
+            var bestParallel = Double.infinity
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            for _ in 0..<3 {
+                let t0 = Date()
+                let sizes = ParallelMap.map(sample.count, workers: cores) { linking(sample[$0].0, sample[$0].1)?.count ?? 0 }
+                bestParallel = min(bestParallel, Date().timeIntervalSince(t0))
+                precondition(sizes.reduce(0, +) > 0, "no links made")
+            }
+            print(String(format: "alignment on arrival on one core: %.1f µs a unit; on %d cores: %.1f µs (best of 3 over %d units, tokens made before)",
+                         1e6 * best / Double(sample.count), cores, 1e6 * bestParallel / Double(sample.count), sample.count))
+        }
         if rounds > 1 {
             print("alignment on arrival keeps " + shares.map { String(format: "%.0f%%", 100 * $0) }.joined(separator: ", ")
                 + String(format: " of the import rate: median %.0f%%", 100 * shares.sorted()[rounds / 2]))
