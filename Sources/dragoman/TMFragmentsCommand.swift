@@ -76,8 +76,14 @@ enum FragmentPrinter {
         for (n, f) in r.fragments.enumerated() {
             let sure = String(format: "%.2f", f.confidence)
             Swift.print("\(n + 1). \(Terminal.isolate(f.source))  →  \(Terminal.isolate(f.target))")
-            var line = "   \(Terminal.counted(f.count, "unit")) agree, confidence \(sure)"
-            if !f.units.isEmpty { line += "  (" + f.units.map { "#\($0)" }.joined(separator: ", ") + ")" }
+            // One unit is evidence, not agreement.
+            let support = f.count == 1 ? "1 unit" : "\(Terminal.counted(f.count, "unit")) agree"
+            var line = "   \(support), confidence \(sure)"
+            if !f.units.isEmpty {
+                // The fragment carries the newest few of its units; say when there are more.
+                let more = f.count > f.units.count ? ", …" : ""
+                line += "  (" + f.units.map { "#\($0)" }.joined(separator: ", ") + more + ")"
+            }
             Swift.print(line)
             if !f.alternatives.isEmpty {
                 Swift.print("   also: " + f.alternatives.map { "\(Terminal.isolate($0.target)) ×\($0.count)" }.joined(separator: "; "))

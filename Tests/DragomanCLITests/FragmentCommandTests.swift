@@ -50,8 +50,11 @@ import Testing
         let empty = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
         #expect((empty["fragments"] as? [Any])?.isEmpty == true)
         // A sentence argument prints for a person.
-        try expectExecution(["tm", "fragments", "وصل وزير الخارجية الأمريكي أمس"] + db, in: dir, exitCode: 0,
-                            stdoutContains: "US Secretary of State")
+        let printed = try expectExecution(["tm", "fragments", "وصل وزير الخارجية الأمريكي أمس"] + db, in: dir, exitCode: 0,
+                                          stdoutContains: "US Secretary of State")
+        // Six units hold it; the newest five are listed, and the line says there are more.
+        #expect(printed.stdout.contains("6 units agree, confidence"))
+        #expect(printed.stdout.contains("#2, …)"))
     }
 
     @Test func learnByHandReportsAndAnOlderTMSaysWhyItHasNoFragments() throws {
