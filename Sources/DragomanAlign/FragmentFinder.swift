@@ -295,9 +295,11 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             return seen.filter {
                 // One word for a span of several only as a name or acronym (UN); a common
                 // word shared by the units is as often a piece of the translation (food of
-                // food security) as the whole of it.
+                // food security) as the whole of it, and a single capital is one of a name's
+                // initials (the U of U.S.).
                 $0.value.units.count >= need
-                    && ($0.value.words > 1 || length == 1 || $0.value.text.unicodeScalars.first?.properties.isUppercase == true)
+                    && ($0.value.words > 1 || length == 1
+                        || ($0.value.text.unicodeScalars.first?.properties.isUppercase == true && $0.value.text.unicodeScalars.count >= 2))
             }
                 .max { ($0.value.units.count, $0.value.words, $1.key) < ($1.value.units.count, $1.value.words, $0.key) }
                 .map { (text: $0.value.text, units: $0.value.units) }

@@ -99,6 +99,30 @@ import DragomanTM
         #expect(try FragmentFinder(index: split).fragments(of: "أزمة الأمن الغذائي", side: .arabic).isEmpty)
     }
 
+    /// Three units hold الولايات المتحدة, its projection made inconsistent in each by a
+    /// stray link (المتحدة → the verb), with the name written `name` in all three.
+    func unitedStatesTM(name: String) throws -> InMemoryTranslationMemory {
+        let tm = InMemoryTranslationMemory()
+        // The name's last match token: U(1) .(2) S(3) .(4) for U.S., USA(1) for USA.
+        let n = MatchTokenizer.tokens(of: name, side: .english).count
+        for (arabic, verb, rest) in [("قالت الولايات المتحدة الخطة.", "said", "the plan"), ("رفضت الولايات المتحدة الخطة.", "rejected", "the plan"),
+                                     ("دعمت الولايات المتحدة الخطة.", "backed", "the plan")] {
+            // verb(0) الولايات(1) المتحدة(2) الخطة(3) .(4)   The(0) name(1…n) verb(n+1) the(n+2) plan(n+3) .(n+4)
+            _ = try add(tm, arabic, "The \(name) \(verb) \(rest).", [(0, n + 1), (1, 1), (2, n + 1), (3, n + 3), (4, n + 4)])
+        }
+        return tm
+    }
+
+    @Test func aSingleInitialIsNotWhatTheUnitsShare() throws {
+        // What the three share near the links is U and S, each one of the initials of
+        // U.S.: neither is a translation of الولايات المتحدة.
+        let dotted = try FragmentFinder(index: unitedStatesTM(name: "U.S.")).fragments(of: "أعلنت الولايات المتحدة", side: .arabic)
+        #expect(dotted.isEmpty, "proposed \(dotted.map(\.target))")
+        // An acronym of two letters or more is a name the units share.
+        let acronym = try FragmentFinder(index: unitedStatesTM(name: "USA")).fragments(of: "أعلنت الولايات المتحدة", side: .arabic)
+        #expect(acronym.map(\.target) == ["USA"])
+    }
+
     @Test func disagreementLowersConfidenceAndShowsAlternatives() throws {
         let tm = InMemoryTranslationMemory()
         // مجلس(0) الأمن(1) اجتمع(2) .(3)
