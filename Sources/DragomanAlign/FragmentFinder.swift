@@ -255,7 +255,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
 
         static func targetSpan(of source: Range<Int>, in entry: Entry, sourceLanguage: Language, strict: Bool = false) -> Range<Int>? {
             SpanProjection.target(of: source, sourceTokens: entry.source, targetTokens: entry.tokens, links: entry.links,
-                                  sourceLanguage: sourceLanguage, strict: strict)
+                                  sourceLanguage: sourceLanguage, strict: strict, refusesCutNames: true)
         }
 
         /// Where the links of the units that hold a span give no translation two of them

@@ -123,6 +123,23 @@ import DragomanTM
         #expect(acronym.map(\.target) == ["USA"])
     }
 
+    @Test func aProjectionThatCutsANameIsNotProposed() throws {
+        let tm = InMemoryTranslationMemory()
+        // The links hold only الشمالية → North: كوريا and Korea are tied to nothing.
+        // قالت(0) كوريا(1) الشمالية(2) إنها(3) سترد(4) .(5)   North(0) Korea(1) said(2) it(3) would(4) respond(5) .(6)
+        _ = try add(tm, "قالت كوريا الشمالية إنها سترد.", "North Korea said it would respond.", [(0, 2), (2, 0), (3, 3), (4, 5), (5, 6)])
+        // رفضت(0) كوريا(1) الشمالية(2) العرض(3) .(4)   North(0) Korea(1) rejected(2) the(3) offer(4) .(5)
+        _ = try add(tm, "رفضت كوريا الشمالية العرض.", "North Korea rejected the offer.", [(0, 2), (2, 0), (3, 4), (4, 5)])
+        // A title before a name is tied to its own Arabic word: Donald Trump is not cut.
+        // قال(0) الرئيس(1) دونالد(2) ترامب(3) كلمته(4) .(5)   President(0) Donald(1) Trump(2) said(3) his(4) word(5) .(6)
+        _ = try add(tm, "قال الرئيس دونالد ترامب كلمته.", "President Donald Trump said his word.", [(0, 3), (1, 0), (2, 1), (3, 2), (4, 5), (5, 6)])
+        _ = try add(tm, "زار الرئيس دونالد ترامب بغداد.", "President Donald Trump visited Baghdad.", [(0, 3), (1, 0), (2, 1), (3, 2), (4, 4), (5, 5)])
+        let finder = FragmentFinder(index: tm)
+        // Each unit's projection cuts the name; what the two share near the links is whole.
+        #expect(try finder.fragments(of: "هددت كوريا الشمالية", side: .arabic).map(\.target) == ["North Korea"])
+        #expect(try finder.fragments(of: "التقى دونالد ترامب", side: .arabic).map(\.target) == ["Donald Trump"])
+    }
+
     @Test func disagreementLowersConfidenceAndShowsAlternatives() throws {
         let tm = InMemoryTranslationMemory()
         // مجلس(0) الأمن(1) اجتمع(2) .(3)
