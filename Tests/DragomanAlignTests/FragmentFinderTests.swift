@@ -241,6 +241,24 @@ import DragomanTM
         #expect(project("يضبط الضوء", "It sets the Light Source", span: 1..<2, [(0, 1), (1, 3)]) == "Light")
     }
 
+    /// "cent" alone is no translation of في المائة: the function word the edge trimming
+    /// would drop is kept where it starts a fixed expression.
+    @Test func aFixedExpressionIsNotCutAtItsFunctionWord() {
+        func project(_ arabic: String, _ english: String, span: Range<Int>, _ links: [(Int, Int)]) -> String? {
+            let a = MatchTokenizer.tokens(of: arabic, side: .arabic), e = MatchTokenizer.tokens(of: english, side: .english)
+            let all = links.map { WordLink(source: $0.0, target: $0.1) }
+            guard let box = SpanProjection.target(of: span, sourceTokens: a, targetTokens: e, links: StoredLinks(links: all, sure: Set(all)),
+                                                  sourceLanguage: .arabic) else { return nil }
+            return english.utf16Slice(e[box.lowerBound].range.lowerBound..<e[box.upperBound - 1].range.upperBound)
+        }
+        // ارتفع(0) 5(1) في(2) المائة(3)   It(0) rose(1) 5(2) per(3) cent(4): per tied to nothing.
+        #expect(project("ارتفع 5 في المائة", "It rose 5 per cent", span: 2..<4, [(0, 1), (1, 2), (3, 4)]) == "per cent")
+        // قتل(0) على(1) الأقل(2) عشرة(3)   At(0) least(1) ten(2) were(3) killed(4)
+        #expect(project("قتل على الأقل عشرة", "At least ten were killed", span: 1..<3, [(0, 4), (2, 1), (3, 2)]) == "At least")
+        // Not another function word before the same word: "the least" stays "least".
+        #expect(project("أقل الأقل", "not the least", span: 1..<2, [(1, 2)]) == "least")
+    }
+
     @Test func overlappingCandidatesKeepTheCoverThatTranslatesMostWords() {
         func fragment(_ start: Int, _ words: Int, _ confidence: Double) -> (start: Int, words: Int, fragment: TMFragment) {
             (start, words, TMFragment(range: start..<(start + words), source: "", target: "\(start)+\(words)", count: 1,
