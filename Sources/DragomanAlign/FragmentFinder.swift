@@ -30,8 +30,11 @@ public struct FragmentOptions: Sendable {
 }
 
 /// Fragment recall: the longest spans of two or more words of a query that TM sources
-/// hold (on bases, so clitics and endings do not matter: وبالقدس الشرقية finds القدس
-/// الشرقية), each with the translation the stored word links project it onto.
+/// hold, each with the translation the stored word links project it onto. Arabic words
+/// meet on their keys with or without proclitics and clitics (وبالقدس الشرقية finds القدس
+/// الشرقية, and the TM's للعام الماضي counts for العام الماضي), not on the light stemmer's
+/// bases: an ending changes the translation (العامين الماضيين is the past two years, not
+/// last year). English words meet on bases.
 ///
 /// Precision before coverage: a span is proposed only when units project it onto one
 /// consistent target span (no link leaves the box), enough of them agree, and it is not
@@ -126,10 +129,15 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         let profiles = try index.profiles(Array(candidateIDs), side: side)
         // Which query words a stored id (key or base) may stand for.
         var positions: [Int32: [Int]] = [:]
+        // Arabic words meet on keys (their proclitic and clitic forms are among them);
+        // English words on bases (singular and plural, a possessive).
+        let onKeys = side == .arabic
         for (k, f) in forms.enumerated() {
-            for id in f.baseIDs.union(f.keyIDs) { positions[id, default: []].append(k) }
+            for id in onKeys ? f.keyIDs : f.baseIDs.union(f.keyIDs) { positions[id, default: []].append(k) }
         }
-        func matches(_ k: Int, _ t: ScoringToken) -> Bool { forms[k].baseIDs.contains(t.base) || forms[k].keyIDs.contains(t.key) }
+        func matches(_ k: Int, _ t: ScoringToken) -> Bool {
+            forms[k].keyIDs.contains(t.key) || (!onKeys && forms[k].baseIDs.contains(t.base))
+        }
         // occurrences[k][len] = units (with their start token) where the span k..<k+len occurs
         var occurrences = [[Int: [(Int64, Int)]]](repeating: [:], count: n)
         for (id, profile) in profiles {
@@ -137,8 +145,8 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             var best = [Int](repeating: 0, count: n)
             var bestStart = [Int](repeating: 0, count: n)
             for j in u.indices {
-                var ks = positions[u[j].base] ?? []
-                if u[j].key != u[j].base, let more = positions[u[j].key] { ks += more }
+                var ks = onKeys ? [] : positions[u[j].base] ?? []
+                if onKeys || u[j].key != u[j].base, let more = positions[u[j].key] { ks += more }
                 for k in ks where best[k] < options.maximumWords {
                     var len = 0
                     while k + len < n, j + len < u.count, len < options.maximumWords, matches(k + len, u[j + len]) { len += 1 }
@@ -364,6 +372,12 @@ struct WordForms {
         keys = [token.key]
         bases = [token.base]
         guard side == .arabic, token.weightClass == .word else { return }
+        // The word with any proclitics (و ف, ب ك ل, the article) in the TM: keys, not
+        // bases, so that its ending still counts (العامين, two years, is not العام).
+        let bare = Self.withoutProclitics(token.key)
+        for c in ["", "و", "ف"] {
+            for p in ["", "ال", "لل", "بال", "كال", "ب", "ك", "ل"] { keys.insert(c + p + bare) }
+        }
         for r in CliticAnalyzer.readings(ofKey: token.key) where !r.isIdentity && r.core.unicodeScalars.count >= 3 {
             if let s = r.suffix, s.unicodeScalars.count < 2 { continue }
             for form in [r.core, "ال" + r.core] {
@@ -371,6 +385,24 @@ struct WordForms {
                 bases.insert(LightStemmer.arabicBase(form))
             }
         }
+    }
+
+    /// An Arabic match key without the proclitics the light stemmer strips (the same
+    /// letters under the same length rules), its ending kept.
+    static func withoutProclitics(_ key: String) -> String {
+        var w = Array(key.unicodeScalars)
+        guard w.count >= 3 else { return key }
+        if (w[0] == "و" || w[0] == "ف") && w.count - 1 >= 3 { w.removeFirst() }
+        if w.count >= 4 && w[0] == "ل" && w[1] == "ل" {
+            w.removeFirst(2)
+        } else if w.count >= 5 && (w[0] == "ب" || w[0] == "ك" || w[0] == "ل") && w[1] == "ا" && w[2] == "ل" {
+            w.removeFirst(3)
+        } else if w.count >= 4 && w[0] == "ا" && w[1] == "ل" {
+            w.removeFirst(2)
+        } else if w.count - 1 >= 3 && (w[0] == "ب" || w[0] == "ك" || w[0] == "ل") {
+            w.removeFirst()
+        }
+        return String(String.UnicodeScalarView(w))
     }
 
     func resolved(_ vocabulary: [String: (id: Int32, frequency: Int)]) -> ResolvedForms {

@@ -140,6 +140,24 @@ import DragomanTM
         #expect(try finder.fragments(of: "التقى دونالد ترامب", side: .arabic).map(\.target) == ["Donald Trump"])
     }
 
+    @Test func wordsMeetOnTheirFormsNotOnTheirStems() throws {
+        let tm = InMemoryTranslationMemory()
+        // نما(0) الاقتصاد(1) العام(2) الماضي(3) .(4)   The(0) economy(1) grew(2) last(3) year(4) .(5)
+        _ = try add(tm, "نما الاقتصاد العام الماضي.", "The economy grew last year.", [(0, 2), (1, 1), (2, 4), (3, 3), (4, 5)])
+        // تراجع(0) التضخم(1) العام(2) الماضي(3) .(4)   Inflation(0) fell(1) last(2) year(3) .(4)
+        _ = try add(tm, "تراجع التضخم العام الماضي.", "Inflation fell last year.", [(0, 1), (1, 0), (2, 3), (3, 2), (4, 4)])
+        // A proclitic on the TM's side: للعام.
+        // قدمت(0) الحكومة(1) أرقاما(2) للعام(3) الماضي(4) .(5)   The(0) government(1) gave(2) figures(3) for(4) last(5) year(6) .(7)
+        _ = try add(tm, "قدمت الحكومة أرقاما للعام الماضي.", "The government gave figures for last year.",
+                    [(0, 2), (1, 1), (2, 3), (3, 4), (3, 6), (4, 5), (5, 7)])
+        let finder = FragmentFinder(index: tm)
+        let year = try #require(try finder.fragments(of: "ارتفعت الأسعار العام الماضي", side: .arabic).first)
+        #expect(year.target == "last year" && year.count == 3)
+        // The dual shares the stem, not the translation: العامين الماضيين is the past two years.
+        let dual = try finder.fragments(of: "ارتفعت الأسعار في العامين الماضيين", side: .arabic)
+        #expect(dual.isEmpty, "proposed \(dual.map(\.target))")
+    }
+
     @Test func disagreementLowersConfidenceAndShowsAlternatives() throws {
         let tm = InMemoryTranslationMemory()
         // مجلس(0) الأمن(1) اجتمع(2) .(3)
