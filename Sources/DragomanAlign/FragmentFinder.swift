@@ -374,7 +374,7 @@ struct WordForms {
         guard side == .arabic, token.weightClass == .word else { return }
         // The word with any proclitics (و ف, ب ك ل, the article) in the TM: keys, not
         // bases, so that its ending still counts (العامين, two years, is not العام).
-        let bare = Self.withoutProclitics(token.key)
+        let bare = LightStemmer.arabicWithoutProclitics(token.key)
         for c in ["", "و", "ف"] {
             for p in ["", "ال", "لل", "بال", "كال", "ب", "ك", "ل"] { keys.insert(c + p + bare) }
         }
@@ -385,24 +385,6 @@ struct WordForms {
                 bases.insert(LightStemmer.arabicBase(form))
             }
         }
-    }
-
-    /// An Arabic match key without the proclitics the light stemmer strips (the same
-    /// letters under the same length rules), its ending kept.
-    static func withoutProclitics(_ key: String) -> String {
-        var w = Array(key.unicodeScalars)
-        guard w.count >= 3 else { return key }
-        if (w[0] == "و" || w[0] == "ف") && w.count - 1 >= 3 { w.removeFirst() }
-        if w.count >= 4 && w[0] == "ل" && w[1] == "ل" {
-            w.removeFirst(2)
-        } else if w.count >= 5 && (w[0] == "ب" || w[0] == "ك" || w[0] == "ل") && w[1] == "ا" && w[2] == "ل" {
-            w.removeFirst(3)
-        } else if w.count >= 4 && w[0] == "ا" && w[1] == "ل" {
-            w.removeFirst(2)
-        } else if w.count - 1 >= 3 && (w[0] == "ب" || w[0] == "ك" || w[0] == "ل") {
-            w.removeFirst()
-        }
-        return String(String.UnicodeScalarView(w))
     }
 
     func resolved(_ vocabulary: [String: (id: Int32, frequency: Int)]) -> ResolvedForms {

@@ -88,9 +88,18 @@ public enum LightStemmer {
         .map { Array($0.unicodeScalars) }
     static let pluralSuffixes: [[Unicode.Scalar]] = ["ات", "ون", "ين", "ان"].map { Array($0.unicodeScalars) }
 
-    public static func arabicBase(_ key: String) -> String {
+    /// An Arabic match key without its proclitics (و ف, then ب ك ل with or without the
+    /// article, or the article), its ending kept: the first half of `arabicBase`. Fragment
+    /// recall looks words up with every proclitic before this, as an ending (the dual of
+    /// العامين) changes the translation where a proclitic does not.
+    public static func arabicWithoutProclitics(_ key: String) -> String {
         var w = Array(key.unicodeScalars)
         guard w.count >= 3 else { return key }
+        stripProclitics(&w)
+        return String(String.UnicodeScalarView(w))
+    }
+
+    static func stripProclitics(_ w: inout [Unicode.Scalar]) {
         // Conjunction و / ف.
         if (w[0] == "و" || w[0] == "ف") && w.count - 1 >= 3 { w.removeFirst() }
         // Preposition + article, article, or a bare preposition.
@@ -103,6 +112,12 @@ public enum LightStemmer {
         } else if w.count - 1 >= 3 && (w[0] == "ب" || w[0] == "ك" || w[0] == "ل") {
             w.removeFirst()
         }
+    }
+
+    public static func arabicBase(_ key: String) -> String {
+        var w = Array(key.unicodeScalars)
+        guard w.count >= 3 else { return key }
+        stripProclitics(&w)
         // A pronoun suffix, then a plural/dual ending or a final ة (ه in the key) / ت.
         for s in pronounSuffixes where w.count - s.count >= 3 && Array(w.suffix(s.count)) == s {
             w.removeLast(s.count)
