@@ -90,6 +90,13 @@ enum SpanProjection {
         return a..<b
     }
 
+    /// Whether a link ties target word `j` to a source word outside `source`: then `j`
+    /// translates that word, and a box must not take it in (the widenings) nor count it as
+    /// part of its own name (`cutsName`).
+    static func isTied(_ j: Int, outside source: Range<Int>, _ links: StoredLinks) -> Bool {
+        links.links.contains { $0.target == j && !source.contains($0.source) }
+    }
+
     /// A box that holds part of a name the span's Arabic writes as one word (نيويورك →
     /// York of New York), widened by the capitalised word beside it when the two together
     /// have the consonant skeleton of an Arabic word of the span (clitics read off) and the
@@ -116,12 +123,11 @@ enum SpanProjection {
             }
         }
         guard !skeletons.isEmpty else { return (a, b) }
-        func isTiedOutside(_ j: Int) -> Bool { links.links.contains { $0.target == j && !source.contains($0.source) } }
         func isName(_ r: Range<Int>) -> Bool {
             NameSkeleton.english(r.map { tokens[$0].text }.joined()).map(skeletons.contains) ?? false
         }
-        if before, !isTiedOutside(a - 1), isName((a - 1)..<(a + 1)), !isName(a..<(a + 1)) { a -= 1 }
-        if after, !isTiedOutside(b), isName((b - 1)..<(b + 1)), !isName((b - 1)..<b) { b += 1 }
+        if before, !isTied(a - 1, outside: source, links), isName((a - 1)..<(a + 1)), !isName(a..<(a + 1)) { a -= 1 }
+        if after, !isTied(b, outside: source, links), isName((b - 1)..<(b + 1)), !isName((b - 1)..<b) { b += 1 }
         return (a, b)
     }
 
@@ -148,9 +154,8 @@ enum SpanProjection {
                 && tokens[i].text.unicodeScalars.first?.properties.isUppercase == true
                 && !FunctionWords.contains(tokens[i].key, .english)
         }
-        func isTiedOutside(_ j: Int) -> Bool { links.links.contains { $0.target == j && !source.contains($0.source) } }
-        return (isNameWord(box.upperBound - 1) && isNameWord(box.upperBound) && !isTiedOutside(box.upperBound))
-            || (isNameWord(box.lowerBound) && isNameWord(box.lowerBound - 1) && !isTiedOutside(box.lowerBound - 1))
+        return (isNameWord(box.upperBound - 1) && isNameWord(box.upperBound) && !isTied(box.upperBound, outside: source, links))
+            || (isNameWord(box.lowerBound) && isNameWord(box.lowerBound - 1) && !isTied(box.lowerBound - 1, outside: source, links))
     }
 
     /// A box that ends or starts inside initials written with full stops (U.S., U.N.)
