@@ -72,13 +72,16 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         return out
     }
 
-    /// Runs of word tokens (indexes into `tokens`) between punctuation, numbers and
-    /// stand-alone clitics, of two words or more.
+    /// Runs of word and number tokens (indexes into `tokens`) between punctuation and
+    /// stand-alone clitics, of two tokens or more. A number inside a span matches any
+    /// number of a TM source and is carried into the translation by value (أكثر من 100
+    /// شخص → more than 100 people from the TM's أكثر من 50 شخصا).
     static func runs(_ tokens: [MatchToken]) -> [[Int]] {
         var runs: [[Int]] = []
         var current: [Int] = []
         for (i, t) in tokens.enumerated() {
-            if t.weightClass == .word || (t.weightClass == .clitic && t.number == nil && t.key != MatchTokenizer.numberBase && isStandaloneConjunction(t)) {
+            if t.weightClass == .word || (t.weightClass == .number && t.number != nil)
+                || (t.weightClass == .clitic && t.number == nil && t.key != MatchTokenizer.numberBase && isStandaloneConjunction(t)) {
                 current.append(i)
             } else {
                 if current.count >= 2 { runs.append(current) }
@@ -108,6 +111,14 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         var candidateIDs = Set<Int64>()
         for k in 0..<(n - 1) {
             guard forms[k].isKnown, forms[k + 1].isKnown else { continue }
+            // A number's units are its neighbour's: every number matches every number.
+            if forms[k].isNumber || forms[k + 1].isNumber {
+                let word = forms[k].isNumber ? k + 1 : k
+                guard !forms[word].isNumber, forms[word].frequency <= options.maximumPostings,
+                      !FunctionWords.contains(tokens[run[word]].key, side) else { continue }
+                candidateIDs.formUnion(try list(word).suffix(options.unitsPerPair))
+                continue
+            }
             if FunctionWords.contains(tokens[run[k]].key, side) && FunctionWords.contains(tokens[run[k + 1]].key, side) { continue }
             let (rare, other) = forms[k].frequency <= forms[k + 1].frequency ? (k, k + 1) : (k + 1, k)
             // Two words both in more units than this make no candidates: in a large TM such
@@ -135,8 +146,10 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         for (k, f) in forms.enumerated() {
             for id in onKeys ? f.keyIDs : f.baseIDs.union(f.keyIDs) { positions[id, default: []].append(k) }
         }
+        let numberPositions = forms.indices.filter { forms[$0].isNumber }
         func matches(_ k: Int, _ t: ScoringToken) -> Bool {
-            forms[k].keyIDs.contains(t.key) || (!onKeys && forms[k].baseIDs.contains(t.base))
+            if forms[k].isNumber { return t.weightClass == .number }
+            return forms[k].keyIDs.contains(t.key) || (!onKeys && forms[k].baseIDs.contains(t.base))
         }
         // occurrences[k][len] = units (with their start token) where the span k..<k+len occurs
         var occurrences = [[Int: [(Int64, Int)]]](repeating: [:], count: n)
@@ -146,7 +159,9 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             var bestStart = [Int](repeating: 0, count: n)
             for j in u.indices {
                 var ks = onKeys ? [] : positions[u[j].base] ?? []
-                if onKeys || u[j].key != u[j].base, let more = positions[u[j].key] { ks += more }
+                if u[j].weightClass == .number {
+                    ks = numberPositions
+                } else if onKeys || u[j].key != u[j].base, let more = positions[u[j].key] { ks += more }
                 for k in ks where best[k] < options.maximumWords {
                     var len = 0
                     while k + len < n, j + len < u.count, len < options.maximumWords, matches(k + len, u[j + len]) { len += 1 }
@@ -165,7 +180,9 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             let lengths = occurrences[k].keys.sorted(by: >)
             for len in lengths {
                 let span = Array(run[k..<(k + len)])
-                guard !span.allSatisfy({ FunctionWords.contains(tokens[$0].key, side) }),
+                // Two words or more besides its numbers.
+                guard span.filter({ tokens[$0].number == nil }).count >= 2,
+                      !span.allSatisfy({ FunctionWords.contains(tokens[$0].key, side) || tokens[$0].number != nil }),
                       !Self.hasLooseEdge(span.map { tokens[$0] }, side: side) else { continue }
                 let range = tokens[span.first!].range.lowerBound..<tokens[span.last!].range.upperBound
                 let key = span.map { tokens[$0].key }
@@ -180,7 +197,8 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 } else {
                     let units = occurrences[k][len]!.sorted { $0.0 > $1.0 }
                     fragment = try projector.project(units: Array(units.prefix(options.unitsPerSpan)), found: units.count,
-                                                     length: len, range: range, query: query, options: options)
+                                                     length: len, range: range, query: query,
+                                                     numbers: span.map { tokens[$0].number == nil ? nil : tokens[$0] }, options: options)
                     projected[key] = .some(fragment)
                 }
                 if let fragment {
@@ -261,9 +279,10 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         /// About 1,000 links: a unit of a few hundred words a side.
         static var maximumLinkBytes: Int { 4_096 }
 
-        static func targetSpan(of source: Range<Int>, in entry: Entry, sourceLanguage: Language, strict: Bool = false) -> Range<Int>? {
+        static func targetSpan(of source: Range<Int>, in entry: Entry, sourceLanguage: Language, strict: Bool = false,
+                               keepsNumbers: Bool = false) -> Range<Int>? {
             SpanProjection.target(of: source, sourceTokens: entry.source, targetTokens: entry.tokens, links: entry.links,
-                                  sourceLanguage: sourceLanguage, strict: strict, refusesCutNames: true)
+                                  sourceLanguage: sourceLanguage, strict: strict, refusesCutNames: true, keepsNumbers: keepsNumbers)
         }
 
         /// Where the links of the units that hold a span give no translation two of them
@@ -313,8 +332,52 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 .map { (text: $0.value.text, units: $0.value.units) }
         }
 
+        /// The translation of a box with the query's numbers in place of the unit's, or nil
+        /// when a number of the unit's span is not in the box by value (written in words,
+        /// or left out) or is not the query's kind of number (a percentage, an ordinal).
+        static func translation(of box: Range<Int>, in entry: Entry, span: Range<Int>, numbers: [MatchToken?],
+                                targetLanguage: Language) -> (text: String, key: String)? {
+            let tokens = entry.tokens
+            var replaced: [Int: String] = [:]
+            for (offset, written) in numbers.enumerated() {
+                guard let written, let query = written.number else { continue }
+                guard let value = entry.source[span.lowerBound + offset].number, value.isPercent == query.isPercent,
+                      value.isOrdinal == query.isOrdinal,
+                      let j = box.first(where: { tokens[$0].number.map { $0.sameValue(as: value) } == true && replaced[$0] == nil })
+                else { return nil }
+                replaced[j] = NumberRepairer.render(query, replacing: tokens[j].text, value: tokens[j].number!, queryText: written.text)
+            }
+            // A translation that is numbers and function words is no more than the numbers
+            // carried over (من العمر 79 → "79", لأكثر من 800 → "800").
+            if !replaced.isEmpty,
+               !box.contains(where: { tokens[$0].weightClass == .word && tokens[$0].number == nil
+                   && !FunctionWords.contains(tokens[$0].key, targetLanguage) }) { return nil }
+            // Nor one that cuts a hyphenated word: 20-year of 20-year-old.
+            if !replaced.isEmpty {
+                func joined(_ i: Int, _ j: Int) -> Bool {
+                    i >= 0 && j < tokens.count && tokens[i].range.upperBound == tokens[j].range.lowerBound
+                }
+                let b = box.upperBound, a = box.lowerBound
+                if b + 1 < tokens.count, tokens[b].key == "-", joined(b - 1, b), joined(b, b + 1) { return nil }
+                if a >= 2, tokens[a - 1].key == "-", joined(a - 2, a - 1), joined(a - 1, a) { return nil }
+            }
+            let whole = tokens[box.lowerBound].range.lowerBound..<tokens[box.upperBound - 1].range.upperBound
+            // By its words: U.S. and U.S (a sentence's last stop) are one translation.
+            var key: [String] = []
+            for j in box where tokens[j].weightClass == .word || replaced[j] != nil { key.append(replaced[j] ?? tokens[j].key) }
+            guard !replaced.isEmpty else { return (entry.target.utf16Slice(whole), key.joined(separator: " ")) }
+            var text = ""
+            var at = whole.lowerBound
+            for j in box.sorted() where replaced[j] != nil {
+                text += entry.target.utf16Slice(at..<tokens[j].range.lowerBound) + replaced[j]!
+                at = tokens[j].range.upperBound
+            }
+            text += entry.target.utf16Slice(at..<whole.upperBound)
+            return (text, key.joined(separator: " "))
+        }
+
         mutating func project(units found: [(Int64, Int)], found total: Int, length: Int, range: Range<Int>, query: String,
-                              options: FragmentOptions) throws -> TMFragment? {
+                              numbers: [MatchToken?], options: FragmentOptions) throws -> TMFragment? {
             try load(found.map(\.0))
             // Units with the same translation (copies of one sentence, versions of one story
             // that differ in their numbers) are one piece of evidence, not many: the newest
@@ -329,16 +392,18 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             for (id, start) in distinct {
                 guard let entry = units[id] ?? nil,
                       let box = Self.targetSpan(of: start..<(start + length), in: entry, sourceLanguage: side,
-                                                strict: distinct.count == 1) else { continue }
-                let text = entry.target.utf16Slice(entry.tokens[box.lowerBound].range.lowerBound..<entry.tokens[box.upperBound - 1].range.upperBound)
-                // By its words: U.S. and U.S (a sentence's last stop) are one translation.
-                let key = entry.tokens[box].filter { $0.weightClass == .word }.map(\.key).joined(separator: " ")
+                                                strict: distinct.count == 1, keepsNumbers: numbers.contains { $0 != nil }),
+                      let (text, key) = Self.translation(of: box, in: entry, span: start..<(start + length), numbers: numbers,
+                                                     targetLanguage: side.other)
+                else { continue }
                 if groups[key] == nil { groups[key] = (text, []); order.append(key) }
                 groups[key]!.units.append(id)
             }
             var ranked = order.map { groups[$0]! }.sorted { $0.units.count > $1.units.count }
             // No translation two units agree on through their links: what the units share.
-            if (ranked.first?.units.count ?? 0) < 2, distinct.count >= 2, let voted = vote(distinct, length: length) {
+            // (Not for a span with numbers: what the units share leaves their numbers out.)
+            if (ranked.first?.units.count ?? 0) < 2, distinct.count >= 2, numbers.allSatisfy({ $0 == nil }),
+               let voted = vote(distinct, length: length) {
                 ranked = [voted] + ranked.filter { MatchKey.make($0.text) != MatchKey.make(voted.text) }
             }
             if options.diagnosticSpansOnly {
@@ -368,9 +433,18 @@ struct WordForms {
     var keys: Set<String>
     var bases: Set<String>
 
+    /// A number: it matches any number (its value is carried over, not recalled).
+    var isNumber = false
+
     init(_ token: MatchToken, side: Language) {
         keys = [token.key]
         bases = [token.base]
+        if token.weightClass == .number, token.number != nil {
+            isNumber = true
+            keys = []
+            bases = []
+            return
+        }
         guard side == .arabic, token.weightClass == .word else { return }
         // The word with any proclitics (و ف, ب ك ل, the article) in the TM: keys, not
         // bases, so that its ending still counts (العامين, two years, is not العام).
@@ -389,6 +463,7 @@ struct WordForms {
 
     func resolved(_ vocabulary: [String: (id: Int32, frequency: Int)]) -> ResolvedForms {
         var out = ResolvedForms()
+        out.isNumber = isNumber
         for b in bases { if let v = vocabulary[b] { out.baseIDs.insert(v.id); out.frequency += v.frequency } }
         for k in keys { if let v = vocabulary[k] { out.keyIDs.insert(v.id) } }
         return out
@@ -400,5 +475,6 @@ struct ResolvedForms {
     var baseIDs = Set<Int32>()
     var keyIDs = Set<Int32>()
     var frequency = 0
-    var isKnown: Bool { !baseIDs.isEmpty }
+    var isNumber = false
+    var isKnown: Bool { isNumber || !baseIDs.isEmpty }
 }

@@ -13,7 +13,7 @@ enum SpanProjection {
     /// as well halved what is found and made it no more precise: measured on NTREX.)
     static func target(of source: Range<Int>, sourceTokens: [MatchToken], targetTokens: [MatchToken], links: StoredLinks,
                        sourceLanguage: Language, strict: Bool = false, manyToOne: Bool = false,
-                       refusesCutNames: Bool = false) -> Range<Int>? {
+                       refusesCutNames: Bool = false, keepsNumbers: Bool = false) -> Range<Int>? {
         guard let full = PhraseProjection.target(ofSource: source, links: links.links) else { return nil }
         var lo = Int.max, hi = Int.min
         for l in links.sure where source.contains(l.source) { lo = min(lo, l.target); hi = max(hi, l.target) }
@@ -35,7 +35,10 @@ enum SpanProjection {
         let targetLanguage = sourceLanguage.other
         let tokens = targetTokens
         // A capitalised word inside an English sentence is a name (Theresa May), not "may".
+        // With `keepsNumbers` (a span with numbers, carried over by value) a number at the
+        // box's edge is part of the translation.
         func isFunction(_ t: MatchToken) -> Bool {
+            if keepsNumbers, t.number != nil { return false }
             guard t.weightClass == .word else { return true }
             if targetLanguage == .english, t.range.lowerBound > 0, t.text.unicodeScalars.first?.properties.isUppercase == true { return false }
             return FunctionWords.contains(t.key, targetLanguage)

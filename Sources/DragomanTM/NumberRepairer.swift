@@ -56,12 +56,71 @@ public enum NumberRepairer {
     /// ending, its percent sign.
     public static func render(_ to: NumberValue, replacing token: Token) -> String {
         guard let value = token.number else { return to.rendered(in: .ascii) }
+        return render(to, replacing: token.text, value: value)
+    }
+
+    /// The query's value written as `text` (a number of the target, of `value`) was: in
+    /// its digits, with its thousands separator, its ordinal ending (the right one for the
+    /// new value in English: 3rd, not 3th) and its percent sign. The digits are grouped in
+    /// threes as well when the query wrote them so (`queryText`).
+    public static func render(_ to: NumberValue, replacing text: String, value: NumberValue, queryText: String? = nil) -> String {
         var rendered = to.rendered(in: value.script)
+        if let separator = thousandsSeparator(of: text) {
+            rendered = grouped(rendered, by: separator)
+        } else if let queryText, thousandsSeparator(of: queryText) != nil {
+            rendered = grouped(rendered, by: [.arabicIndic, .extendedArabicIndic].contains(value.script) ? "\u{066C}" : ",")
+        }
         if value.isOrdinal {
-            rendered += String(String.UnicodeScalarView(token.text.unicodeScalars.suffix(2)))
+            let ending = String(String.UnicodeScalarView(text.unicodeScalars.suffix(2)))
+            rendered += englishOrdinalEnding(of: to, like: ending) ?? ending
         }
         if !value.isPercent && to.isPercent && rendered.hasSuffix("%") { rendered.removeLast() }
         if value.isPercent && !rendered.hasSuffix("%") && !rendered.hasSuffix("٪") { rendered += "%" }
         return rendered
+    }
+
+    /// The separator between groups of three digits in a written number (1,250 and
+    /// ١٬٢٥٠), or nil when it has none.
+    static func thousandsSeparator(of text: String) -> Character? {
+        for separator in [",", "\u{066C}"] as [Character] where text.contains(separator) {
+            let groups = text.split(separator: separator, omittingEmptySubsequences: false)
+            // Every group after a separator starts with three digits (1,250.5, 12,000th).
+            let threes = groups.dropFirst().allSatisfy { g in
+                let digits = g.prefix { $0.isNumber }
+                return digits.count == 3 && (g.count == 3 || !g.dropFirst(3).first!.isNumber)
+            }
+            if threes { return separator }
+        }
+        return nil
+    }
+
+    /// Digits grouped in threes from the decimal point back (12500 → 12,500).
+    static func grouped(_ rendered: String, by separator: Character) -> String {
+        let characters = Array(rendered)
+        let end = characters.firstIndex { !$0.isNumber && $0 != "-" } ?? characters.count
+        let sign = characters.first == "-" ? 1 : 0
+        let digits = characters[sign..<end]
+        guard digits.count > 3 else { return rendered }
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(separator) }
+            out.append(d)
+        }
+        return String(characters[..<sign]) + out + String(characters[end...])
+    }
+
+    /// An English ordinal ending (st nd rd th) for a whole number, in the case of `like`;
+    /// nil when `like` is not one.
+    static func englishOrdinalEnding(of value: NumberValue, like: String) -> String? {
+        guard ["st", "nd", "rd", "th"].contains(like.lowercased()), let n = Int(value.canonical) else { return nil }
+        let ending: String
+        switch (abs(n) % 100, abs(n) % 10) {
+        case (11...13, _): ending = "th"
+        case (_, 1): ending = "st"
+        case (_, 2): ending = "nd"
+        case (_, 3): ending = "rd"
+        default: ending = "th"
+        }
+        return like == like.uppercased() ? ending.uppercased() : ending
     }
 }

@@ -190,7 +190,7 @@ import DragomanTM
         #expect(f.count == 1 && f.confidence == 0.5)
     }
 
-    @Test func functionWordsNumbersAndPunctuationDoNotMakeFragments() throws {
+    @Test func functionWordsAndPunctuationDoNotMakeFragments() throws {
         let tm = InMemoryTranslationMemory()
         // في(0) هذا(1) الوقت(2) ،(3) قتل(4) 35(5) شخصا(6) .(7)
         _ = try add(tm, "في هذا الوقت، قتل 35 شخصا.", "At this time, 35 people were killed.",
@@ -198,9 +198,56 @@ import DragomanTM
         let finder = FragmentFinder(index: tm)
         // Only function words: nothing.
         #expect(try finder.fragments(of: "في هذا", side: .arabic).isEmpty)
-        // A number never joins a fragment (40 ≠ 35), and a comma ends one.
-        #expect(try finder.fragments(of: "قتل 40 شخصا", side: .arabic).isEmpty)
+        // A comma ends a fragment.
         #expect(try finder.fragments(of: "الوقت، قتل", side: .arabic).isEmpty)
+        // A number and one word are not two words.
+        #expect(try finder.fragments(of: "قتل 40", side: .arabic).isEmpty)
+    }
+
+    /// News repeats its phrases with other numbers: a number inside a span matches any
+    /// number of a TM source, and the query's value takes the unit's place in the
+    /// translation, written as the unit's target writes its numbers.
+    @Test func aNumberInsideASpanIsCarriedOverByValue() throws {
+        let tm = InMemoryTranslationMemory()
+        // في(0) هذا(1) الوقت(2) ،(3) قتل(4) 35(5) شخصا(6) .(7)
+        _ = try add(tm, "في هذا الوقت، قتل 35 شخصا.", "At this time, 35 people were killed.",
+                    [(0, 0), (1, 1), (2, 2), (3, 3), (4, 7), (5, 4), (6, 5), (7, 8)])
+        // وصل(0) عدد(1) السكان(2) إلى(3) 1,250(4) نسمة(5)   The(0) population(1) reached(2) 1,250(3) people(4)
+        _ = try add(tm, "وصل عدد السكان إلى 1,250 نسمة", "The population reached 1,250 people",
+                    [(0, 2), (2, 1), (4, 3), (5, 4)])
+        // سجل(0) الهدف(1) في(2) الدقيقة(3) 14(4)   He(0) scored(1) in(2) the(3) 14th(4) minute(5)
+        _ = try add(tm, "سجل الهدف في الدقيقة 14", "He scored in the 14th minute", [(0, 1), (2, 2), (3, 5), (4, 4)])
+        let finder = FragmentFinder(index: tm)
+        let killed = try #require(try finder.fragments(of: "أمس قتل 40 شخصا في الهجوم", side: .arabic).first)
+        #expect(killed.source == "قتل 40 شخصا")
+        #expect(killed.target == "40 people were killed")
+        // Any digits of the query, in the digits of the unit's target.
+        #expect(try finder.fragments(of: "قتل ٤٠ شخصا", side: .arabic).first?.target == "40 people were killed")
+        // Grouped in threes as the unit's target groups them.
+        #expect(try finder.fragments(of: "إلى 12500 نسمة", side: .arabic).first?.target == "12,500 people")
+        // An ordinal ending right for the new value.
+        #expect(try finder.fragments(of: "في الدقيقة 3", side: .arabic).first?.target == "in the 3rd minute")
+        #expect(try finder.fragments(of: "في الدقيقة 11", side: .arabic).first?.target == "in the 11th minute")
+        // A percentage does not stand for a number of people.
+        #expect(try finder.fragments(of: "قتل 40% شخصا", side: .arabic).isEmpty)
+    }
+
+    /// A translation that is only numbers and function words, or that cuts a hyphenated
+    /// word, is no fragment: the numbers are carried over anyway. (Two units each, so that
+    /// the single unit's stricter check does not hide the rule.)
+    @Test func aNumberAloneOrACutCompoundIsNotProposed() throws {
+        let tm = InMemoryTranslationMemory()
+        // توفي(0) سميث(1) من(2) العمر(3) 79(4)   Smith(0) ,(1) 79(2) ,(3) died(4)
+        _ = try add(tm, "توفي سميث من العمر 79", "Smith, 79, died", [(0, 4), (1, 0), (4, 2)])
+        // رحل(0) جونز(1) من(2) العمر(3) 81(4)   Jones(0) ,(1) 81(2) ,(3) left(4)
+        _ = try add(tm, "رحل جونز من العمر 81", "Jones, 81, left", [(0, 4), (1, 0), (4, 2)])
+        // الرجل(0) البالغ(1) 20(2) عاما(3)   The(0) 20(1) -(2) year(3) -(4) old(5) man(6)
+        _ = try add(tm, "الرجل البالغ 20 عاما", "The 20-year-old man", [(0, 6), (2, 1), (3, 3)])
+        // الجندي(0) البالغ(1) 19(2) عاما(3)   The(0) 19(1) -(2) year(3) -(4) old(5) soldier(6)
+        _ = try add(tm, "الجندي البالغ 19 عاما", "The 19-year-old soldier", [(0, 6), (2, 1), (3, 3)])
+        let finder = FragmentFinder(index: tm)
+        #expect(try finder.fragments(of: "من العمر 85", side: .arabic).isEmpty)
+        #expect(try finder.fragments(of: "البالغ 30 عاما", side: .arabic).isEmpty)
     }
 
     @Test func anEmptyOrUnalignedTMGivesNothingAndNoError() throws {
