@@ -282,7 +282,8 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         static func targetSpan(of source: Range<Int>, in entry: Entry, sourceLanguage: Language, strict: Bool = false,
                                keepsNumbers: Bool = false) -> Range<Int>? {
             SpanProjection.target(of: source, sourceTokens: entry.source, targetTokens: entry.tokens, links: entry.links,
-                                  sourceLanguage: sourceLanguage, strict: strict, refusesCutNames: true, keepsNumbers: keepsNumbers)
+                                  sourceLanguage: sourceLanguage, strict: strict, refusesCutNames: true, keepsNumbers: keepsNumbers,
+                                  holdsEveryLink: strict)
         }
 
         /// Where the links of the units that hold a span give no translation two of them

@@ -204,6 +204,23 @@ import DragomanTM
         #expect(try finder.fragments(of: "قتل 40", side: .arabic).isEmpty)
     }
 
+    /// With one unit to go by, the translation holds every link of the span, not only the
+    /// sure ones: a stray sure link (وحضور → figures) does not make "figures" the
+    /// translation of وحضور أربعمئة شخصية when وحضور is also linked to "four".
+    @Test func aSingleUnitsTranslationHoldsEveryLinkOfTheSpan() throws {
+        let tm = InMemoryTranslationMemory()
+        // وحضور(0) أربعمئة(1) شخصية(2) أمس(3)   attended(0) by(1) four(2) hundred(3) figures(4) yesterday(5)
+        guard case .added(let id) = try tm.add(TranslationUnit(arabic: "وحضور أربعمئة شخصية أمس",
+                                                               english: "attended by four hundred figures yesterday")) else {
+            Issue.record("not added")
+            return
+        }
+        // (source, target, sure)
+        let links = [(0, 4, true), (0, 2, false), (1, 4, false), (2, 4, true), (3, 5, true)]
+        tm.setLinks(WordLinkCoding.encode(links.map { WordLink(source: $0.0, target: $0.1 * 2 + ($0.2 ? 1 : 0)) }), of: id)
+        #expect(try FragmentFinder(index: tm).fragments(of: "وحضور أربعمئة شخصية", side: .arabic).isEmpty)
+    }
+
     /// News repeats its phrases with other numbers: a number inside a span matches any
     /// number of a TM source, and the query's value takes the unit's place in the
     /// translation, written as the unit's target writes its numbers.
