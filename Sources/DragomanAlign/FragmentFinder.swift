@@ -172,7 +172,10 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 for len in 2...best[k] { occurrences[k][len, default: []].append((id, bestStart[k])) }
             }
         }
-        // For each start, the longest span that projects well enough.
+        // For each start, every span that projects well enough, not only the longest: the
+        // cover (`choose`) may then take a shorter one where it leaves room for another
+        // fragment. (NTREX unchanged; LibreOffice UI 4,310 / 3,209 → 4,317 / 3,217
+        // proposed / right.)
         var proposals: [(start: Int, words: Int, fragment: TMFragment)] = []
         // A span repeated in the query is projected once (its words are the key).
         var projected: [[String]: TMFragment?] = [:]
@@ -201,10 +204,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                                                      numbers: span.map { tokens[$0].number == nil ? nil : tokens[$0] }, options: options)
                     projected[key] = .some(fragment)
                 }
-                if let fragment {
-                    proposals.append((k, len, fragment))
-                    break
-                }
+                if let fragment { proposals.append((k, len, fragment)) }
             }
         }
         return Self.choose(proposals)
@@ -222,7 +222,11 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         return FunctionWords.contains(first.key, side) && !FunctionWords.isPreposition(first.key, side)
     }
 
-    /// The non-overlapping proposals that cover the most words (then the most confident).
+    /// The non-overlapping proposals that cover the most words, then in the fewest pieces,
+    /// then the most confident. Fewer pieces: where a phrase projects whole and also as two
+    /// pieces that each project, the whole is the translation (الائتلاف العالمي لنصرة القدس
+    /// وفلسطين, not الائتلاف العالمي and لنصرة القدس وفلسطين each with a cut translation). A
+    /// tie on words went to more pieces before, since each piece added its confidence.
     static func choose(_ proposals: [(start: Int, words: Int, fragment: TMFragment)]) -> [TMFragment] {
         guard !proposals.isEmpty else { return [] }
         let sorted = proposals.sorted { $0.start < $1.start }
@@ -235,7 +239,9 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             best[position] = best[position + 1]
             for i in byStart[position] ?? [] {
                 let p = sorted[i]
-                let score = Double(p.words) + p.fragment.confidence * 0.01 + best[p.start + p.words].score
+                // Words first; then fewer pieces (a phrase whole rather than cut in two that
+                // each project); then confidence.
+                let score = Double(p.words) - 0.1 + p.fragment.confidence * 0.01 + best[p.start + p.words].score
                 if score > best[position].score { best[position] = (score, [i] + best[p.start + p.words].picks) }
             }
         }

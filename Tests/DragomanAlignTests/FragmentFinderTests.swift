@@ -349,6 +349,9 @@ import DragomanTM
         // 0..<3 and 2..<6 overlap; 0..<2 + 2..<6 covers six words.
         let chosen = FragmentFinder<InMemoryTranslationMemory>.choose([fragment(0, 3, 0.9), fragment(0, 2, 0.8), fragment(2, 4, 0.7)])
         #expect(chosen.map(\.target) == ["0+2", "2+4"])
+        // The same words whole or in two more confident pieces: whole.
+        let whole = FragmentFinder<InMemoryTranslationMemory>.choose([fragment(0, 5, 0.5), fragment(0, 2, 0.8), fragment(2, 3, 0.75)])
+        #expect(whole.map(\.target) == ["0+5"])
     }
 }
 
