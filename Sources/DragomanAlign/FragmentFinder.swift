@@ -310,18 +310,32 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 let span = start..<(start + length)
                 let targets = entry.links.links.filter { span.contains($0.source) }.map(\.target)
                 guard let lo = targets.min(), let hi = targets.max() else { continue }
-                let a = max(0, lo - 1), b = min(entry.tokens.count, hi + 2)
+                var a = max(0, lo - 1), b = min(entry.tokens.count, hi + 2)
+                // A hyphen inside a word (Al-Quds) joins it; a sequence cut at the hyphen
+                // would be a cut name.
+                func isInnerHyphen(_ k: Int) -> Bool {
+                    k > 0 && k + 1 < entry.tokens.count && entry.tokens[k].key == "-"
+                        && entry.tokens[k - 1].range.upperBound == entry.tokens[k].range.lowerBound
+                        && entry.tokens[k].range.upperBound == entry.tokens[k + 1].range.lowerBound
+                }
+                // The window takes in whole hyphenated words.
+                while b + 1 < entry.tokens.count, isInnerHyphen(b) { b += 2 }
+                while a >= 2, isInnerHyphen(a - 1) { a -= 2 }
                 var mine = Set<String>()
-                for i in a..<b {
-                    for j in (i + 1)...min(b, i + length + 2) {
+                for i in a..<b where !(i > 0 && isInnerHyphen(i - 1)) {
+                    var count = 0
+                    for j in (i + 1)...b {
+                        let added = entry.tokens[j - 1]
+                        if added.weightClass == .word { count += 1 } else if j - 1 == i || !isInnerHyphen(j - 1) { break }
+                        guard count <= length + 2 else { break }
                         let words = entry.tokens[i..<j]
-                        guard words.allSatisfy({ $0.weightClass == .word }),
+                        guard added.weightClass == .word, !(j < entry.tokens.count && isInnerHyphen(j)),
                               !FunctionWords.contains(words.first!.key, targetLanguage),
                               !FunctionWords.contains(words.last!.key, targetLanguage) else { continue }
                         let key = words.map(\.key).joined(separator: " ")
                         guard mine.insert(key).inserted else { continue }
                         let text = entry.target.utf16Slice(words.first!.range.lowerBound..<words.last!.range.upperBound)
-                        seen[key, default: (text, words.count, [])].units.append(id)
+                        seen[key, default: (text, count, [])].units.append(id)
                     }
                 }
             }

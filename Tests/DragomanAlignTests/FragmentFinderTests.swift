@@ -123,6 +123,20 @@ import DragomanTM
         #expect(acronym.map(\.target) == ["USA"])
     }
 
+    /// What the units share is read over a hyphen inside a word: Al-Quds whole, never the
+    /// "Al" of it.
+    @Test func whatTheUnitsShareKeepsAHyphenatedNameWhole() throws {
+        let tm = InMemoryTranslationMemory()
+        for (arabic, verb) in [("قال الائتلاف لنصرة القدس.", "said"), ("رفض الائتلاف لنصرة القدس.", "refused"),
+                               ("دعم الائتلاف لنصرة القدس.", "agreed")] {
+            // verb(0) الائتلاف(1) لنصرة(2) القدس(3) .(4)   The(0) Coalition(1) for(2) Al(3) -(4) Quds(5) verb(6) .(7)
+            // A stray link (القدس → the verb) makes each projection inconsistent.
+            _ = try add(tm, arabic, "The Coalition for Al-Quds \(verb).", [(0, 6), (1, 1), (2, 2), (3, 3), (3, 6), (4, 7)])
+        }
+        let found = try FragmentFinder(index: tm).fragments(of: "أعلن الائتلاف لنصرة القدس", side: .arabic)
+        #expect(found.map(\.target) == ["Coalition for Al-Quds"])
+    }
+
     @Test func aProjectionThatCutsANameIsNotProposed() throws {
         let tm = InMemoryTranslationMemory()
         // The links hold only الشمالية → North: كوريا and Korea are tied to nothing.
