@@ -32,10 +32,19 @@ struct FragmentEval: ParsableCommand {
     @Flag(help: "Import the dictionaries of the data folder into each fold's glossary (priors for the aligner), as a newsroom's database would hold them.")
     var dictionaries = false
     @Option(help: "Write every proposed fragment (fold, query, source, target, right) as TSV to this file.") var dump: String?
+    @Option(help: "The queries' language: ar (English references, as the issue measures) or en (Arabic references: a fragment is right when its Arabic, on match keys without proclitics, occurs in the reference).")
+    var from = "ar"
+
+    var side: Language { from == "en" ? .english : .arabic }
+
+    func validate() throws {
+        guard ["ar", "en"].contains(from) else { throw ValidationError("--from must be ar or en, not '\(from)'") }
+    }
 
     func run() throws {
         let documents = try NTREX.load(dataDirectory: data)
         let news = documents.map { doc in zip(doc.arabic, doc.english).map { Pair(arabic: $0, english: $1) } }
+        if side == .english { print("queries in English, references in Arabic (--from en)") }
         print("ntrex-dev.tsv: \(news.count) documents, \(news.reduce(0) { $0 + $1.count }) sentence pairs; \(folds) folds by document")
         let shareList = shares.split(separator: ",").compactMap { Double($0) }
         var dumpLines: [String] = ["set\tshare\tfold\tmethod\tquery\tsource\ttarget\tcount\tconfidence\tright"]
@@ -76,6 +85,8 @@ struct FragmentEval: ParsableCommand {
     struct Pair {
         var arabic: String
         var english: String
+
+        func text(_ side: Language) -> String { side == .arabic ? arabic : english }
     }
 
     /// Counts over one method's proposals.
@@ -150,12 +161,12 @@ struct FragmentEval: ParsableCommand {
             spansOnly.diagnosticSpansOnly = true
             let spans = FragmentRecall(tm: workspace.tm, glossary: nil, options: spansOnly)
             for q in queries {
-                let found = try recall.fragments(of: q.arabic, side: .arabic)
+                let found = try recall.fragments(of: q.text(side), side: side)
                 score(found.map { Proposal(range: $0.range, source: $0.source, target: $0.target, count: $0.count, confidence: $0.confidence) },
                       query: q, into: &tally, dump: &dump, tag: "\(set)\t\(share)\t\(fold)\tdragoman")
                 if share == 1 && set == "news" {
-                    let queryTokens = Tokenizer.tokenize(q.arabic).filter { $0.isWordLike && $0.kind != .clitic }
-                    for f in try spans.fragments(of: q.arabic, side: .arabic) {
+                    let queryTokens = Tokenizer.tokenize(q.text(side)).filter { $0.isWordLike && $0.kind != .clitic }
+                    for f in try spans.fragments(of: q.text(side), side: side) {
                         let inside = queryTokens.filter { f.range.contains($0.range.lowerBound) }.count
                         buckets["0 spans found in TM", default: Tally()].covered += inside
                         buckets["0 spans found in TM", default: Tally()].proposed += 1
@@ -166,7 +177,7 @@ struct FragmentEval: ParsableCommand {
                     }
                     buckets["0 spans found in TM", default: Tally()].words += queryTokens.count
                     buckets["0 spans projected", default: Tally()].words += queryTokens.count
-                    for f in try all.fragments(of: q.arabic, side: .arabic) {
+                    for f in try all.fragments(of: q.text(side), side: side) {
                         var one = Tally()
                         var ignored: [String] = []
                         score([Proposal(range: f.range, source: f.source, target: f.target, count: f.count, confidence: f.confidence)],
@@ -182,10 +193,10 @@ struct FragmentEval: ParsableCommand {
             var b = Tally()
             b.tmUnits = tmPairs.count
             let t0 = Date()
-            let table = TextbookPhrases(pairs: tmPairs.map { ($0.arabic, $0.english) })
+            let table = TextbookPhrases(pairs: tmPairs.map { side == .arabic ? ($0.arabic, $0.english) : ($0.english, $0.arabic) })
             b.learnSeconds = Date().timeIntervalSince(t0)
             for q in queries {
-                score(table.fragments(of: q.arabic), query: q, into: &b, dump: &dump, tag: "\(set)\t\(share)\t\(fold)\ttextbook")
+                score(table.fragments(of: q.text(side)), query: q, into: &b, dump: &dump, tag: "\(set)\t\(share)\t\(fold)\ttextbook")
             }
             base.add(b)
         }
@@ -194,12 +205,12 @@ struct FragmentEval: ParsableCommand {
 
     /// Scores proposals against the query's reference.
     func score(_ proposals: [Proposal], query: Pair, into tally: inout Tally, dump: inout [String], tag: String) {
-        let queryTokens = Tokenizer.tokenize(query.arabic).filter { $0.isWordLike && $0.kind != .clitic }
+        let queryTokens = Tokenizer.tokenize(query.text(side)).filter { $0.isWordLike && $0.kind != .clitic }
         tally.words += queryTokens.count
-        let reference = Self.words(query.english)
+        let reference = Self.words(query.text(side.other), side.other)
         for p in proposals {
-            let target = Self.words(p.target)
-            guard !target.isEmpty, !target.allSatisfy({ FunctionWords.contains($0, .english) }) else { continue }
+            let target = Self.words(p.target, side.other)
+            guard !target.isEmpty, !target.allSatisfy({ FunctionWords.contains($0, side.other) }) else { continue }
             let right = Self.contains(reference, target)
             tally.proposed += 1
             if right { tally.right += 1 }
@@ -207,7 +218,7 @@ struct FragmentEval: ParsableCommand {
             tally.covered += inside
             if right { tally.rightCovered += inside }
             if !tag.isEmpty {
-                dump.append("\(tag)\t\(query.arabic)\t\(p.source)\t\(p.target)\t\(p.count)\t\(p.confidence)\t\(right)")
+                dump.append("\(tag)\t\(query.text(side))\t\(p.source)\t\(p.target)\t\(p.count)\t\(p.confidence)\t\(right)")
             }
         }
     }
@@ -217,6 +228,15 @@ struct FragmentEval: ParsableCommand {
     /// "Saturday" is a word sequence of "Saturday's talks").
     /// Initials written with stops are one word (U.S. → u.s, so that "U" alone is not
     /// found in "the U.S. ambassador").
+    /// Arabic: match keys without proclitics (و ف, ب ك ل, the article), so that the
+    /// reference's بالقدس holds a fragment's القدس; stand-alone clitics left out.
+    static func words(_ text: String, _ language: Language) -> [String] {
+        guard language == .arabic else { return words(text) }
+        return Tokenizer.tokenize(text).filter { $0.isWordLike && $0.kind != .clitic }.map {
+            $0.kind == .arabicWord ? LightStemmer.arabicWithoutProclitics($0.key) : $0.key.lowercased()
+        }
+    }
+
     static func words(_ text: String) -> [String] {
         let tokens = Tokenizer.tokenize(text)
         var out: [String] = []

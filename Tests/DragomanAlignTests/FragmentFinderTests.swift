@@ -64,6 +64,17 @@ import DragomanTM
         #expect(found.first?.target == "وزير الخارجية الأمريكي")
     }
 
+    /// English words meet on their keys, as Arabic ones do: "peace talk" is not "peace
+    /// talks" (the Arabic is محادثة, not محادثات).
+    @Test func englishWordsMeetOnTheirKeys() throws {
+        let tm = InMemoryTranslationMemory()
+        // بدأت(0) محادثات(1) السلام(2) أمس(3) .(4)   Peace(0) talks(1) began(2) yesterday(3) .(4)
+        _ = try add(tm, "بدأت محادثات السلام أمس.", "Peace talks began yesterday.", [(0, 2), (1, 1), (2, 0), (3, 3), (4, 4)])
+        let finder = FragmentFinder(index: tm)
+        #expect(try finder.fragments(of: "New peace talks", side: .english).map(\.target) == ["محادثات السلام"])
+        #expect(try finder.fragments(of: "A peace talk", side: .english).isEmpty)
+    }
+
     @Test func anInconsistentProjectionIsNotProposed() throws {
         let tm = InMemoryTranslationMemory()
         // "الأمن الغذائي" linked crosswise with a word outside it: no consistent box.
