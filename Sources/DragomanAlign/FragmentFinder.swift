@@ -38,8 +38,9 @@ public struct FragmentOptions: Sendable {
 ///
 /// Precision before coverage: a span is proposed only when units project it onto one
 /// consistent target span (no link leaves the box), enough of them agree, and it is not
-/// made of function words alone; spans never cross punctuation or numbers (numbers are
-/// carried over by value, not recalled).
+/// made of function words alone; spans never cross punctuation. A number inside a span
+/// matches any number of a TM source and is carried over by value, not recalled: the
+/// query's number takes the unit's place in the translation.
 public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
     public let index: Index
 

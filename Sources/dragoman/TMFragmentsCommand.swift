@@ -10,9 +10,11 @@ struct TMFragments: ParsableCommand {
         commandName: "fragments",
         abstract: "Phrases of a sentence that the TM holds, with their translations (sub-sentence leverage).",
         discussion: """
-            A fragment is the longest span of two or more words found in TM sources (clitics and endings \
-            tolerated), not crossing punctuation or numbers, whose translation the stored word links \
-            project consistently; COUNT units agree on it, and CONFIDENCE (0–1) is the share that agree, \
+            A fragment is the longest span of two or more words found in TM sources (Arabic clitics \
+            tolerated: وبالقدس الشرقية finds القدس الشرقية; endings are not: a dual is not a singular), \
+            not crossing punctuation, whose translation the stored word links project consistently; a \
+            number inside it matches any number, and the sentence's own number is written into the \
+            translation; COUNT units agree on it, and CONFIDENCE (0–1) is the share that agree, \
             smoothed by how many there are. Glossary terms in the sentence are listed apart, as glossary. \
             With no SENTENCE and standard input not a terminal, reads one sentence per line and writes \
             one JSON object per line, flushed before the next is read: \
