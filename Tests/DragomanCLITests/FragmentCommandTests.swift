@@ -57,6 +57,37 @@ import Testing
         #expect(printed.stdout.contains("#2, …)"))
     }
 
+    /// News repeats its phrases with other numbers: the phrase is recalled with the
+    /// sentence's own number in it, in the translation's digits and grouping.
+    @Test func aFragmentCarriesTheSentencesOwnNumber() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dragoman-numbers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cities = [("بغداد", "Baghdad"), ("القاهرة", "Cairo"), ("دمشق", "Damascus"), ("بيروت", "Beirut"), ("عمان", "Amman"), ("تونس", "Tunis")]
+        let verbs = [("أصيب", "were injured"), ("قتل", "were killed"), ("اعتقل", "were arrested")]
+        let nouns = [("شخصا", "people"), ("جنديا", "soldiers"), ("طالبا", "students")]
+        let numbers = [11, 12, 15, 20, 25, 30, 14, 16, 17]
+        var lines: [String] = []
+        for city in cities {
+            for verb in verbs {
+                for noun in nouns {
+                    let n = numbers[lines.count % numbers.count]
+                    lines.append("\(verb.0) \(n) \(noun.0) في \(city.0).\t\(n) \(noun.1) \(verb.1) in \(city.1).")
+                }
+            }
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("pairs.tsv"), atomically: true, encoding: .utf8)
+        let db = ["--db", "t.sqlite"]
+        try expectExecution(["tm", "import", "pairs.tsv", "--empty"] + db, in: dir, exitCode: 0, stdoutContains: "added 54")
+        let input = "أصيب ٤٧ شخصا في حادث سير\nقتل 1250 جنديا في الحرب\n"
+        let result = try expectExecution(["tm", "fragments"] + db, stdin: Data(input.utf8), in: dir, exitCode: 0)
+        let targets = try result.stdout.split(separator: "\n").map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return (object["fragments"] as? [[String: Any]] ?? []).compactMap { $0["target"] as? String }
+        }
+        #expect(targets == [["47 people were injured"], ["1250 soldiers were killed"]])
+    }
+
     @Test func learnByHandReportsAndAnOlderTMSaysWhyItHasNoFragments() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
