@@ -307,11 +307,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 var a = max(0, lo - 1), b = min(entry.tokens.count, hi + 2)
                 // A hyphen inside a word (Al-Quds) joins it; a sequence cut at the hyphen
                 // would be a cut name.
-                func isInnerHyphen(_ k: Int) -> Bool {
-                    k > 0 && k + 1 < entry.tokens.count && entry.tokens[k].key == "-"
-                        && entry.tokens[k - 1].range.upperBound == entry.tokens[k].range.lowerBound
-                        && entry.tokens[k].range.upperBound == entry.tokens[k + 1].range.lowerBound
-                }
+                func isInnerHyphen(_ k: Int) -> Bool { Self.isInnerHyphen(k, in: entry.tokens) }
                 // The window takes in whole hyphenated words.
                 while b + 1 < entry.tokens.count, isInnerHyphen(b) { b += 2 }
                 while a >= 2, isInnerHyphen(a - 1) { a -= 2 }
@@ -347,6 +343,14 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 .map { (text: $0.value.text, units: $0.value.units) }
         }
 
+        /// Whether token `k` is a hyphen inside a word, written without spaces between two
+        /// others (Al-Quds, 20-year-old).
+        static func isInnerHyphen(_ k: Int, in tokens: [MatchToken]) -> Bool {
+            k > 0 && k + 1 < tokens.count && tokens[k].key == "-"
+                && tokens[k - 1].range.upperBound == tokens[k].range.lowerBound
+                && tokens[k].range.upperBound == tokens[k + 1].range.lowerBound
+        }
+
         /// The translation of a box with the query's numbers in place of the unit's, or nil
         /// when a number of the unit's span is not in the box by value (written in words,
         /// or left out) or is not the query's kind of number (a percentage, an ordinal).
@@ -362,19 +366,13 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 else { return nil }
                 replaced[j] = NumberRepairer.render(query, replacing: tokens[j].text, value: tokens[j].number!, queryText: written.text)
             }
-            // A translation that is numbers and function words is no more than the numbers
-            // carried over (من العمر 79 → "79", لأكثر من 800 → "800").
-            if !replaced.isEmpty,
-               !box.contains(where: { tokens[$0].weightClass == .word && tokens[$0].number == nil
-                   && !FunctionWords.contains(tokens[$0].key, targetLanguage) }) { return nil }
-            // Nor one that cuts a hyphenated word: 20-year of 20-year-old.
             if !replaced.isEmpty {
-                func joined(_ i: Int, _ j: Int) -> Bool {
-                    i >= 0 && j < tokens.count && tokens[i].range.upperBound == tokens[j].range.lowerBound
-                }
-                let b = box.upperBound, a = box.lowerBound
-                if b + 1 < tokens.count, tokens[b].key == "-", joined(b - 1, b), joined(b, b + 1) { return nil }
-                if a >= 2, tokens[a - 1].key == "-", joined(a - 2, a - 1), joined(a - 1, a) { return nil }
+                // A translation that is numbers and function words is no more than the
+                // numbers carried over (من العمر 79 → "79", لأكثر من 800 → "800").
+                guard box.contains(where: { tokens[$0].weightClass == .word && tokens[$0].number == nil
+                          && !FunctionWords.contains(tokens[$0].key, targetLanguage) }) else { return nil }
+                // Nor one that cuts a hyphenated word: 20-year of 20-year-old.
+                if Self.isInnerHyphen(box.upperBound, in: tokens) || Self.isInnerHyphen(box.lowerBound - 1, in: tokens) { return nil }
             }
             let whole = tokens[box.lowerBound].range.lowerBound..<tokens[box.upperBound - 1].range.upperBound
             // By its words: U.S. and U.S (a sentence's last stop) are one translation.
@@ -383,7 +381,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             guard !replaced.isEmpty else { return (entry.target.utf16Slice(whole), key.joined(separator: " ")) }
             var text = ""
             var at = whole.lowerBound
-            for j in box.sorted() where replaced[j] != nil {
+            for j in box where replaced[j] != nil {
                 text += entry.target.utf16Slice(at..<tokens[j].range.lowerBound) + replaced[j]!
                 at = tokens[j].range.upperBound
             }
@@ -453,14 +451,14 @@ struct WordForms {
     var isNumber = false
 
     init(_ token: MatchToken, side: Language) {
-        keys = [token.key]
-        bases = [token.base]
         if token.weightClass == .number, token.number != nil {
             isNumber = true
             keys = []
             bases = []
             return
         }
+        keys = [token.key]
+        bases = [token.base]
         guard side == .arabic, token.weightClass == .word else { return }
         // The word with any proclitics (و ف, ب ك ل, the article) in the TM: keys, not
         // bases, so that its ending still counts (العامين, two years, is not العام).

@@ -223,13 +223,9 @@ struct FragmentEval: ParsableCommand {
         }
     }
 
-    /// Lower-cased word keys of an English text (punctuation left out), the possessive
-    /// ending a word of its own as the Penn Treebank writes it (Saturday's → saturday 's:
-    /// "Saturday" is a word sequence of "Saturday's talks").
-    /// Initials written with stops are one word (U.S. → u.s, so that "U" alone is not
-    /// found in "the U.S. ambassador").
-    /// Arabic: match keys without proclitics (و ف, ب ك ل, the article), so that the
-    /// reference's بالقدس holds a fragment's القدس; stand-alone clitics left out.
+    /// The words of a text in `language` as the scoring compares them: English as below;
+    /// Arabic as match keys without proclitics (و ف, ب ك ل, the article), so that the
+    /// reference's بالقدس holds a fragment's القدس, stand-alone clitics left out.
     static func words(_ text: String, _ language: Language) -> [String] {
         guard language == .arabic else { return words(text) }
         return Tokenizer.tokenize(text).filter { $0.isWordLike && $0.kind != .clitic }.map {
@@ -237,6 +233,11 @@ struct FragmentEval: ParsableCommand {
         }
     }
 
+    /// Lower-cased word keys of an English text (punctuation left out), the possessive
+    /// ending a word of its own as the Penn Treebank writes it (Saturday's → saturday 's:
+    /// "Saturday" is a word sequence of "Saturday's talks").
+    /// Initials written with stops are one word (U.S. → u.s, so that "U" alone is not
+    /// found in "the U.S. ambassador").
     static func words(_ text: String) -> [String] {
         let tokens = Tokenizer.tokenize(text)
         var out: [String] = []
