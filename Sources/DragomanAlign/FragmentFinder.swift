@@ -193,9 +193,11 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                     }
                 } else {
                     let units = occurrences[k][len]!.sorted { $0.0 > $1.0 }
+                    let contentWords = span.filter { tokens[$0].number == nil && !FunctionWords.contains(tokens[$0].key, side) }.count
                     fragment = try projector.project(units: Array(units.prefix(options.unitsPerSpan)), found: units.count,
                                                      length: len, range: range, query: query,
-                                                     numbers: span.map { tokens[$0].number == nil ? nil : tokens[$0] }, options: options)
+                                                     numbers: span.map { tokens[$0].number == nil ? nil : tokens[$0] },
+                                                     contentWords: contentWords, options: options)
                     projected[key] = .some(fragment)
                 }
                 if let fragment { proposals.append((k, len, fragment)) }
@@ -390,7 +392,7 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         }
 
         mutating func project(units found: [(Int64, Int)], found total: Int, length: Int, range: Range<Int>, query: String,
-                              numbers: [MatchToken?], options: FragmentOptions) throws -> TMFragment? {
+                              numbers: [MatchToken?], contentWords: Int, options: FragmentOptions) throws -> TMFragment? {
             try load(found.map(\.0))
             // Units with the same translation (copies of one sentence, versions of one story
             // that differ in their numbers) are one piece of evidence, not many: the newest
@@ -428,8 +430,16 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             let agree = top.units.count
             let confidence = Double(agree) / Double(checked + 1)
             // A translation that rests on one unit is proposed only when no other unit that
-            // holds the span disagrees.
-            guard agree >= options.minimumCount, confidence >= options.minimumConfidence, agree >= 2 || checked == 1 else { return nil }
+            // holds the span disagrees, and the span has two content words: a preposition or
+            // an article with one word (في الدائرة, a veteran) is that word in one unit's
+            // grammar, and one unit's links for it are as often a neighbour's translation
+            // (→ "demonstrating"). Leave-documents-out on NTREX, quarter / half / whole TM,
+            // precision and right-coverage: Arabic queries 0.682 / 0.707 / 0.785 and
+            // 0.016 / 0.028 / 0.047 → 0.715 / 0.740 / 0.805 and 0.016 / 0.027 / 0.045;
+            // English queries 0.656 / 0.667 / 0.681 and 0.011 / 0.019 / 0.033 → 0.748 /
+            // 0.777 / 0.730 and 0.008 / 0.016 / 0.029.
+            guard agree >= options.minimumCount, confidence >= options.minimumConfidence,
+                  agree >= 2 || (checked == 1 && contentWords >= 2) else { return nil }
             return TMFragment(range: range, source: query.utf16Slice(range), target: top.text,
                               count: max(agree, agree * total / max(found.count, 1)),
                               confidence: (confidence * 1000).rounded() / 1000,

@@ -257,8 +257,15 @@ import DragomanTM
         // وصل(0) عدد(1) السكان(2) إلى(3) 1,250(4) نسمة(5)   The(0) population(1) reached(2) 1,250(3) people(4)
         _ = try add(tm, "وصل عدد السكان إلى 1,250 نسمة", "The population reached 1,250 people",
                     [(0, 2), (2, 1), (4, 3), (5, 4)])
+        // Phrases of one content word rest on two units each.
+        // ارتفع(0) عدد(1) السكان(2) إلى(3) 3,400(4) نسمة(5)   The(0) population(1) rose(2) to(3) 3,400(4) people(5)
+        _ = try add(tm, "ارتفع عدد السكان إلى 3,400 نسمة", "The population rose to 3,400 people",
+                    [(0, 2), (2, 1), (4, 4), (5, 5)])
         // سجل(0) الهدف(1) في(2) الدقيقة(3) 14(4)   He(0) scored(1) in(2) the(3) 14th(4) minute(5)
         _ = try add(tm, "سجل الهدف في الدقيقة 14", "He scored in the 14th minute", [(0, 1), (2, 2), (3, 5), (4, 4)])
+        // أحرز(0) هدفا(1) في(2) الدقيقة(3) 20(4)   He(0) scored(1) a(2) goal(3) in(4) the(5) 20th(6) minute(7)
+        _ = try add(tm, "أحرز هدفا في الدقيقة 20", "He scored a goal in the 20th minute",
+                    [(0, 1), (1, 3), (2, 4), (3, 7), (4, 6)])
         let finder = FragmentFinder(index: tm)
         let killed = try #require(try finder.fragments(of: "أمس قتل 40 شخصا في الهجوم", side: .arabic).first)
         #expect(killed.source == "قتل 40 شخصا")
@@ -272,6 +279,24 @@ import DragomanTM
         #expect(try finder.fragments(of: "في الدقيقة 11", side: .arabic).first?.target == "in the 11th minute")
         // A percentage does not stand for a number of people.
         #expect(try finder.fragments(of: "قتل 40% شخصا", side: .arabic).isEmpty)
+    }
+
+    /// A phrase with one content word (a preposition or an article with one word) is that
+    /// word in one unit's grammar, and one unit's links for it are as often a neighbour's
+    /// translation: it is proposed when two units agree on it. A phrase of two content
+    /// words may rest on one unit.
+    @Test func aPhraseOfOneContentWordNeedsTwoUnits() throws {
+        let tm = InMemoryTranslationMemory()
+        // صوتوا(0) في(1) الدائرة(2) أمس(3)   voted(0) in(1) the(2) district(3) yesterday(4)
+        _ = try add(tm, "صوتوا في الدائرة أمس", "voted in the district yesterday", [(0, 0), (1, 1), (2, 3), (3, 4)])
+        let finder = FragmentFinder(index: tm)
+        #expect(try finder.fragments(of: "قالوا في الدائرة", side: .arabic).isEmpty)
+        #expect(try finder.fragments(of: "صوتوا في الدائرة", side: .arabic).map(\.target) == ["voted in the district"])
+        // فاز(0) في(1) الدائرة(2) بسهولة(3)   won(0) in(1) the(2) district(3) easily(4)
+        _ = try add(tm, "فاز في الدائرة بسهولة", "won in the district easily", [(0, 0), (1, 1), (2, 3), (3, 4)])
+        let twice = try #require(try finder.fragments(of: "قالوا في الدائرة", side: .arabic).first)
+        #expect(twice.target == "in the district")
+        #expect(twice.count == 2)
     }
 
     /// A translation that is only numbers and function words, or that cuts a hyphenated
