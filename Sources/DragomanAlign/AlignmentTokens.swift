@@ -76,8 +76,9 @@ public struct AlignmentTokenizer: Sendable {
             out.english.append(token.number != nil ? Self.numberToken : token.key)
             out.englishWord.append(w)
         }
+        let cores = out.arabic
         out.anchors = Self.anchors(arabic: arabicTokens, english: englishTokens, arabicCore: coreIndex,
-                                   arabicCores: out.arabic)
+                                   arabicSkeleton: { NameSkeleton.arabic(cores[coreIndex[$0]]) })
         return out
     }
 
@@ -150,7 +151,11 @@ public struct AlignmentTokenizer: Sendable {
         }
     }
 
-    static func anchors(arabic: [MatchToken], english: [MatchToken], arabicCore: [Int], arabicCores: [String]) -> [WordLink] {
+    /// The sure links of a unit, in alignment-token indexes: `arabicCore[i]` is where Arabic
+    /// match token `i`'s core went, `arabicSkeleton(i)` that core's name skeleton (asked only
+    /// when the English side has a capitalised name).
+    static func anchors(arabic: [MatchToken], english: [MatchToken], arabicCore: [Int],
+                        arabicSkeleton: (Int) -> String?) -> [WordLink] {
         var anchors: [WordLink] = []
         // Items of one kind paired in order when both sides have as many.
         func pair(_ a: [String: [Int]], _ e: [String: [Int]], arabicIndex: (Int) -> Int) {
@@ -190,10 +195,10 @@ public struct AlignmentTokenizer: Sendable {
         pair(aLatin, eLatin, arabicIndex: { arabicCore[$0] })
         pair(aPunct, ePunct, arabicIndex: { arabicCore[$0] })
         // Transliterated names: a skeleton found once on each side.
-        guard !englishNames.isEmpty else { return anchors }
+        guard !englishNames.isEmpty else { return anchors.sorted() }
         var arabicNames: [String: [Int]] = [:]
         for (i, t) in arabic.enumerated() where t.weightClass == .word && t.number == nil {
-            if let s = NameSkeleton.arabic(arabicCores[arabicCore[i]]) { arabicNames[s, default: []].append(i) }
+            if let s = arabicSkeleton(i) { arabicNames[s, default: []].append(i) }
         }
         for (s, a) in arabicNames where a.count == 1 {
             guard let e = englishNames[s], e.count == 1 else { continue }

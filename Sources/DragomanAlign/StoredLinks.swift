@@ -37,14 +37,20 @@ public struct StoredLinks: Sendable, Hashable {
 
     /// The stored form of `links` (alignment-token indexes) of a unit tokenised as `tokens`.
     public static func encode(_ tokens: AlignmentTokens, links: [WordLink], sure: Set<WordLink>) -> [UInt8] {
+        encode(arabicWord: tokens.arabicWord, englishWord: tokens.englishWord, links: links, sure: sure)
+    }
+
+    /// The stored form of `links` (alignment-token indexes), where alignment token `i` of
+    /// the Arabic side came from match token `arabicWord[i]` (and likewise for English).
+    public static func encode(arabicWord: [Int], englishWord: [Int], links: [WordLink], sure: Set<WordLink>) -> [UInt8] {
         // Packed (Arabic word, English word × 2 + sure), sorted: a word pair linked twice
         // (two clitics of one word) keeps one entry, sure if either link was.
         var packed: [UInt64] = []
         packed.reserveCapacity(links.count)
         for l in links {
-            guard l.source < tokens.arabicWord.count, l.target < tokens.englishWord.count else { continue }
-            let target = UInt64(tokens.englishWord[l.target]) * 2 + (sure.contains(l) ? 1 : 0)
-            packed.append(UInt64(tokens.arabicWord[l.source]) << 32 | target)
+            guard l.source < arabicWord.count, l.target < englishWord.count else { continue }
+            let target = UInt64(englishWord[l.target]) * 2 + (sure.contains(l) ? 1 : 0)
+            packed.append(UInt64(arabicWord[l.source]) << 32 | target)
         }
         packed.sort()
         var out: [WordLink] = []

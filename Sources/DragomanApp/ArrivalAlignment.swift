@@ -45,22 +45,11 @@ public enum ArrivalAlignment {
         let counts = stored.arabicCounts
         // By bytes: alignment tokens are match keys (one normal form already).
         let ids = Dictionary(uniqueKeysWithValues: stored.words.map { (KeyBytes($0.key), $0.value) })
-        let tokenizer = AlignmentTokenizer(arabicCount: { counts[$0] ?? 0 })
+        let builder = AlignmentSentenceBuilder(tokenizer: AlignmentTokenizer(arabicCount: { counts[$0] ?? 0 }), ids: ids)
         return { arabic, english in
-            let tokens = tokenizer.tokens(arabic: arabic, english: english)
-            // Words the model has not seen get ids of their own (the same on both sides).
-            var unknown: [KeyBytes: Int32] = [:]
-            func id(_ s: String) -> Int32 {
-                let key = KeyBytes(s)
-                if let i = ids[key] { return i }
-                if let i = unknown[key] { return i }
-                let i = Int32(1 << 30) + Int32(unknown.count)
-                unknown[key] = i
-                return i
-            }
-            let sentence = AlignmentSentence(source: tokens.arabic.map(id), target: tokens.english.map(id), anchors: tokens.anchors)
-            let (links, sure) = LongSentences.align(model, sentence)
-            return StoredLinks.encode(tokens, links: links, sure: sure)
+            let built = builder.build(arabic: arabic, english: english)
+            let (links, sure) = LongSentences.align(model, built.sentence)
+            return StoredLinks.encode(arabicWord: built.arabicWord, englishWord: built.englishWord, links: links, sure: sure)
         }
     }
 }
