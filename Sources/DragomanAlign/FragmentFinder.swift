@@ -180,7 +180,8 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 // Two words or more besides its numbers.
                 guard span.filter({ tokens[$0].number == nil }).count >= 2,
                       !span.allSatisfy({ FunctionWords.contains(tokens[$0].key, side) || tokens[$0].number != nil }),
-                      !Self.hasLooseEdge(span.map { tokens[$0] }, side: side) else { continue }
+                      !Self.hasLooseEdge(span.map { tokens[$0] }, side: side),
+                      !Self.cutsInitials(span.first!...span.last!, in: tokens) else { continue }
                 let range = tokens[span.first!].range.lowerBound..<tokens[span.last!].range.upperBound
                 let key = span.map { tokens[$0].key }
                 let fragment: TMFragment?
@@ -204,6 +205,29 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             }
         }
         return Self.choose(proposals)
+    }
+
+    /// A span that stops inside initials written with stops: "the U" of the U.S., "John F"
+    /// of John F. Kennedy. The tokenizer makes U.S. four tokens, and a span stops at the
+    /// first stop, so without this "the U" was a phrase (→ الولايات, the United of the
+    /// United States). English queries, leave-documents-out on NTREX with the whole TM:
+    /// 489 / 357 proposed / right → 477 / 351, precision 0.730 → 0.736.
+    static func cutsInitials(_ span: ClosedRange<Int>, in tokens: [MatchToken]) -> Bool {
+        func glued(_ a: Int, _ b: Int) -> Bool {
+            tokens.indices.contains(a) && tokens.indices.contains(b) && tokens[a].range.upperBound == tokens[b].range.lowerBound
+        }
+        func isInitial(_ i: Int) -> Bool {
+            tokens[i].weightClass == .word && tokens[i].text.unicodeScalars.count == 1
+                && tokens[i].text.unicodeScalars.first!.properties.isUppercase
+        }
+        let last = span.upperBound, first = span.lowerBound
+        // Ends with an initial its stop follows, and more of the name after the stop (not
+        // Plan B at the end of a sentence).
+        if isInitial(last), glued(last, last + 1), tokens[last + 1].key == ".", tokens.indices.contains(last + 2),
+           tokens[last + 2].text.unicodeScalars.first?.properties.isUppercase == true { return true }
+        // Starts with an initial that follows another's stop.
+        if isInitial(first), glued(first - 1, first), tokens[first - 1].key == "." { return true }
+        return false
     }
 
     /// A span that ends with a function word, or starts with one that is not a

@@ -66,6 +66,20 @@ import DragomanTM
 
     /// English words meet on their keys, as Arabic ones do: "peace talk" is not "peace
     /// talks" (the Arabic is محادثة, not محادثات).
+    /// U.S. is four tokens, and a span stops at a stop: "The U" is no phrase, though two
+    /// units agree that it is الولايات (the United of the United States).
+    @Test func anEnglishSpanDoesNotStopInsideInitials() throws {
+        let tm = InMemoryTranslationMemory()
+        // قالت(0) الولايات(1) المتحدة(2) أمس(3)   The(0) U(1) .(2) S(3) .(4) said(5) yesterday(6)
+        _ = try add(tm, "قالت الولايات المتحدة أمس", "The U.S. said yesterday", [(0, 5), (1, 1), (2, 3), (3, 6)])
+        // رفضت(0) الولايات(1) المتحدة(2) الطلب(3)   The(0) U(1) .(2) S(3) .(4) rejected(5) the(6) request(7)
+        _ = try add(tm, "رفضت الولايات المتحدة الطلب", "The U.S. rejected the request", [(0, 5), (1, 1), (2, 3), (3, 7)])
+        let finder = FragmentFinder(index: tm)
+        #expect(try finder.fragments(of: "The U.S. will respond", side: .english).isEmpty)
+        // Initials at the end of a sentence end a span as any word does.
+        #expect(FragmentFinder<InMemoryTranslationMemory>.cutsInitials(1...1, in: MatchTokenizer.tokens(of: "Plan B.", side: .english)) == false)
+    }
+
     @Test func englishWordsMeetOnTheirKeys() throws {
         let tm = InMemoryTranslationMemory()
         // بدأت(0) محادثات(1) السلام(2) أمس(3) .(4)   Peace(0) talks(1) began(2) yesterday(3) .(4)
