@@ -51,15 +51,15 @@ public final class AlignmentSentenceBuilder: @unchecked Sendable {
         var skeletons: [String?] = []
         skeletons.reserveCapacity(arabic.count)
         for (w, token) in arabic.enumerated() {
-            coreIndex.append(source.count)
             if token.number != nil {
+                coreIndex.append(source.count)
                 source.append(numberID)
                 arabicWord.append(w)
                 skeletons.append(nil)
                 continue
             }
             let word = self.word(token)
-            coreIndex[w] += word.core
+            coreIndex.append(source.count + word.core)
             source.append(contentsOf: word.ids)
             for _ in word.ids { arabicWord.append(w) }
             skeletons.append(word.skeleton)

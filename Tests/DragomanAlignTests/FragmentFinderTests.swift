@@ -64,8 +64,6 @@ import DragomanTM
         #expect(found.first?.target == "وزير الخارجية الأمريكي")
     }
 
-    /// English words meet on their keys, as Arabic ones do: "peace talk" is not "peace
-    /// talks" (the Arabic is محادثة, not محادثات).
     /// U.S. is four tokens, and a span stops at a stop: "The U" is no phrase, though two
     /// units agree that it is الولايات (the United of the United States).
     @Test func anEnglishSpanDoesNotStopInsideInitials() throws {
@@ -80,6 +78,8 @@ import DragomanTM
         #expect(FragmentFinder<InMemoryTranslationMemory>.cutsInitials(1...1, in: MatchTokenizer.tokens(of: "Plan B.", side: .english)) == false)
     }
 
+    /// English words meet on their keys, as Arabic ones do: "peace talk" is not "peace
+    /// talks" (the Arabic is محادثة, not محادثات).
     @Test func englishWordsMeetOnTheirKeys() throws {
         let tm = InMemoryTranslationMemory()
         // بدأت(0) محادثات(1) السلام(2) أمس(3) .(4)   Peace(0) talks(1) began(2) yesterday(3) .(4)
