@@ -22,17 +22,32 @@ public final class AlignmentSentenceBuilder: @unchecked Sendable {
     /// the model gives it the floor probability whatever its id.
     public static let unknownID: Int32 = 1 << 30
 
-    private struct ArabicWord {
-        var ids: [Int32]
-        var core: Int
-        var skeleton: String?
+    /// One thread's words: read and written by that thread alone, so without a lock. A
+    /// cache shared by the threads of an import under one lock made them wait on each other
+    /// (a tenth of the building was the kernel switching threads), and copying a word's
+    /// arrays out of it retained them; here a word is four numbers into two arenas.
+    private final class Words {
+        struct Word {
+            var start: Int32
+            var count: Int32
+            var core: Int32
+            /// Index into `skeletons`, or -1.
+            var skeleton: Int32
+        }
+        var words: [KeyBytes: Word] = [:]
+        var ids: [Int32] = []
+        var skeletons: [String] = []
     }
 
     private let tokenizer: AlignmentTokenizer
     private let ids: [KeyBytes: Int32]
     private let numberID: Int32
     private let lock = NSLock()
-    private var words: [KeyBytes: ArabicWord] = [:]
+    /// Each thread's words, by thread. An import's threads are a few pooled ones; past
+    /// `maximumThreads`, a thread builds without keeping its words.
+    private var byThread: [UInt: Words] = [:]
+    private static let maximumThreads = 16
+    private static let maximumWords = 500_000
 
     /// `ids` are the model's word ids (both languages in one space, keyed by alignment
     /// token); `tokenizer` splits Arabic words as learning did.
@@ -43,25 +58,26 @@ public final class AlignmentSentenceBuilder: @unchecked Sendable {
     }
 
     public func build(arabic: [MatchToken], english: [MatchToken]) -> Built {
+        let mine = words()
         var source: [Int32] = [], arabicWord: [Int] = []
         source.reserveCapacity(arabic.count * 3 / 2)
         arabicWord.reserveCapacity(arabic.count * 3 / 2)
         var coreIndex: [Int] = []
         coreIndex.reserveCapacity(arabic.count)
-        var skeletons: [String?] = []
+        var skeletons: [Int32] = []
         skeletons.reserveCapacity(arabic.count)
         for (w, token) in arabic.enumerated() {
             if token.number != nil {
                 coreIndex.append(source.count)
                 source.append(numberID)
                 arabicWord.append(w)
-                skeletons.append(nil)
+                skeletons.append(-1)
                 continue
             }
-            let word = self.word(token)
-            coreIndex.append(source.count + word.core)
-            source.append(contentsOf: word.ids)
-            for _ in word.ids { arabicWord.append(w) }
+            let word = self.word(token, in: mine)
+            coreIndex.append(source.count + Int(word.core))
+            source.append(contentsOf: mine.ids[Int(word.start)..<Int(word.start + word.count)])
+            for _ in 0..<word.count { arabicWord.append(w) }
             skeletons.append(word.skeleton)
         }
         var target: [Int32] = [], englishWord: [Int] = []
@@ -72,23 +88,43 @@ public final class AlignmentSentenceBuilder: @unchecked Sendable {
             englishWord.append(w)
         }
         let anchors = AlignmentTokenizer.anchors(arabic: arabic, english: english, arabicCore: coreIndex,
-                                                 arabicSkeleton: { skeletons[$0] })
+                                                 arabicSkeleton: { skeletons[$0] < 0 ? nil : mine.skeletons[Int(skeletons[$0])] })
         return Built(sentence: AlignmentSentence(source: source, target: target, anchors: anchors),
                      arabicWord: arabicWord, englishWord: englishWord)
     }
 
-    private func word(_ token: MatchToken) -> ArabicWord {
+    /// This thread's words (a fresh, unkept set past `maximumThreads` threads), emptied
+    /// when they reach `maximumWords`: only between units, since a unit's skeletons are
+    /// read from the arena after its words are looked up.
+    private func words() -> Words {
+        let thread = UInt(pthread_self())
+        lock.lock()
+        var words = byThread[thread]
+        if words == nil {
+            words = Words()
+            if byThread.count < Self.maximumThreads { byThread[thread] = words }
+        }
+        lock.unlock()
+        let mine = words!
+        if mine.words.count >= Self.maximumWords {
+            mine.words.removeAll(keepingCapacity: true)
+            mine.ids.removeAll(keepingCapacity: true)
+            mine.skeletons.removeAll(keepingCapacity: true)
+        }
+        return mine
+    }
+
+    private func word(_ token: MatchToken, in words: Words) -> Words.Word {
         let key = KeyBytes(token.key)
-        lock.lock()
-        let known = words[key]
-        lock.unlock()
-        if let known { return known }
+        if let known = words.words[key] { return known }
         let split = tokenizer.computeSplit(token)
-        let word = ArabicWord(ids: split.parts.map { ids[KeyBytes($0)] ?? Self.unknownID }, core: split.core,
-                              skeleton: NameSkeleton.arabic(split.parts[split.core]))
-        lock.lock()
-        if words.count < 1_000_000 { words[key] = word }
-        lock.unlock()
+        var word = Words.Word(start: Int32(words.ids.count), count: Int32(split.parts.count), core: Int32(split.core), skeleton: -1)
+        if let skeleton = NameSkeleton.arabic(split.parts[split.core]) {
+            word.skeleton = Int32(words.skeletons.count)
+            words.skeletons.append(skeleton)
+        }
+        words.ids.append(contentsOf: split.parts.map { ids[KeyBytes($0)] ?? Self.unknownID })
+        words.words[key] = word
         return word
     }
 }
