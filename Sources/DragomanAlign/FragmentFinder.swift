@@ -177,9 +177,9 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             let lengths = occurrences[k].keys.sorted(by: >)
             for len in lengths {
                 let span = Array(run[k..<(k + len)])
-                // Two words or more besides its numbers.
-                guard span.filter({ tokens[$0].number == nil }).count >= 2,
-                      !span.allSatisfy({ FunctionWords.contains(tokens[$0].key, side) || tokens[$0].number != nil }),
+                let contentWords = span.filter { tokens[$0].number == nil && !FunctionWords.contains(tokens[$0].key, side) }.count
+                // Two words or more besides its numbers, not all of them function words.
+                guard span.filter({ tokens[$0].number == nil }).count >= 2, contentWords >= 1,
                       !Self.hasLooseEdge(span.map { tokens[$0] }, side: side),
                       !Self.cutsInitials(span.first!...span.last!, in: tokens) else { continue }
                 let range = tokens[span.first!].range.lowerBound..<tokens[span.last!].range.upperBound
@@ -194,7 +194,6 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                     }
                 } else {
                     let units = occurrences[k][len]!.sorted { $0.0 > $1.0 }
-                    let contentWords = span.filter { tokens[$0].number == nil && !FunctionWords.contains(tokens[$0].key, side) }.count
                     fragment = try projector.project(units: Array(units.prefix(options.unitsPerSpan)), found: units.count,
                                                      length: len, range: range, query: query,
                                                      numbers: span.map { tokens[$0].number == nil ? nil : tokens[$0] },

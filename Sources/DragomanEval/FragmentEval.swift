@@ -6,6 +6,9 @@ import DragomanText
 import DragomanTM
 import Foundation
 
+/// ar or en on the command line, as `dragoman tm fragments --from` reads it.
+extension Language: ExpressibleByArgument {}
+
 /// `dragoman-eval fragments`: fragment recall, leave-documents-out.
 ///
 /// For each fold, the TM is the other documents (all of them, or a share for the growth
@@ -32,14 +35,9 @@ struct FragmentEval: ParsableCommand {
     @Flag(help: "Import the dictionaries of the data folder into each fold's glossary (priors for the aligner), as a newsroom's database would hold them.")
     var dictionaries = false
     @Option(help: "Write every proposed fragment (fold, query, source, target, right) as TSV to this file.") var dump: String?
-    @Option(help: "The queries' language: ar (English references, as the issue measures) or en (Arabic references: a fragment is right when its Arabic, on match keys without proclitics, occurs in the reference).")
-    var from = "ar"
-
-    var side: Language { from == "en" ? .english : .arabic }
-
-    func validate() throws {
-        guard ["ar", "en"].contains(from) else { throw ValidationError("--from must be ar or en, not '\(from)'") }
-    }
+    @Option(name: .customLong("from"),
+            help: "The queries' language: ar (English references, as the issue measures) or en (Arabic references: a fragment is right when its Arabic, on match keys without proclitics, occurs in the reference).")
+    var side: Language = .arabic
 
     func run() throws {
         let documents = try NTREX.load(dataDirectory: data)
