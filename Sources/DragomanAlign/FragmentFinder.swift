@@ -18,6 +18,8 @@ public struct FragmentOptions: Sendable {
     public var maximumPostings = 20_000
     /// For the evaluation: every span found in TM sources, projected or not.
     public var diagnosticSpansOnly = false
+    /// For the evaluation's ceiling: spans may start or end with a function word.
+    public var diagnosticLooseEdges = false
 
     public init(minimumCount: Int = 1, minimumConfidence: Double = 0.25, unitsPerPair: Int = 200, unitsPerSpan: Int = 40,
                 maximumWords: Int = 12) {
@@ -51,6 +53,21 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
     public static var maximumQueryTokens: Int { 400 }
 
     public func fragments(of query: String, side: Language, options: FragmentOptions = FragmentOptions()) throws -> [TMFragment] {
+        var projector = Projector(index: index, side: side)
+        return try search(query, side: side, options: options, projector: &projector)
+    }
+
+    /// For the evaluation's ceiling: every span of `query` found in TM sources (every start
+    /// and length the finder tries, not a cover), with what its units could translate it by.
+    public func spanTranslations(of query: String, side: Language, options: FragmentOptions = FragmentOptions()) throws
+        -> [SpanTranslations] {
+        var projector = Projector(index: index, side: side)
+        projector.collected = []
+        _ = try search(query, side: side, options: options, projector: &projector)
+        return projector.collected ?? []
+    }
+
+    private func search(_ query: String, side: Language, options: FragmentOptions, projector: inout Projector) throws -> [TMFragment] {
         let tokens = Array(MatchTokenizer.tokens(of: query, side: side).prefix(Self.maximumQueryTokens))
         let runs = Self.runs(tokens)
         guard !runs.isEmpty else { return [] }
@@ -59,7 +76,6 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         let wanted = Set(forms.values.flatMap { $0.keys.union($0.bases) })
         let vocabulary = try index.vocabulary(wanted, side: side)
         var out: [TMFragment] = []
-        var projector = Projector(index: index, side: side)
         for run in runs {
             out += try fragments(in: run, tokens: tokens, forms: run.map { forms[$0]!.resolved(vocabulary) }, query: query,
                                  side: side, options: options, projector: &projector)
@@ -180,12 +196,12 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 let contentWords = span.filter { tokens[$0].number == nil && !FunctionWords.contains(tokens[$0].key, side) }.count
                 // Two words or more besides its numbers, not all of them function words.
                 guard span.filter({ tokens[$0].number == nil }).count >= 2, contentWords >= 1,
-                      !Self.hasLooseEdge(span.map { tokens[$0] }, side: side),
+                      options.diagnosticLooseEdges || !Self.hasLooseEdge(span.map { tokens[$0] }, side: side),
                       !Self.cutsInitials(span.first!...span.last!, in: tokens) else { continue }
                 let range = tokens[span.first!].range.lowerBound..<tokens[span.last!].range.upperBound
                 let key = span.map { tokens[$0].key }
                 let fragment: TMFragment?
-                if let known = projected[key] {
+                if let known = projected[key], projector.collected == nil {
                     fragment = known.map { f in
                         var f = f
                         f.range = range
@@ -273,6 +289,8 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
         let index: Index
         let side: Language
         var units: [Int64: (target: String, tokens: [MatchToken], source: [MatchToken], links: StoredLinks)?] = [:]
+        /// What each span's units could give (`spanTranslations`), when collecting.
+        var collected: [SpanTranslations]?
 
         init(index: Index, side: Language) {
             self.index = index
@@ -368,6 +386,26 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 .map { (text: $0.value.text, units: $0.value.units) }
         }
 
+        /// Every word sequence of the units' targets at most two words longer than the span,
+        /// and whether it touches a target word linked to the span.
+        func sequences(_ distinct: [(Int64, Int)], length: Int) -> [(text: String, touchesLinks: Bool)] {
+            var out: [String: Bool] = [:]
+            for (id, start) in distinct {
+                guard let entry = units[id] ?? nil else { continue }
+                let span = start..<(start + length)
+                let linked = Set(entry.links.links.filter { span.contains($0.source) }.map(\.target))
+                let words = entry.tokens.indices.filter { entry.tokens[$0].weightClass == .word }
+                for a in words.indices {
+                    for b in a..<min(words.count, a + length + 2) {
+                        let text = entry.target.utf16Slice(entry.tokens[words[a]].range.lowerBound..<entry.tokens[words[b]].range.upperBound)
+                        let touches = (words[a]...words[b]).contains(where: linked.contains)
+                        out[text] = (out[text] ?? false) || touches
+                    }
+                }
+            }
+            return out.map { (text: $0.key, touchesLinks: $0.value) }
+        }
+
         /// Whether token `k` is a hyphen inside a word, written without spaces between two
         /// others (Al-Quds, 20-year-old).
         static func isInnerHyphen(_ k: Int, in tokens: [MatchToken]) -> Bool {
@@ -443,6 +481,11 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             if (ranked.first?.units.count ?? 0) < 2, distinct.count >= 2, numbers.allSatisfy({ $0 == nil }),
                let voted = vote(distinct, length: length) {
                 ranked = [voted] + ranked.filter { MatchKey.make($0.text) != MatchKey.make(voted.text) }
+            }
+            if collected != nil {
+                collected!.append(SpanTranslations(range: range, projections: ranked.map(\.text),
+                                                   sequences: sequences(distinct, length: length)))
+                return nil
             }
             if options.diagnosticSpansOnly {
                 return TMFragment(range: range, source: query.utf16Slice(range), target: ranked.first?.text ?? "", count: total,

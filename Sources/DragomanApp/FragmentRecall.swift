@@ -27,6 +27,16 @@ public struct FragmentRecall: Sendable {
         try tm.withSnapshot { index in try Self.find(sentence, side: side, options: options, in: index) }
     }
 
+    /// For the evaluation's ceiling: every span found, with what its units could give.
+    public func spanTranslations(of sentence: String, side: Language) throws -> [SpanTranslations] {
+        try tm.withSnapshot { index in try Self.spans(sentence, side: side, options: options, in: index) }
+    }
+
+    private static func spans<Index: CandidateIndex & UnitLinkIndex>(_ sentence: String, side: Language, options: FragmentOptions,
+                                                                    in index: Index) throws -> [SpanTranslations] {
+        try FragmentFinder(index: index).spanTranslations(of: sentence, side: side, options: options)
+    }
+
     private static func find<Index: CandidateIndex & UnitLinkIndex>(_ sentence: String, side: Language, options: FragmentOptions,
                                                                    in index: Index) throws -> [TMFragment] {
         try FragmentFinder(index: index).fragments(of: sentence, side: side, options: options)

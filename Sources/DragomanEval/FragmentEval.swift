@@ -70,12 +70,15 @@ struct FragmentEval: ParsableCommand {
             print(ours.line(set: "libreoffice", share: 1, method: "dragoman"))
             print(base.line(set: "libreoffice", share: 1, method: "textbook"))
         }
-        print("\nnews, whole TM, by support (every fragment the finder proposes at --min-count 1 --min-confidence 0):")
-        print("support                      proposed  precision  coverage")
+        print("\nnews, whole TM: the ceilings (query words inside a span whose units offer a right translation), the spans found,")
+        print("and by support every fragment the finder proposes at --min-count 1 --min-confidence 0:")
+        print("support                                    proposed  precision  coverage")
         for key in byBucket.keys.sorted() {
             let t = byBucket[key]!
             let coverage = t.words > 0 ? String(format: "%10.3f", Double(t.covered) / Double(t.words)) : ""
-            print("\(key.padding(toLength: 27, withPad: " ", startingAt: 0))  \(String(t.proposed).leftPad(8))  \(String(format: "%9.3f", t.precision))\(coverage)")
+            let counts = t.proposed == 0 ? String(repeating: " ", count: 19)
+                : "\(String(t.proposed).leftPad(8))  \(String(format: "%9.3f", t.precision))"
+            print("\(key.padding(toLength: 41, withPad: " ", startingAt: 0))  \(counts)\(coverage)")
         }
         if let dump { try dumpLines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8) }
     }
@@ -158,6 +161,10 @@ struct FragmentEval: ParsableCommand {
             var spansOnly = everything
             spansOnly.diagnosticSpansOnly = true
             let spans = FragmentRecall(tm: workspace.tm, glossary: nil, options: spansOnly)
+            let ceiling = FragmentRecall(tm: workspace.tm, glossary: nil, options: everything)
+            var loose = everything
+            loose.diagnosticLooseEdges = true
+            let looseCeiling = FragmentRecall(tm: workspace.tm, glossary: nil, options: loose)
             for q in queries {
                 let found = try recall.fragments(of: q.text(side), side: side)
                 score(found.map { Proposal(range: $0.range, source: $0.source, target: $0.target, count: $0.count, confidence: $0.confidence) },
@@ -171,6 +178,31 @@ struct FragmentEval: ParsableCommand {
                         if !f.target.isEmpty {
                             buckets["0 spans projected", default: Tally()].covered += inside
                             buckets["0 spans projected", default: Tally()].proposed += 1
+                        }
+                    }
+                    // Ceilings: the query words inside a span found whose units offer a right
+                    // translation: among their projections, among the word sequences of
+                    // their targets that touch a link of the span, and among any word
+                    // sequence of their targets (at most two words longer than the span);
+                    // with the finder's spans, and with spans that may start or end with a
+                    // function word.
+                    let reference = Self.words(q.text(side.other), side.other)
+                    func isRight(_ text: String) -> Bool {
+                        let target = Self.words(text, side.other)
+                        return !target.isEmpty && !target.allSatisfy { FunctionWords.contains($0, side.other) }
+                            && Self.contains(reference, target)
+                    }
+                    for (recall, edges) in [(ceiling, ""), (looseCeiling, ", loose edges")] {
+                        var covered = [Set<Int>](repeating: [], count: 3)
+                        for span in try recall.spanTranslations(of: q.text(side), side: side) {
+                            let inside = queryTokens.indices.filter { span.range.contains(queryTokens[$0].range.lowerBound) }
+                            if span.projections.contains(where: isRight) { covered[0].formUnion(inside) }
+                            if span.sequences.contains(where: { $0.touchesLinks && isRight($0.text) }) { covered[1].formUnion(inside) }
+                            if span.sequences.contains(where: { isRight($0.text) }) { covered[2].formUnion(inside) }
+                        }
+                        for (name, words) in zip(["a projection", "a linked sequence", "any sequence"], covered) {
+                            buckets["0 ceiling\(edges): \(name)", default: Tally()].covered += words.count
+                            buckets["0 ceiling\(edges): \(name)", default: Tally()].words += queryTokens.count
                         }
                     }
                     buckets["0 spans found in TM", default: Tally()].words += queryTokens.count

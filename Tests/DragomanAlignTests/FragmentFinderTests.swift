@@ -49,6 +49,28 @@ import DragomanTM
         #expect(f.confidence > 0.6)
     }
 
+    /// The evaluation's ceiling reads every span found, not the cover, with what its units
+    /// could give: their projections, and their target's word sequences, marked by whether
+    /// they touch the span's links.
+    @Test func spanTranslationsListEverySpanWithWhatItsUnitsOffer() throws {
+        let tm = try secretaryTM()
+        let query = "قال وزير الخارجية الأمريكي إن المحادثات مستمرة"
+        let spans = try FragmentFinder(index: tm).spanTranslations(of: query, side: .arabic)
+        let sources = Set(spans.map { query.utf16Slice($0.range) })
+        #expect(sources == ["وزير الخارجية الأمريكي", "وزير الخارجية", "الخارجية الأمريكي"])
+        let whole = try #require(spans.first { query.utf16Slice($0.range) == "وزير الخارجية الأمريكي" })
+        #expect(whole.projections == ["US Secretary of State"])
+        let sequences = Dictionary(whole.sequences.map { ($0.text, $0.touchesLinks) }, uniquingKeysWith: { $0 || $1 })
+        #expect(sequences["US Secretary of State"] == true)
+        #expect(sequences["met his counterpart"] == false)
+        // At most two words longer than the span.
+        #expect(sequences["The US Secretary of State"] == true)
+        #expect(sequences["US Secretary of State arrived"] == true)
+        #expect(sequences["The US Secretary of State arrived"] == nil)
+        // The fragments themselves are unchanged by it.
+        #expect(try FragmentFinder(index: tm).fragments(of: query, side: .arabic).map(\.target) == ["US Secretary of State"])
+    }
+
     @Test func cliticsOnTheQueryDoNotHide_aFragment() throws {
         let tm = try secretaryTM()
         let found = try FragmentFinder(index: tm).fragments(of: "ولوزير الخارجية الأمريكي رأي آخر", side: .arabic)
