@@ -22,9 +22,13 @@ public struct FragmentRecall: Sendable {
         self.domain = domain
     }
 
-    /// The fragments of `sentence` (one read transaction).
+    /// The fragments of `sentence` (the search in one read transaction). With a glossary, a
+    /// fragment resting on one unit whose links contradict the glossary is left out
+    /// (`FragmentTermCheck`).
     public func fragments(of sentence: String, side: Language) throws -> [TMFragment] {
-        try tm.withSnapshot { index in try Self.find(sentence, side: side, options: options, in: index) }
+        let found = try tm.withSnapshot { index in try Self.find(sentence, side: side, options: options, in: index) }
+        guard let glossary, !options.diagnosticSpansOnly else { return found }
+        return try FragmentTermCheck(glossary: glossary, tm: tm).keeping(found, of: sentence, side: side)
     }
 
     /// For the evaluation's ceiling: every span found, with what its units could give.

@@ -25,7 +25,7 @@ public final class Workspace: Sendable {
 
     /// The TM's fragment search, as pre-translation calls it (several threads at once).
     public func fragmentSearch(options: FragmentOptions = FragmentOptions()) -> Pretranslation.FragmentSearch {
-        let recall = FragmentRecall(tm: tm, glossary: nil, options: options)
+        let recall = FragmentRecall(tm: tm, glossary: glossary, options: options)
         return { text, side in try recall.fragments(of: text, side: side) }
     }
 

@@ -156,7 +156,7 @@ struct FragmentEval: ParsableCommand {
             var everything = FragmentOptions()
             everything.minimumCount = 1
             everything.minimumConfidence = 0
-            let recall = FragmentRecall(tm: workspace.tm, glossary: nil)
+            let recall = FragmentRecall(tm: workspace.tm, glossary: workspace.glossary)
             let all = FragmentRecall(tm: workspace.tm, glossary: nil, options: everything)
             var spansOnly = everything
             spansOnly.diagnosticSpansOnly = true

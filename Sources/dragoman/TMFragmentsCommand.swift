@@ -16,7 +16,8 @@ struct TMFragments: ParsableCommand {
             number inside it matches any number, and the sentence's own number is written into the \
             translation; COUNT units agree on it, and CONFIDENCE (0–1) is the share that agree, \
             smoothed by how many there are; a phrase of one content word and its prepositions or \
-            article (في الدائرة) needs two units that agree. Glossary terms in the sentence are listed apart, as glossary. \
+            article (في الدائرة) needs two units that agree; a fragment resting on one unit is left out when a \
+            glossary term of its source is translated in that unit but not in the fragment. Glossary terms in the sentence are listed apart, as glossary. \
             With no SENTENCE and standard input not a terminal, reads one sentence per line and writes \
             one JSON object per line, flushed before the next is read: \
             {"query", "fragments": [{"start", "end", "source", "target", "count", "confidence", \
