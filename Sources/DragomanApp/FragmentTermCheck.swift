@@ -23,8 +23,10 @@ struct FragmentTermCheck {
     let tm: SQLiteTranslationMemory
 
     func keeping(_ fragments: [TMFragment], of sentence: String, side: Language) throws -> [TMFragment] {
-        guard fragments.contains(where: { $0.units.count == 1 }) else { return fragments }
-        let terms = try glossary.find(in: sentence).filter {
+        // Only as far as the last fragment to check: a pasted article is searched for
+        // fragments in its first few hundred words, and its terms are not wanted past them.
+        guard let end = fragments.filter({ $0.units.count == 1 }).map(\.range.upperBound).max() else { return fragments }
+        let terms = try glossary.find(in: sentence.utf16Slice(0..<end)).filter {
             $0.term.language == side && !$0.lowConfidence && !$0.term.status.isDiscouraged && !$0.translations.isEmpty
         }
         guard !terms.isEmpty else { return fragments }

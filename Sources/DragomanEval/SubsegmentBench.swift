@@ -62,7 +62,7 @@ struct SubsegmentBench: ParsableCommand {
         }
         // Fragment queries: held-out real sentences (the TM does not hold them).
         let texts = (0..<queries).map { corpus.heldOut[$0 % corpus.heldOut.count].arabic }
-        let recall = FragmentRecall(tm: workspace.tm, glossary: nil)
+        let recall = FragmentRecall(tm: workspace.tm, glossary: workspace.glossary)
         for q in texts.prefix(50) { _ = try recall.fragments(of: q, side: .arabic) }
         var latencies: [Double] = []
         var found = 0
@@ -84,7 +84,7 @@ struct SubsegmentBench: ParsableCommand {
         _ = try workspace.tm.add(TranslationUnit(arabic: longArabic, english: longEnglish))
         let longAdd = Date().timeIntervalSince(t0)
         t0 = Date()
-        let longFragments = try FragmentRecall(tm: workspace.tm, glossary: nil).fragments(of: longArabic, side: .arabic).count
+        let longFragments = try FragmentRecall(tm: workspace.tm, glossary: workspace.glossary).fragments(of: longArabic, side: .arabic).count
         let longSearch = Date().timeIntervalSince(t0)
         print(String(format: "a 4 MB unit (%.1f MB Arabic, %.1f MB English): added and aligned in %.1f s; its fragments searched in %.2f s (%d); peak memory so far %.0f MB",
                      Double(longArabic.utf8.count) / 1e6, Double(longEnglish.utf8.count) / 1e6, longAdd, longSearch, longFragments,
