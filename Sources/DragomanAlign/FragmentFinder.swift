@@ -84,14 +84,15 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
     }
 
     /// Runs of word and number tokens (indexes into `tokens`) between punctuation and
-    /// stand-alone clitics, of two tokens or more. A number inside a span matches any
+    /// stand-alone clitics, of two tokens or more; a hyphen inside a word (Al-Quds,
+    /// 20-year-old) does not end a run, so that the name is found whole in English queries. A number inside a span matches any
     /// number of a TM source and is carried into the translation by value (أكثر من 100
     /// شخص → more than 100 people from the TM's أكثر من 50 شخصا).
     static func runs(_ tokens: [MatchToken]) -> [[Int]] {
         var runs: [[Int]] = []
         var current: [Int] = []
         for (i, t) in tokens.enumerated() {
-            if t.weightClass == .word || (t.weightClass == .number && t.number != nil)
+            if t.weightClass == .word || (t.weightClass == .number && t.number != nil) || Projector.isInnerHyphen(i, in: tokens)
                 || (t.weightClass == .clitic && t.number == nil && t.key != MatchTokenizer.numberBase && isStandaloneConjunction(t)) {
                 current.append(i)
             } else {
@@ -120,18 +121,20 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             return l
         }
         var candidateIDs = Set<Int64>()
-        for k in 0..<(n - 1) {
-            guard forms[k].isKnown, forms[k + 1].isKnown else { continue }
+        // Pairs of neighbouring words, a hyphen inside a word (Al-Quds) skipped.
+        let words = (0..<n).filter { tokens[run[$0]].weightClass != .punctuation }
+        for (k, next) in zip(words, words.dropFirst()) {
+            guard forms[k].isKnown, forms[next].isKnown else { continue }
             // A number's units are its neighbour's: every number matches every number.
-            if forms[k].isNumber || forms[k + 1].isNumber {
-                let word = forms[k].isNumber ? k + 1 : k
+            if forms[k].isNumber || forms[next].isNumber {
+                let word = forms[k].isNumber ? next : k
                 guard !forms[word].isNumber, forms[word].frequency <= options.maximumPostings,
                       !FunctionWords.contains(tokens[run[word]].key, side) else { continue }
                 candidateIDs.formUnion(try list(word).suffix(options.unitsPerPair))
                 continue
             }
-            if FunctionWords.contains(tokens[run[k]].key, side) && FunctionWords.contains(tokens[run[k + 1]].key, side) { continue }
-            let (rare, other) = forms[k].frequency <= forms[k + 1].frequency ? (k, k + 1) : (k + 1, k)
+            if FunctionWords.contains(tokens[run[k]].key, side) && FunctionWords.contains(tokens[run[next]].key, side) { continue }
+            let (rare, other) = forms[k].frequency <= forms[next].frequency ? (k, next) : (next, k)
             // Two words both in more units than this make no candidates: in a large TM such
             // a pair is a set phrase of the language, and reading two posting lists of that
             // length for each pair of a sentence costs more than the rest of the search.
@@ -193,9 +196,14 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
             let lengths = occurrences[k].keys.sorted(by: >)
             for len in lengths {
                 let span = Array(run[k..<(k + len)])
-                let contentWords = span.filter { tokens[$0].number == nil && !FunctionWords.contains(tokens[$0].key, side) }.count
+                // Words, a hyphenated word (Al-Quds, right-click) one: a compound alone is the
+                // glossary's business, as any one word is.
+                let words = span.filter {
+                    tokens[$0].number == nil && tokens[$0].weightClass != .punctuation && !($0 > 0 && Projector.isInnerHyphen($0 - 1, in: tokens))
+                }
+                let contentWords = words.filter { !FunctionWords.contains(tokens[$0].key, side) }.count
                 // Two words or more besides its numbers, not all of them function words.
-                guard span.filter({ tokens[$0].number == nil }).count >= 2, contentWords >= 1,
+                guard words.count >= 2, contentWords >= 1,
                       options.diagnosticLooseEdges || !Self.hasLooseEdge(span.map { tokens[$0] }, side: side),
                       !Self.cutsInitials(span.first!...span.last!, in: tokens) else { continue }
                 let range = tokens[span.first!].range.lowerBound..<tokens[span.last!].range.upperBound
@@ -250,6 +258,8 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
     /// إن الحكومة and الحكومة في are not).
     static func hasLooseEdge(_ span: [MatchToken], side: Language) -> Bool {
         guard let first = span.first, let last = span.last else { return true }
+        // Nor a hyphen: "Global Coalition for Al" is no phrase of Al-Quds.
+        if first.weightClass == .punctuation || last.weightClass == .punctuation { return true }
         if FunctionWords.contains(last.key, side) || last.weightClass == .clitic { return true }
         // An English article may start a phrase: it is often linked with the Arabic
         // article, and leaving it out makes the pair inconsistent.

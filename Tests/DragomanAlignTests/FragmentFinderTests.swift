@@ -49,6 +49,25 @@ import DragomanTM
         #expect(f.confidence > 0.6)
     }
 
+    /// A hyphen inside a word does not end an English span: the name is found whole, not as
+    /// "Global Coalition for Al" and "Quds and Palestine" (whose translations both held
+    /// لنصرة). A hyphenated word alone is one word, the glossary's business.
+    @Test func anEnglishSpanRunsThroughAHyphenInsideAWord() throws {
+        let tm = InMemoryTranslationMemory()
+        // اجتمع(0) الائتلاف(1) العالمي(2) لنصرة(3) القدس(4) وفلسطين(5) أمس(6)
+        // The(0) Global(1) Coalition(2) for(3) Al(4) -(5) Quds(6) and(7) Palestine(8) met(9) yesterday(10)
+        let links = [(0, 9), (1, 2), (2, 1), (3, 3), (4, 4), (4, 6), (5, 7), (5, 8), (6, 10)]
+        _ = try add(tm, "اجتمع الائتلاف العالمي لنصرة القدس وفلسطين أمس", "The Global Coalition for Al-Quds and Palestine met yesterday", links)
+        // دعا(0) الائتلاف(1) العالمي(2) لنصرة(3) القدس(4) وفلسطين(5) أمس(6)
+        _ = try add(tm, "دعا الائتلاف العالمي لنصرة القدس وفلسطين أمس", "The Global Coalition for Al-Quds and Palestine called yesterday", links)
+        let finder = FragmentFinder(index: tm)
+        let found = try finder.fragments(of: "The Global Coalition for Al-Quds and Palestine said", side: .english)
+        #expect(found.map(\.source) == ["The Global Coalition for Al-Quds and Palestine"])
+        #expect(found.map(\.target) == ["الائتلاف العالمي لنصرة القدس وفلسطين"])
+        #expect(found.first?.count == 2)
+        #expect(try finder.fragments(of: "They spoke of Al-Quds", side: .english).isEmpty)
+    }
+
     /// The evaluation's ceiling reads every span found, not the cover, with what its units
     /// could give: their projections, and their target's word sequences, marked by whether
     /// they touch the span's links.
