@@ -12,7 +12,7 @@ struct TMFragments: ParsableCommand {
         discussion: """
             A fragment is the longest span of two or more words found in TM sources (Arabic clitics \
             tolerated: وبالقدس الشرقية finds القدس الشرقية; endings are not: a dual is not a singular), \
-            not crossing punctuation, whose translation the stored word links project consistently; a \
+            not crossing punctuation (a hyphen inside a word, Al-Quds, is no break), whose translation the stored word links project consistently; a \
             number inside it matches any number, and the sentence's own number is written into the \
             translation; COUNT units agree on it, and CONFIDENCE (0–1) is the share that agree, \
             smoothed by how many there are; a phrase of one content word and its prepositions or \
