@@ -85,9 +85,10 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
 
     /// Runs of word and number tokens (indexes into `tokens`) between punctuation and
     /// stand-alone clitics, of two tokens or more; a hyphen inside a word (Al-Quds,
-    /// 20-year-old) does not end a run, so that the name is found whole in English queries. A number inside a span matches any
-    /// number of a TM source and is carried into the translation by value (أكثر من 100
-    /// شخص → more than 100 people from the TM's أكثر من 50 شخصا).
+    /// 20-year-old) does not end a run, so that the name is found whole in English queries.
+    /// A number inside a span matches any number of a TM source and is carried into the
+    /// translation by value (أكثر من 100 شخص → more than 100 people from the TM's أكثر من
+    /// 50 شخصا).
     static func runs(_ tokens: [MatchToken]) -> [[Int]] {
         var runs: [[Int]] = []
         var current: [Int] = []
@@ -205,7 +206,10 @@ public struct FragmentFinder<Index: CandidateIndex & UnitLinkIndex> {
                 // Two words or more besides its numbers, not all of them function words.
                 guard words.count >= 2, contentWords >= 1,
                       options.diagnosticLooseEdges || !Self.hasLooseEdge(span.map { tokens[$0] }, side: side),
-                      !Self.cutsInitials(span.first!...span.last!, in: tokens) else { continue }
+                      !Self.cutsInitials(span.first!...span.last!, in: tokens),
+                      // Nor a hyphenated word cut: Quds of Al-Quds.
+                      !Projector.isInnerHyphen(span.first! - 1, in: tokens), !Projector.isInnerHyphen(span.last! + 1, in: tokens)
+                else { continue }
                 let range = tokens[span.first!].range.lowerBound..<tokens[span.last!].range.upperBound
                 let key = span.map { tokens[$0].key }
                 let fragment: TMFragment?

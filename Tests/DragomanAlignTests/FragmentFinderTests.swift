@@ -66,6 +66,8 @@ import DragomanTM
         #expect(found.map(\.target) == ["الائتلاف العالمي لنصرة القدس وفلسطين"])
         #expect(found.first?.count == 2)
         #expect(try finder.fragments(of: "They spoke of Al-Quds", side: .english).isEmpty)
+        // Nor is a span that cuts a hyphenated word: Quds of Bayt-Quds.
+        #expect(try finder.fragments(of: "They support Bayt-Quds and Palestine", side: .english).isEmpty)
     }
 
     /// The evaluation's ceiling reads every span found, not the cover, with what its units
