@@ -1,3 +1,4 @@
+import DragomanGlossary
 import DragomanStore
 import DragomanText
 import DragomanTM
@@ -30,13 +31,14 @@ struct FragmentTermCheck {
             $0.term.language == side && !$0.lowConfidence && !$0.term.status.isDiscouraged && !$0.translations.isEmpty
         }
         guard !terms.isEmpty else { return fragments }
-        var kept: [TMFragment] = []
-        for fragment in fragments {
-            let inside = terms.filter { fragment.range.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= fragment.range.upperBound }
-            guard fragment.units.count == 1, !inside.isEmpty, let unit = try tm.unit(id: fragment.units[0]) else {
-                kept.append(fragment)
-                continue
-            }
+        // Per fragment resting on one unit, the terms inside it.
+        let inside = fragments.map { f in
+            f.units.count == 1 ? terms.filter { f.range.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= f.range.upperBound } : []
+        }
+        // The units of the fragments to check, in one read.
+        let units = try tm.units(zip(fragments, inside).filter { !$0.1.isEmpty }.map { $0.0.units[0] })
+        return zip(fragments, inside).filter { fragment, inside in
+            guard !inside.isEmpty, let unit = units[fragment.units[0]] else { return true }
             let fragmentWords = Self.words(fragment.target, side.other)
             let unitWords = Self.words(unit.text(side.other), side.other)
             let misplaced = inside.contains { term in
@@ -45,25 +47,28 @@ struct FragmentTermCheck {
                     .filter { !$0.status.isDiscouraged }.map { Self.words($0.text, side.other) }.filter { !$0.isEmpty }
                 return !translations.contains { Self.contains(fragmentWords, $0) } && translations.contains { Self.contains(unitWords, $0) }
             }
-            if !misplaced { kept.append(fragment) }
-        }
-        return kept
+            return !misplaced
+        }.map(\.0)
     }
 
-    /// A text's words as the check compares them: by match key, an Arabic word without
-    /// its proclitics (بالقدس holds القدس), an English one without a plural s (figures holds
-    /// figure). Compared as word sequences, not as glossary hits: the matcher takes the
-    /// longest term, so "next year" would hide "year".
-    static func words(_ text: String, _ language: Language) -> [String] {
+    /// A text's words as the check compares them, each as the forms it may stand for: an
+    /// Arabic word by its key without proclitics (بالقدس holds القدس), an English one by its
+    /// key and the singulars the glossary matcher reads in it (`EnglishInflection`: figures
+    /// holds figure, countries country). Compared as word sequences, not as glossary hits:
+    /// the matcher takes the longest term, so "next year" would hide "year".
+    static func words(_ text: String, _ language: Language) -> [Set<String>] {
         MatchTokenizer.tokens(of: text, side: language).filter { $0.weightClass == .word }.map { token in
-            if language == .arabic { return LightStemmer.arabicWithoutProclitics(token.key) }
+            if language == .arabic { return [LightStemmer.arabicWithoutProclitics(token.key)] }
             let key = token.key.lowercased()
-            return key.count > 3 && key.hasSuffix("s") && !key.hasSuffix("ss") ? String(key.dropLast()) : key
+            return Set([key] + EnglishInflection.singulars(of: key))
         }
     }
 
-    static func contains(_ words: [String], _ sequence: [String]) -> Bool {
+    /// Whether `sequence` stands in `words`, word by word, each pair sharing a form.
+    static func contains(_ words: [Set<String>], _ sequence: [Set<String>]) -> Bool {
         guard !sequence.isEmpty, sequence.count <= words.count else { return false }
-        return (0...(words.count - sequence.count)).contains { words[$0..<($0 + sequence.count)].elementsEqual(sequence) }
+        return (0...(words.count - sequence.count)).contains { i in
+            sequence.indices.allSatisfy { !words[i + $0].isDisjoint(with: sequence[$0]) }
+        }
     }
 }

@@ -161,7 +161,6 @@ struct FragmentEval: ParsableCommand {
             var spansOnly = everything
             spansOnly.diagnosticSpansOnly = true
             let spans = FragmentRecall(tm: workspace.tm, glossary: nil, options: spansOnly)
-            let ceiling = FragmentRecall(tm: workspace.tm, glossary: nil, options: everything)
             var loose = everything
             loose.diagnosticLooseEdges = true
             let looseCeiling = FragmentRecall(tm: workspace.tm, glossary: nil, options: loose)
@@ -187,12 +186,8 @@ struct FragmentEval: ParsableCommand {
                     // with the finder's spans, and with spans that may start or end with a
                     // function word.
                     let reference = Self.words(q.text(side.other), side.other)
-                    func isRight(_ text: String) -> Bool {
-                        let target = Self.words(text, side.other)
-                        return !target.isEmpty && !target.allSatisfy { FunctionWords.contains($0, side.other) }
-                            && Self.contains(reference, target)
-                    }
-                    for (recall, edges) in [(ceiling, ""), (looseCeiling, ", loose edges")] {
+                    func isRight(_ text: String) -> Bool { verdict(text, reference: reference) == true }
+                    for (recall, edges) in [(all, ""), (looseCeiling, ", loose edges")] {
                         var covered = [Set<Int>](repeating: [], count: 3)
                         for span in try recall.spanTranslations(of: q.text(side), side: side) {
                             let inside = queryTokens.indices.filter { span.range.contains(queryTokens[$0].range.lowerBound) }
@@ -239,9 +234,7 @@ struct FragmentEval: ParsableCommand {
         tally.words += queryTokens.count
         let reference = Self.words(query.text(side.other), side.other)
         for p in proposals {
-            let target = Self.words(p.target, side.other)
-            guard !target.isEmpty, !target.allSatisfy({ FunctionWords.contains($0, side.other) }) else { continue }
-            let right = Self.contains(reference, target)
+            guard let right = verdict(p.target, reference: reference) else { continue }
             tally.proposed += 1
             if right { tally.right += 1 }
             let inside = queryTokens.filter { p.range.contains($0.range.lowerBound) }.count
@@ -251,6 +244,14 @@ struct FragmentEval: ParsableCommand {
                 dump.append("\(tag)\t\(query.text(side))\t\(p.source)\t\(p.target)\t\(p.count)\t\(p.confidence)\t\(right)")
             }
         }
+    }
+
+    /// Whether a translation is right: its words occur as a contiguous sequence in the
+    /// reference's; nil when it is not counted (no words, or function words only).
+    func verdict(_ translation: String, reference: [String]) -> Bool? {
+        let target = Self.words(translation, side.other)
+        guard !target.isEmpty, !target.allSatisfy({ FunctionWords.contains($0, side.other) }) else { return nil }
+        return Self.contains(reference, target)
     }
 
     /// The words of a text in `language` as the scoring compares them: English as below;
